@@ -1,0 +1,23 @@
+using Bot.Core.Domain;
+
+namespace Bot.Core.Application.Messages;
+
+/// <summary>Something a person did in a chat, in platform-neutral form; the one input of <see cref="BotEngine"/>.</summary>
+/// <param name="From">Who did it.</param>
+/// <param name="FromName">Their display name as the platform shows it.</param>
+/// <param name="Chat">Where they did it.</param>
+/// <param name="IsPrivate">True for a one-to-one chat with the bot.</param>
+public abstract record Inbound(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate);
+
+/// <summary>A command such as <c>/join ABC</c>: the name without slash or bot suffix, lower case.</summary>
+public sealed record CommandReceived(
+    ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string Command, string Arguments)
+    : Inbound(From, FromName, Chat, IsPrivate);
+
+/// <summary>Plain text (or an empty string for content the bot cannot read, such as a sticker).</summary>
+public sealed record TextReceived(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string Text)
+    : Inbound(From, FromName, Chat, IsPrivate);
+
+/// <summary>A button press carrying the payload of a <see cref="Choice"/> the bot offered.</summary>
+public sealed record ChoiceSelected(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string Payload)
+    : Inbound(From, FromName, Chat, IsPrivate);

@@ -1,0 +1,39 @@
+using System.Text;
+using Bot.Core.Domain;
+
+namespace Bot.Core.Application.Messages;
+
+/// <summary>A message for the outbox: plain text, optional rows of buttons.</summary>
+/// <param name="WordsOf">People whose own words the text quotes; /forget removes such messages before delivery.</param>
+public sealed record OutgoingMessage(
+    ChatAddress To,
+    string Text,
+    IReadOnlyList<IReadOnlyList<Choice>> Choices,
+    IReadOnlyList<long> WordsOf)
+{
+    public static OutgoingMessage Plain(ChatAddress to, string text) => new(to, text, [], []);
+}
+
+/// <summary>A button; its payload comes back in <see cref="ChoiceSelected"/> and must carry all it needs.</summary>
+public sealed record Choice
+{
+    /// <summary>Telegram's callback_data limit; Discord's custom_id allows 100, so this is the common floor.</summary>
+    public const int MaxPayloadBytes = 64;
+
+    public Choice(string label, string payload)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        ArgumentException.ThrowIfNullOrWhiteSpace(payload);
+        if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
+        {
+            throw new ArgumentException($"Choice payload '{payload}' exceeds {MaxPayloadBytes} bytes.", nameof(payload));
+        }
+
+        Label = label;
+        Payload = payload;
+    }
+
+    public string Label { get; }
+
+    public string Payload { get; }
+}

@@ -1,0 +1,31 @@
+namespace Bot.Core.Domain;
+
+/// <summary>Two paired people and the rhythm of their check-ins.</summary>
+/// <param name="TimeZone">IANA zone id the schedule is read in.</param>
+/// <param name="NextCheckInAt">UTC instant the next weekly check-in is due; null when the schedule is off.</param>
+/// <param name="Home">A shared group or channel for announcements and reveals; null means private chats.</param>
+/// <param name="EndedAt">When the couple unpaired; an ended couple is history only.</param>
+public sealed record Couple(
+    long Id,
+    long PartnerAId,
+    long PartnerBId,
+    string TimeZone,
+    WeeklySchedule Schedule,
+    DateTimeOffset? NextCheckInAt,
+    ChatAddress? Home,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EndedAt)
+{
+    public bool IsActive => EndedAt is null;
+
+    public bool Includes(long personId) => personId == PartnerAId || personId == PartnerBId;
+
+    public long PartnerOf(long personId) => personId == PartnerAId
+        ? PartnerBId
+        : personId == PartnerBId
+            ? PartnerAId
+            : throw new ArgumentException($"Person {personId} is not part of couple {Id}.", nameof(personId));
+}
+
+/// <summary>The couple's weekly check-in slot, in their local time.</summary>
+public sealed record WeeklySchedule(DayOfWeek Day, TimeOnly Time, bool IsEnabled);

@@ -1,0 +1,20 @@
+namespace Bot.Core.Domain;
+
+/// <summary>A chat platform the bot speaks on.</summary>
+public enum Platform
+{
+    Telegram = 1,
+    Discord = 2,
+}
+
+/// <summary>A person as a platform knows them; one couple may span two platforms.</summary>
+public sealed record ChatUser(Platform Platform, string ExternalId)
+{
+    public override string ToString() => $"{Platform}:{ExternalId}";
+}
+
+/// <summary>A place a message can be sent to: a private chat, a group or a channel.</summary>
+public sealed record ChatAddress(Platform Platform, string ChatId)
+{
+    public override string ToString() => $"{Platform}:{ChatId}";
+}

@@ -1,0 +1,63 @@
+namespace Bot.Core.Domain;
+
+/// <summary>Why a round was opened.</summary>
+public enum RoundKind
+{
+    /// <summary>The scheduled (or /checkin) weekly ritual.</summary>
+    Weekly = 1,
+
+    /// <summary>A single question drawn from a themed deck.</summary>
+    Deck = 2,
+}
+
+/// <summary>Where a round stands.</summary>
+public enum RoundState
+{
+    Open = 1,
+    Revealed = 2,
+    Expired = 3,
+    Cancelled = 4,
+}
+
+/// <summary>One question of a round, in the order it is asked.</summary>
+/// <param name="QuestionId">The deck question id, or null for the configured ritual questions.</param>
+public sealed record RoundQuestion(int Position, string? QuestionId, string Text);
+
+/// <summary>A partner's answer (or pass) to one question of a round.</summary>
+/// <param name="Text">What they wrote; null when they passed.</param>
+public sealed record Answer(long RoundId, int Position, long PersonId, string? Text, DateTimeOffset AnsweredAt)
+{
+    public bool IsSkipped => Text is null;
+}
+
+/// <summary>A set of questions both partners answer blind; revealed only when both are done.</summary>
+public sealed record Round(
+    long Id,
+    long CoupleId,
+    RoundKind Kind,
+    string? DeckId,
+    RoundState State,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset RemindAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? RemindedAt,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<RoundQuestion> Questions,
+    IReadOnlyList<Answer> Answers)
+{
+    public bool IsOpen => State == RoundState.Open;
+
+    public int AnsweredCountFor(long personId) => Answers.Count(a => a.PersonId == personId);
+
+    public bool IsCompleteFor(long personId) => AnsweredCountFor(personId) >= Questions.Count;
+
+    /// <summary>The question this person should answer next, or null when they are done.</summary>
+    public RoundQuestion? NextQuestionFor(long personId)
+    {
+        var answered = Answers.Where(a => a.PersonId == personId).Select(a => a.Position).ToHashSet();
+        return Questions.OrderBy(q => q.Position).FirstOrDefault(q => !answered.Contains(q.Position));
+    }
+
+    public Answer? AnswerOf(long personId, int position) =>
+        Answers.FirstOrDefault(a => a.PersonId == personId && a.Position == position);
+}

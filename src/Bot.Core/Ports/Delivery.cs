@@ -1,0 +1,34 @@
+using Bot.Core.Application.Messages;
+
+namespace Bot.Core.Ports;
+
+/// <summary>Durable outgoing messages, written in the same transaction as the change that caused them.</summary>
+public interface IOutbox
+{
+    Task EnqueueAsync(OutgoingMessage message, CancellationToken ct);
+
+    /// <summary>Drops undelivered messages that quote this person's words (part of /forget).</summary>
+    Task DeleteUndeliveredWordsOfAsync(long personId, CancellationToken ct);
+}
+
+/// <summary>Runs work in one storage transaction: all of its changes and outbox messages commit, or none.</summary>
+public interface IUnitOfWork
+{
+    Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct);
+}
+
+/// <summary>Convenience overloads for <see cref="IUnitOfWork"/>.</summary>
+public static class UnitOfWorkExtensions
+{
+    public static Task RunAsync(this IUnitOfWork unitOfWork, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        return unitOfWork.RunAsync<bool>(
+            async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            },
+            ct);
+    }
+}

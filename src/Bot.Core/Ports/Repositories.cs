@@ -1,0 +1,100 @@
+using Bot.Core.Domain;
+
+namespace Bot.Core.Ports;
+
+/// <summary>People who have talked to the bot.</summary>
+public interface IPersonRepository
+{
+    /// <summary>
+    /// Finds the person or creates them; refreshes the display name, and when <paramref name="privateChat"/> is
+    /// given records it and marks the person reachable again (they just wrote to us).
+    /// </summary>
+    Task<Person> UpsertAsync(
+        ChatUser user, string displayName, ChatAddress? privateChat, DateTimeOffset now, CancellationToken ct);
+
+    Task<Person?> GetAsync(long id, CancellationToken ct);
+
+    Task SaveThrottleAsync(long personId, JoinThrottle throttle, CancellationToken ct);
+
+    /// <summary>Marks whoever has this private chat as unreachable (they blocked the bot).</summary>
+    Task MarkUnreachableAsync(ChatAddress privateChat, CancellationToken ct);
+}
+
+/// <summary>Couples, active and ended.</summary>
+public interface ICoupleRepository
+{
+    /// <summary>Inserts a couple (its <see cref="Couple.Id"/> is ignored) and returns it with its new id.</summary>
+    Task<Couple> AddAsync(Couple couple, CancellationToken ct);
+
+    Task<Couple?> GetAsync(long id, CancellationToken ct);
+
+    Task<Couple?> GetActiveForPersonAsync(long personId, CancellationToken ct);
+
+    /// <summary>Writes time zone, schedule, next check-in, home and end.</summary>
+    Task UpdateAsync(Couple couple, CancellationToken ct);
+
+    /// <summary>Active couples whose next check-in is at or before <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>
+    /// Moves the next check-in from <paramref name="expected"/> to <paramref name="next"/> only if it still is
+    /// <paramref name="expected"/>; false means another sweep (or node) got there first.
+    /// </summary>
+    Task<bool> TryAdvanceCheckInAsync(
+        long coupleId, DateTimeOffset expected, DateTimeOffset? next, CancellationToken ct);
+}
+
+/// <summary>Pairing invite codes.</summary>
+public interface IInviteRepository
+{
+    Task AddAsync(Invite invite, CancellationToken ct);
+
+    Task<Invite?> FindAsync(string code, CancellationToken ct);
+
+    /// <summary>Removes the owner's codes nobody has used yet (a fresh /pair replaces them).</summary>
+    Task DeleteUnusedByOwnerAsync(long ownerId, CancellationToken ct);
+
+    Task MarkUsedAsync(string code, long usedById, DateTimeOffset at, CancellationToken ct);
+}
+
+/// <summary>Check-in rounds with their questions and answers.</summary>
+public interface IRoundRepository
+{
+    /// <summary>Inserts the round and its questions (ids ignored) and returns it with its new id.</summary>
+    Task<Round> AddAsync(Round round, CancellationToken ct);
+
+    Task<Round?> GetAsync(long id, CancellationToken ct);
+
+    Task<Round?> GetOpenAsync(long coupleId, CancellationToken ct);
+
+    /// <summary>Records an answer; false if this person already answered that question.</summary>
+    Task<bool> AddAnswerAsync(Answer answer, CancellationToken ct);
+
+    /// <summary>Closes an open round; false if it was no longer open.</summary>
+    Task<bool> CloseAsync(long roundId, RoundState state, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Marks the reminder as sent; false if it already was.</summary>
+    Task<bool> MarkRemindedAsync(long roundId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Open, not yet reminded rounds whose reminder time has come, earliest first.</summary>
+    Task<IReadOnlyList<Round>> FindDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>Open rounds whose expiry time has come, earliest first.</summary>
+    Task<IReadOnlyList<Round>> FindDueExpiriesAsync(DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>The couple's most recent revealed rounds, newest first.</summary>
+    Task<IReadOnlyList<Round>> GetRevealedAsync(long coupleId, int count, CancellationToken ct);
+
+    /// <summary>Deletes every answer this person ever wrote, in every round.</summary>
+    Task DeleteAnswersByAsync(long personId, CancellationToken ct);
+}
+
+/// <summary>Which deck questions a couple has already drawn, so nothing repeats until a deck is used up.</summary>
+public interface IQuestionLedger
+{
+    Task<IReadOnlySet<string>> GetDrawnAsync(long coupleId, string deckId, CancellationToken ct);
+
+    Task AddAsync(long coupleId, string deckId, string questionId, DateTimeOffset at, CancellationToken ct);
+
+    Task ResetAsync(long coupleId, string deckId, CancellationToken ct);
+}
