@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Core.Application;
+
+/// <summary>
+/// The one door for everything people do: turns a platform-neutral inbound message into state changes and
+/// outbox messages. The caller runs it inside a unit of work.
+/// </summary>
+public sealed class BotEngine(
+    IPersonRepository persons,
+    ICoupleRepository couples,
+    PairingService pairing,
+    CoupleSettingsService settings,
+    RoundService rounds,
+    DeckService decks,
+    JournalService journal,
+    FarewellService farewell,
+    Messenger messenger,
+    CheckInOptions options,
+    TimeProvider time)
+{
+    private static readonly HashSet<string> PrivateOnly = ["pair", "join", "skip", "unpair", "forget"];
+    private static readonly HashSet<string> PrivateOrHome = ["status", "history"];
+
+    public async Task HandleAsync(Inbound message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var name = CleanName(message.FromName);
+        var me = await persons.UpsertAsync(message.From, name, message.IsPrivate ? message.Chat : null,
+            time.GetUtcNow(), ct).ConfigureAwait(false);
+        var couple = await couples.GetActiveForPersonAsync(me.Id, ct).ConfigureAwait(false);
+        var partner = couple is null ? null : await persons.GetAsync(couple.PartnerOf(me.Id), ct).ConfigureAwait(false);
+        var conversation = new Conversation(message, me, couple, partner);
+
+        await (message switch
+        {
+            CommandReceived command => HandleCommandAsync(conversation, command, ct),
+            TextReceived text => HandleTextAsync(conversation, text.Text, ct),
+            ChoiceSelected choice => HandleChoiceAsync(conversation, choice.Payload, ct),
+            _ => throw new UnreachableException($"Unknown inbound message {message.GetType().Name}."),
+        }).ConfigureAwait(false);
+    }
+
+    private async Task HandleCommandAsync(Conversation c, CommandReceived command, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var verb = command.Command.ToLowerInvariant();
+        var args = command.Arguments.Trim();
+        if (!c.IsPrivate && PrivateOnly.Contains(verb))
+        {
+            await messenger.ReplyAsync(c, Copy.PrivateOnly(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (!c.IsPrivate && PrivateOrHome.Contains(verb) && !c.IsInHome)
+        {
+            await messenger.ReplyAsync(c, c.Couple is null ? Copy.NotPaired(name) : Copy.PrivateOrHomeOnly(name), ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        switch (verb)
+        {
+            case "start" or "help":
+                await messenger.ReplyAsync(c, verb == "start" ? Copy.Welcome(name) : Copy.CommandList, ct)
+                    .ConfigureAwait(false);
+                return;
+            case "pair":
+                await PairAsync(c, ct).ConfigureAwait(false);
+                return;
+            case "join":
+                await JoinAsync(c, args, ct).ConfigureAwait(false);
+                return;
+            case "decks":
+                await decks.ListAsync(c, c.Couple, ct).ConfigureAwait(false);
+                return;
+            case "forget":
+                await farewell.AskForgetAsync(c, ct).ConfigureAwait(false);
+                return;
+        }
+
+        if (!IsKnown(verb))
+        {
+            await messenger.ReplyAsync(c, Copy.UnknownCommand(name, Shorten(verb)), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (c.Couple is not { } couple)
+        {
+            await messenger.ReplyAsync(c, Copy.NotPaired(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await (verb switch
+        {
+            "checkin" => CheckInNowAsync(c, couple, ct),
+            "question" => decks.QuestionAsync(c, couple, args, ct),
+            "skip" => SkipAsync(c, couple, ct),
+            "status" => journal.StatusAsync(c, couple, ct),
+            "history" => journal.HistoryAsync(c, couple, args, ct),
+            "schedule" => settings.ScheduleAsync(c, couple, args, ct),
+            "timezone" => settings.TimeZoneAsync(c, couple, args, ct),
+            "home" => settings.HomeAsync(c, couple, args, ct),
+            "unpair" => farewell.AskUnpairAsync(c, couple, ct),
+            _ => throw new UnreachableException($"Command /{verb} is listed but not handled."),
+        }).ConfigureAwait(false);
+    }
+
+    private async Task HandleTextAsync(Conversation c, string text, CancellationToken ct)
+    {
+        if (!c.IsPrivate)
+        {
+            // Group chatter is not for us; answers only ever come through private chats.
+            return;
+        }
+
+        var name = c.Me.DisplayName;
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            await messenger.ReplyAsync(c, Copy.OnlyText(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (c.Couple is not { } couple)
+        {
+            if (InviteCode.LooksLikeCode(trimmed))
+            {
+                await JoinAsync(c, trimmed, ct).ConfigureAwait(false);
+                return;
+            }
+
+            await messenger.ReplyAsync(c, Copy.NotPaired(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
+        if (round is null)
+        {
+            await messenger.ReplyAsync(c, Copy.NothingToAnswer(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (trimmed.Length > options.MaxAnswerLength)
+        {
+            await messenger.ReplyAsync(c, Copy.AnswerTooLong(name, trimmed.Length, options.MaxAnswerLength), ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        await rounds.AnswerAsync(c, couple, round, trimmed, ct).ConfigureAwait(false);
+    }
+
+    private async Task HandleChoiceAsync(Conversation c, string payload, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        if (payload == FarewellService.CancelPayload)
+        {
+            await messenger.ReplyAsync(c, Copy.NothingChanged(name), ct).ConfigureAwait(false);
+        }
+        else if (payload == FarewellService.ForgetPayload)
+        {
+            await farewell.ConfirmForgetAsync(c, ct).ConfigureAwait(false);
+        }
+        else if (FarewellService.IsUnpairPayload(payload))
+        {
+            await farewell.ConfirmUnpairAsync(c, payload, ct).ConfigureAwait(false);
+        }
+        else if (c.Couple is not { } couple)
+        {
+            await messenger.ReplyAsync(c, Copy.NotPaired(name), ct).ConfigureAwait(false);
+        }
+        else if (RoundService.IsSkipPayload(payload))
+        {
+            await rounds.SkipFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);
+        }
+        else if (DeckService.IsDeckPayload(payload))
+        {
+            await decks.QuestionFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await messenger.ReplyAsync(c, Copy.StaleButton(name), ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PairAsync(Conversation c, CancellationToken ct)
+    {
+        if (c.Partner is { } partner)
+        {
+            await messenger.ReplyAsync(c, Copy.AlreadyPaired(c.Me.DisplayName, partner.DisplayName), ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var invite = await pairing.CreateInviteAsync(c.Me, ct).ConfigureAwait(false);
+        await messenger.ReplyAsync(c, Copy.InviteCreated(c.Me.DisplayName, invite.Code), ct).ConfigureAwait(false);
+    }
+
+    private async Task JoinAsync(Conversation c, string code, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        if (code.Length == 0)
+        {
+            await messenger.ReplyAsync(c, Copy.JoinNeedsCode(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var outcome = await pairing.JoinAsync(c.Me, code, ct).ConfigureAwait(false);
+        if (outcome is JoinOutcome.Paired paired)
+        {
+            var schedule = Copy.ScheduleSummary(paired.Couple);
+            await messenger.ReplyAsync(c, Copy.PairedWith(name, paired.Owner.DisplayName, schedule), ct)
+                .ConfigureAwait(false);
+            await messenger.ToPersonAsync(paired.Owner, Copy.PairedWith(paired.Owner.DisplayName, name, schedule), ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var reply = outcome switch
+        {
+            JoinOutcome.CodeUnknown => Copy.CodeUnknown(name),
+            JoinOutcome.CodeExpired => Copy.CodeExpired(name),
+            JoinOutcome.CodeUsed => Copy.CodeUsed(name),
+            JoinOutcome.OwnCode => Copy.OwnCode(name),
+            JoinOutcome.AlreadyPaired already => Copy.AlreadyPaired(name, already.Partner.DisplayName),
+            JoinOutcome.OwnerAlreadyPaired => Copy.OwnerAlreadyPaired(name),
+            JoinOutcome.Throttled throttled => Copy.TooManyTries(name, (int)Math.Ceiling(throttled.RetryAfter.TotalMinutes)),
+            _ => throw new UnreachableException($"Unhandled join outcome {outcome.GetType().Name}."),
+        };
+        await messenger.ReplyAsync(c, reply, ct).ConfigureAwait(false);
+    }
+
+    private async Task CheckInNowAsync(Conversation c, Couple couple, CancellationToken ct)
+    {
+        var partner = c.Partner!;
+        if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is { } open)
+        {
+            await messenger.ReplyAsync(c, Copy.RoundStanding(c.Me.DisplayName, partner.DisplayName, open, c.Me.Id, partner.Id), ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var (a, b) = await rounds.PartnersAsync(couple, ct).ConfigureAwait(false);
+        await rounds.OpenWeeklyAsync(couple, a, b, ct).ConfigureAwait(false);
+        if (!c.IsPrivate && !c.IsInHome)
+        {
+            await messenger.ReplyAsync(c, Copy.CheckInStartedHere(c.Me.DisplayName), ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SkipAsync(Conversation c, Couple couple, CancellationToken ct)
+    {
+        var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
+        if (round?.NextQuestionFor(c.Me.Id) is null)
+        {
+            await messenger.ReplyAsync(c, Copy.NothingToSkip(c.Me.DisplayName), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await rounds.AnswerAsync(c, couple, round, null, ct).ConfigureAwait(false);
+    }
+
+    private static bool IsKnown(string verb) => Copy.Commands.Any(command => command.Command == verb);
+
+    private static string Shorten(string text) => text.Length > 32 ? text[..32] + "…" : text;
+
+    private static string CleanName(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.Length == 0 ? "friend" : trimmed.Length > 64 ? trimmed[..64] : trimmed;
+    }
+}

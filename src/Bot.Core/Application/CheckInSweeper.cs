@@ -1,0 +1,137 @@
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Core.Application;
+
+/// <summary>What one sweep did; failures are reported, not thrown, so one bad couple cannot stall the rest.</summary>
+public sealed record SweepResult(
+    int CheckInsOpened,
+    int CheckInsMissed,
+    int Reminded,
+    int Expired,
+    IReadOnlyList<(string Item, Exception Error)> Failures);
+
+/// <summary>
+/// Finds what is due (weekly check-ins, reminders, expiries) and handles each item in its own transaction.
+/// Every step re-checks its precondition atomically, so overlapping sweeps on several nodes do each thing once.
+/// </summary>
+public sealed class CheckInSweeper(
+    ICoupleRepository couples,
+    IRoundRepository rounds,
+    RoundService roundService,
+    IUnitOfWork unitOfWork,
+    CheckInOptions options,
+    TimeProvider time)
+{
+    public const int BatchSize = 200;
+
+    public async Task<SweepResult> RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var failures = new List<(string, Exception)>();
+        int opened = 0, missed = 0;
+
+        await DrainAsync(
+            () => couples.FindDueCheckInsAsync(now, BatchSize, ct),
+            couple => couple.Id,
+            async (couple, token) =>
+            {
+                switch (await StartScheduledAsync(couple, now, token).ConfigureAwait(false))
+                {
+                    case true: opened++; break;
+                    case false: missed++; break;
+                }
+            },
+            "check-in of couple", failures, ct).ConfigureAwait(false);
+
+        var reminded = 0;
+        await DrainAsync(
+            () => rounds.FindDueRemindersAsync(now, BatchSize, ct),
+            round => round.Id,
+            async (round, token) =>
+            {
+                if (await couples.GetAsync(round.CoupleId, token).ConfigureAwait(false) is { } couple
+                    && await roundService.RemindAsync(round, couple, token).ConfigureAwait(false))
+                {
+                    reminded++;
+                }
+            },
+            "reminder of round", failures, ct).ConfigureAwait(false);
+
+        var expired = 0;
+        await DrainAsync(
+            () => rounds.FindDueExpiriesAsync(now, BatchSize, ct),
+            round => round.Id,
+            async (round, token) =>
+            {
+                if (await couples.GetAsync(round.CoupleId, token).ConfigureAwait(false) is { } couple
+                    && await roundService.ExpireAsync(round, couple, token).ConfigureAwait(false))
+                {
+                    expired++;
+                }
+            },
+            "expiry of round", failures, ct).ConfigureAwait(false);
+
+        return new SweepResult(opened, missed, reminded, expired, failures);
+    }
+
+    /// <summary>
+    /// Advances the couple's next check-in and opens the round; null if another sweep got there first, false if it
+    /// was missed by more than the grace period (skipped without a message).
+    /// </summary>
+    private async Task<bool?> StartScheduledAsync(Couple couple, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = couple.NextCheckInAt!.Value;
+        var next = ScheduleCalculator.NextCheckIn(couple.Schedule, couple.TimeZone, now);
+        if (!await couples.TryAdvanceCheckInAsync(couple.Id, due, next, ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        if (now - due > options.MisfireGrace)
+        {
+            return false;
+        }
+
+        var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
+        if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is { } stale)
+        {
+            await roundService.ExpireAsync(stale, couple, ct).ConfigureAwait(false);
+        }
+
+        await roundService.OpenWeeklyAsync(couple, a, b, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task DrainAsync<T>(
+        Func<Task<IReadOnlyList<T>>> findDue,
+        Func<T, long> idOf,
+        Func<T, CancellationToken, Task> handle,
+        string what,
+        List<(string, Exception)> failures,
+        CancellationToken ct)
+    {
+        var failed = new HashSet<long>();
+        while (true)
+        {
+            var due = (await findDue().ConfigureAwait(false)).Where(item => !failed.Contains(idOf(item))).ToList();
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var item in due)
+            {
+                try
+                {
+                    await unitOfWork.RunAsync(token => handle(item, token), ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    failed.Add(idOf(item));
+                    failures.Add(($"{what} {idOf(item)}", ex));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Text;
+using Bot.Core.Domain;
+
+namespace Bot.Core.Application;
+
+/// <summary>Everything the bot says, in one place: warm, short, by name, never preachy.</summary>
+public static class Copy
+{
+    public static IReadOnlyList<string> DefaultRitualQuestions { get; } =
+    [
+        "When did you feel most loved or appreciated by me this week?",
+        "What felt hard or heavy this week, big or small?",
+        "Is there anything you have been meaning to say to me and haven't yet?",
+    ];
+
+    /// <summary>The commands a couple can type, for /help and the platforms' command menus.</summary>
+    public static IReadOnlyList<(string Command, string Description)> Commands { get; } =
+    [
+        ("start", "Say hello and see what I can do"),
+        ("help", "What I can do"),
+        ("pair", "Get an invite code for your partner"),
+        ("join", "Pair up using your partner's code"),
+        ("checkin", "Start a check-in now"),
+        ("question", "Draw a question for the two of you"),
+        ("decks", "See the question decks"),
+        ("skip", "Pass on the current question"),
+        ("status", "Where things stand"),
+        ("history", "Look back at your journal"),
+        ("schedule", "Set the weekly check-in day and time"),
+        ("timezone", "Set your time zone"),
+        ("home", "Make a group your shared space"),
+        ("unpair", "End the pairing"),
+        ("forget", "Delete everything you wrote, then unpair"),
+    ];
+
+    public static string Welcome(string name) =>
+        $"""
+        Hi {name}! I help the two of you stay close with a short weekly check-in. I ask you each a few questions in private, and I only show your answers once you have both replied.
+
+        {CommandList}
+        """;
+
+    public static string CommandList { get; } =
+        "Here is what you can ask me:\n" + string.Join('\n', Commands
+            .Where(c => c.Command != "start")
+            .Select(c => c.Command switch
+            {
+                "join" => "/join CODE — " + c.Description,
+                "question" => "/question [deck] — " + c.Description,
+                "history" => "/history [N] — " + c.Description,
+                "schedule" => "/schedule DAY HH:MM (or off) — " + c.Description,
+                "timezone" => "/timezone ZONE — " + c.Description,
+                _ => $"/{c.Command} — {c.Description}",
+            }));
+
+    public static string UnknownCommand(string name, string command) =>
+        $"Sorry {name}, I don't know /{command}. {CommandList}";
+
+    public static string PrivateOnly(string name) =>
+        $"{name}, let's do that in private: open a chat with me and send it there.";
+
+    public static string PrivateOrHomeOnly(string name) =>
+        $"{name}, I only share that in your private chat with me or in your home group (/home).";
+
+    public static string NotPaired(string name) =>
+        $"You're not paired yet, {name}. Send /pair to get an invite code for your partner, or /join CODE if they sent you one.";
+
+    // Pairing
+
+    public static string InviteCreated(string name, string code) =>
+        $"""
+        Here's your invite, {name}. Forward this to your partner:
+
+        /join {InviteCode.Format(code)}
+
+        They need to open a chat with me, press Start, and send it. The code works once and expires in 24 hours.
+        """;
+
+    public static string AlreadyPaired(string name, string partner) =>
+        $"You're already paired with {partner}, {name}. Send /unpair first if you want to pair with someone else.";
+
+    public static string JoinNeedsCode(string name) =>
+        $"{name}, add the code your partner sent you, like this: /join ABCDE-FGHJK";
+
+    public static string CodeUnknown(string name) =>
+        $"Hmm, I don't know that code, {name}. Check it for typos, or ask your partner for a fresh one (/pair).";
+
+    public static string CodeExpired(string name) =>
+        $"That code has expired, {name} (codes last 24 hours). Ask your partner to send /pair for a new one.";
+
+    public static string CodeUsed(string name) =>
+        $"That code has already been used, {name}. Ask your partner to send /pair for a new one.";
+
+    public static string OwnCode(string name) =>
+        $"That's your own code, {name}! Send it to your partner so they can join you.";
+
+    public static string OwnerAlreadyPaired(string name) =>
+        $"Sorry {name}, whoever made that code is already paired with someone.";
+
+    public static string TooManyTries(string name, int minutes) =>
+        $"That's a few wrong codes in a row, {name}. Please wait {minutes} minute{(minutes == 1 ? "" : "s")} and try again.";
+
+    public static string PairedWith(string name, string partner, string scheduleText) =>
+        $"""
+        You and {partner} are paired, {name}! 💛
+        {scheduleText}
+        Change it any time with /schedule and /timezone, or start one now with /checkin.
+        """;
+
+    // Schedule, time zone, home
+
+    public static string ScheduleSummary(Couple couple)
+    {
+        var slot = $"{couple.Schedule.Day}s at {ScheduleParser.TimeText(couple.Schedule.Time)} ({couple.TimeZone})";
+        return couple.NextCheckInAt is { } next
+            ? $"Weekly check-ins: {slot}. Next one: {TimeZones.FormatLocal(next, couple.TimeZone)}."
+            : $"Weekly check-ins are off (they'd be {slot}). /schedule on turns them back on.";
+    }
+
+    public static string ScheduleHelp(string name) =>
+        $"I couldn't read that, {name}. Try /schedule sun 19:00 (a day and a 24-hour time), /schedule off or /schedule on.";
+
+    public static string ScheduleChanged(string name, Couple couple) => $"Done, {name}. {ScheduleSummary(couple)}";
+
+    public static string PartnerChangedSchedule(string name, string partner, Couple couple) =>
+        $"{name}, {partner} updated your check-ins. {ScheduleSummary(couple)}";
+
+    public static string TimeZoneCurrent(string name, Couple couple) =>
+        $"{name}, your time zone is {couple.TimeZone}. To change it, send /timezone and a zone like Europe/Berlin or America/New_York (a city name often works too).";
+
+    public static string TimeZoneUnknown(string name, string typed, IReadOnlyList<string> suggestions) =>
+        suggestions.Count > 0
+            ? $"I don't know the time zone \"{typed}\", {name}. Did you mean {string.Join(", ", suggestions)}?"
+            : $"I don't know the time zone \"{typed}\", {name}. Try a zone like Europe/Berlin, America/New_York or Asia/Tokyo.";
+
+    public static string TimeZoneChanged(string name, Couple couple, DateTimeOffset now) =>
+        $"Done, {name}: it's {TimeZones.FormatLocal(now, couple.TimeZone)} in {couple.TimeZone}. {ScheduleSummary(couple)}";
+
+    public static string HomeSet(string a, string b) =>
+        $"This chat is now {a} and {b}'s home 🏡 I'll post check-in news and reveals here. Questions and answers stay private.";
+
+    public static string HomeHowTo(string name) =>
+        $"{name}, add me to a group with your partner and send /home there to make it your shared space. /home off goes back to private chats.";
+
+    public static string HomeCleared(string name) =>
+        $"Okay {name}, reveals will come to your private chats again.";
+
+    // Rounds
+
+    public static string CheckInOpened(string name, string partner, int questionCount) =>
+        $"Hi {name}, it's check-in time 🌿 {questionCount} short question{(questionCount == 1 ? "" : "s")}, one at a time. {partner} sees your answers only once you've both answered.";
+
+    public static string DeckQuestionOpened(string name, string partner, string deckName) =>
+        $"A question from the {deckName} deck for you and {partner}, {name}. Your answer stays sealed until you've both replied.";
+
+    public static string Question(int number, int total, string text) =>
+        total == 1 ? text : $"({number}/{total}) {text}";
+
+    public static string SkipLabel => "Skip this one";
+
+    public static string HomeCheckInStarted(string a, string b) =>
+        $"Check-in time for {a} and {b} 🌿 The questions are waiting in your private chats.";
+
+    public static string HomeQuestionDrawn(string a, string b, string deckName) =>
+        $"{a} and {b}, a question from the {deckName} deck is waiting in your private chats.";
+
+    public static string CheckInStartedHere(string name) =>
+        $"Started, {name}! The questions are waiting in your private chats.";
+
+    public static string AnswerNoted(string name) => $"Thank you, {name}.";
+
+    public static string SealedWaiting(string name, string partner) =>
+        $"Thank you, {name} 💛 Your answers are sealed. I'll show you both once {partner} has answered too.";
+
+    public static string RoundStanding(string name, string partner, Round round, long meId, long partnerId)
+    {
+        var total = round.Questions.Count;
+        var mine = round.AnsweredCountFor(meId);
+        var theirs = round.AnsweredCountFor(partnerId);
+        var me = mine >= total ? "you're done" : $"you've answered {mine} of {total}";
+        var them = theirs >= total ? $"{partner} is done" : $"{partner} has answered {theirs} of {total}";
+        return $"{name}, a check-in is already open: {me}, {them}.";
+    }
+
+    public static string AnswerTooLong(string name, int length, int max) =>
+        $"That's a lovely long answer, {name}, but it's {length} characters and I can keep up to {max}. Could you shorten it a little and send it again?";
+
+    public static string OnlyText(string name) =>
+        $"Sorry {name}, I can only read text messages.";
+
+    public static string NothingToAnswer(string name) =>
+        $"Nothing is waiting for an answer right now, {name}. /checkin starts a check-in, /question draws a question for you both.";
+
+    public static string NothingToSkip(string name) => $"There's no question to skip right now, {name}.";
+
+    public static string AlreadyDone(string name, string partner) =>
+        $"You've answered everything, {name}. I'll reveal both sides once {partner} has answered too.";
+
+    public static string QuestionGone(string name) =>
+        $"That question isn't open anymore, {name}.";
+
+    public static string Reminder(string name, string partner) =>
+        $"A gentle nudge, {name}: your check-in with {partner} is still open, whenever you're ready.";
+
+    public static string Expired(string name) =>
+        $"{name}, this check-in closed before you both answered, so nothing was shared. Your answers stay private to you. There's always next time 🌱";
+
+    public static string Reveal(Round round, Person a, Person b)
+    {
+        var text = new StringBuilder();
+        text.Append(round.Kind == RoundKind.Weekly
+            ? $"✨ {a.DisplayName} and {b.DisplayName}, here are your answers, side by side.\n"
+            : $"✨ {a.DisplayName} and {b.DisplayName}, you both answered!\n");
+        AppendAnswers(text, round, a, b);
+        text.Append("\nTake a moment to talk about it, if you like.");
+        return text.ToString();
+    }
+
+    private static void AppendAnswers(StringBuilder text, Round round, Person a, Person b)
+    {
+        foreach (var question in round.Questions.OrderBy(q => q.Position))
+        {
+            text.Append('\n').Append(round.Questions.Count == 1 ? "" : $"{question.Position}. ").Append(question.Text).Append('\n');
+            foreach (var person in new[] { a, b })
+            {
+                var answer = round.AnswerOf(person.Id, question.Position);
+                var said = answer switch
+                {
+                    null => "(words removed)",
+                    { IsSkipped: true } => "passed",
+                    _ => answer.Text,
+                };
+                text.Append(person.DisplayName).Append(": ").Append(said).Append('\n');
+            }
+        }
+    }
+
+    // Decks
+
+    public static string PickDeck(string name) => $"Which deck, {name}?";
+
+    public static string DeckList(string name, IEnumerable<(Deck Deck, int Left)> decks) =>
+        $"Our decks, {name} (/question DECK draws one for you both):\n"
+        + string.Join('\n', decks.Select(d =>
+            $"• {d.Deck.Name} ({d.Deck.Id}): {d.Deck.Description} {d.Left} of {d.Deck.Questions.Count} left."));
+
+    public static string DeckUnknown(string name, string typed, IEnumerable<Deck> decks) =>
+        $"I don't have a deck called \"{typed}\", {name}. Try one of: {string.Join(", ", decks.Select(d => d.Id))}.";
+
+    public static string DeckStartsOver(string name, string deckName) =>
+        $"{name}, you've been through every {deckName} question, so I'm shuffling the deck and starting over.";
+
+    public static string DrawStarted(string name) => $"Drawn, {name}! It's waiting in your private chats.";
+
+    // Status and history
+
+    public static string Status(Person me, Person partner, Couple couple, Round? open, DateTimeOffset now)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{me.DisplayName}, you're paired with {partner.DisplayName}.\n");
+        text.Append(CultureInfo.InvariantCulture, $"Time zone: {couple.TimeZone} (it's {TimeZones.FormatLocal(now, couple.TimeZone)}).\n");
+        text.Append(ScheduleSummary(couple)).Append('\n');
+        if (couple.Home is not null)
+        {
+            text.Append("Reveals go to your home group.\n");
+        }
+
+        if (open is null)
+        {
+            text.Append("No check-in is open right now.");
+        }
+        else
+        {
+            var total = open.Questions.Count;
+            text.Append(CultureInfo.InvariantCulture, $"Open check-in: you {Progress(open.AnsweredCountFor(me.Id), total)}, ")
+                .Append(CultureInfo.InvariantCulture, $"{partner.DisplayName} {Progress(open.AnsweredCountFor(partner.Id), total)}.");
+        }
+
+        if (!partner.IsReachable)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nI can't reach {partner.DisplayName} at the moment; they may have blocked me.");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Progress(int answered, int total) =>
+        answered >= total ? "done" : $"{answered} of {total} answered";
+
+    public static string HistoryHelp(string name) =>
+        $"{name}, try /history or /history 5 (up to 20 check-ins).";
+
+    public static string HistoryEmpty(string name) =>
+        $"Nothing in your journal yet, {name}. Once you've both answered a check-in, it'll be here.";
+
+    public static string History(IReadOnlyList<Round> rounds, Person a, Person b, string timeZone)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"Your journal, the last {rounds.Count} check-in{(rounds.Count == 1 ? "" : "s")}, newest first:\n");
+        foreach (var round in rounds)
+        {
+            text.Append("\n— ").Append(TimeZones.FormatLocalDate(round.ClosedAt ?? round.OpenedAt, timeZone)).Append(" —\n");
+            AppendAnswers(text, round, a, b);
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    // Unpair and forget
+
+    public static string ConfirmUnpair(string name, string partner) =>
+        $"Are you sure, {name}? This ends your pairing with {partner} and stops your check-ins. Your journal will no longer be shown.";
+
+    public static string ConfirmUnpairYes => "Yes, unpair";
+
+    public static string ConfirmForget(string name) =>
+        $"{name}, this deletes every answer you've written, also from the journal you share, and then unpairs you. It can't be undone. Go ahead?";
+
+    public static string ConfirmForgetYes => "Yes, delete my words";
+
+    public static string ConfirmNo => "No, keep things";
+
+    public static string NothingChanged(string name) => $"Okay {name}, nothing changed.";
+
+    public static string Unpaired(string name, string partner) =>
+        $"Done, {name}. You and {partner} are no longer paired. Take care 💛";
+
+    public static string PartnerUnpaired(string name, string partner) =>
+        $"{name}, {partner} has ended your pairing, so there won't be more check-ins. Take care 💛";
+
+    public static string StaleButton(string name) =>
+        $"That button is from an earlier pairing, {name}, so I've left things as they are.";
+
+    public static string Forgotten(string name) =>
+        $"Done, {name}. Everything you wrote to me has been deleted.";
+
+    public static string PartnerForgot(string name, string partner) =>
+        $"{name}, {partner} has deleted their words and ended your pairing. Take care 💛";
+}

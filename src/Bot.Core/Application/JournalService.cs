@@ -1,0 +1,42 @@
+using System.Globalization;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Core.Application;
+
+/// <summary>/status and /history: where things stand and what the couple has shared.</summary>
+public sealed class JournalService(IRoundRepository rounds, RoundService roundService, Messenger messenger, TimeProvider time)
+{
+    public const int DefaultHistoryCount = 3;
+    public const int MaxHistoryCount = 20;
+
+    public async Task StatusAsync(Conversation c, Couple couple, CancellationToken ct)
+    {
+        var open = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
+        await messenger.ReplyAsync(c, Copy.Status(c.Me, c.Partner!, couple, open, time.GetUtcNow()), ct)
+            .ConfigureAwait(false);
+    }
+
+    public async Task HistoryAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var count = DefaultHistoryCount;
+        if (!string.IsNullOrWhiteSpace(arguments)
+            && (!int.TryParse(arguments.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out count)
+                || count is < 1 or > MaxHistoryCount))
+        {
+            await messenger.ReplyAsync(c, Copy.HistoryHelp(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var revealed = await rounds.GetRevealedAsync(couple.Id, count, ct).ConfigureAwait(false);
+        if (revealed.Count == 0)
+        {
+            await messenger.ReplyAsync(c, Copy.HistoryEmpty(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
+        await messenger.ReplyAsync(c, Copy.History(revealed, a, b, couple.TimeZone), ct).ConfigureAwait(false);
+    }
+}

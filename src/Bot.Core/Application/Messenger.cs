@@ -1,0 +1,46 @@
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Core.Application;
+
+/// <summary>Addresses outgoing messages: to the chat a person wrote in, to a person privately, or to the couple.</summary>
+public sealed class Messenger(IOutbox outbox)
+{
+    public Task ReplyAsync(Conversation conversation, string text, CancellationToken ct,
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null) =>
+        outbox.EnqueueAsync(new OutgoingMessage(conversation.Chat, text, choices ?? [], []), ct);
+
+    /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
+    public Task ToPersonAsync(Person person, string text, CancellationToken ct,
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null) =>
+        person.PrivateChat is null
+            ? Task.CompletedTask
+            : outbox.EnqueueAsync(new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? []), ct);
+
+    /// <summary>Sends to the couple's home chat if they have one, else to each partner privately.</summary>
+    public async Task ToCoupleAsync(Couple couple, Person a, Person b, string text, CancellationToken ct,
+        IReadOnlyList<long>? wordsOf = null)
+    {
+        if (couple.Home is not null)
+        {
+            await outbox.EnqueueAsync(new OutgoingMessage(couple.Home, text, [], wordsOf ?? []), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await ToPersonAsync(a, text, ct, wordsOf: wordsOf).ConfigureAwait(false);
+        await ToPersonAsync(b, text, ct, wordsOf: wordsOf).ConfigureAwait(false);
+    }
+
+    public static IReadOnlyList<IReadOnlyList<Choice>> Row(params Choice[] choices) => [choices];
+}
+
+/// <summary>One inbound message with who sent it and their couple, as the handlers need it.</summary>
+public sealed record Conversation(Inbound Message, Person Me, Couple? Couple, Person? Partner)
+{
+    public ChatAddress Chat => Message.Chat;
+
+    public bool IsPrivate => Message.IsPrivate;
+
+    public bool IsInHome => Couple?.Home is { } home && home == Message.Chat;
+}

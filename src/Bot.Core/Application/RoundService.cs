@@ -1,0 +1,187 @@
+using System.Globalization;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Core.Application;
+
+/// <summary>The blind round: ask each partner privately, seal answers, reveal when both are done.</summary>
+public sealed class RoundService(
+    IRoundRepository rounds,
+    IPersonRepository persons,
+    Messenger messenger,
+    CheckInOptions options,
+    TimeProvider time)
+{
+    private const string SkipPrefix = "skip:";
+
+    public Task<Round?> GetOpenAsync(long coupleId, CancellationToken ct) => rounds.GetOpenAsync(coupleId, ct);
+
+    /// <summary>Opens the weekly ritual with the configured questions.</summary>
+    public Task<Round> OpenWeeklyAsync(Couple couple, Person a, Person b, CancellationToken ct)
+    {
+        var questions = options.EffectiveQuestions.Select((text, i) => new RoundQuestion(i + 1, null, text)).ToList();
+        return OpenAsync(couple, a, b, RoundKind.Weekly, null, questions, ct);
+    }
+
+    /// <summary>Opens a one-question round from a deck.</summary>
+    public Task<Round> OpenDeckAsync(Couple couple, Person a, Person b, Deck deck, Question question, CancellationToken ct) =>
+        OpenAsync(couple, a, b, RoundKind.Deck, deck, [new RoundQuestion(1, question.Id, question.Text)], ct);
+
+    private async Task<Round> OpenAsync(Couple couple, Person a, Person b, RoundKind kind, Deck? deck,
+        List<RoundQuestion> questions, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var round = await rounds.AddAsync(
+            new Round(0, couple.Id, kind, deck?.Id, RoundState.Open, now, now + options.RemindAfter,
+                now + options.ExpireAfter, null, null, questions, []),
+            ct).ConfigureAwait(false);
+
+        foreach (var (me, partner) in new[] { (a, b), (b, a) })
+        {
+            var intro = kind == RoundKind.Weekly
+                ? Copy.CheckInOpened(me.DisplayName, partner.DisplayName, questions.Count)
+                : Copy.DeckQuestionOpened(me.DisplayName, partner.DisplayName, deck!.Name);
+            await AskAsync(me, round, questions[0], intro, ct).ConfigureAwait(false);
+        }
+
+        if (couple.Home is not null)
+        {
+            var announcement = kind == RoundKind.Weekly
+                ? Copy.HomeCheckInStarted(a.DisplayName, b.DisplayName)
+                : Copy.HomeQuestionDrawn(a.DisplayName, b.DisplayName, deck!.Name);
+            await messenger.ToCoupleAsync(couple, a, b, announcement, ct).ConfigureAwait(false);
+        }
+
+        return round;
+    }
+
+    /// <summary>Records an answer (or a pass when <paramref name="text"/> is null) to the person's current question.</summary>
+    public async Task AnswerAsync(Conversation c, Couple couple, Round round, string? text, CancellationToken ct)
+    {
+        var me = c.Me;
+        var partner = c.Partner!;
+        var question = round.NextQuestionFor(me.Id);
+        if (question is null)
+        {
+            await messenger.ToPersonAsync(me, Copy.AlreadyDone(me.DisplayName, partner.DisplayName), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var answer = new Answer(round.Id, question.Position, me.Id, text, time.GetUtcNow());
+        if (!await rounds.AddAnswerAsync(answer, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var updated = round with { Answers = [.. round.Answers, answer] };
+        var next = updated.NextQuestionFor(me.Id);
+        if (next is not null)
+        {
+            await AskAsync(me, updated, next, Copy.AnswerNoted(me.DisplayName), ct).ConfigureAwait(false);
+        }
+        else if (updated.IsCompleteFor(partner.Id))
+        {
+            await RevealAsync(couple, updated, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await messenger.ToPersonAsync(me, Copy.SealedWaiting(me.DisplayName, partner.DisplayName), ct)
+                .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A "Skip" button press: passes only if that question is still the person's current one.</summary>
+    public async Task SkipFromButtonAsync(Conversation c, Couple couple, string payload, CancellationToken ct)
+    {
+        var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
+        if (round is null || !TryParseSkip(payload, out var roundId, out var position) || round.Id != roundId
+            || round.NextQuestionFor(c.Me.Id)?.Position != position)
+        {
+            await messenger.ToPersonAsync(c.Me, Copy.QuestionGone(c.Me.DisplayName), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await AnswerAsync(c, couple, round, null, ct).ConfigureAwait(false);
+    }
+
+    public static bool IsSkipPayload(string payload) => payload.StartsWith(SkipPrefix, StringComparison.Ordinal);
+
+    /// <summary>Sends one gentle nudge to each partner who has not finished; once per round.</summary>
+    public async Task<bool> RemindAsync(Round round, Couple couple, CancellationToken ct)
+    {
+        if (!await rounds.MarkRemindedAsync(round.Id, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
+        foreach (var (me, partner) in new[] { (a, b), (b, a) })
+        {
+            if (round.NextQuestionFor(me.Id) is { } question)
+            {
+                await AskAsync(me, round, question, Copy.Reminder(me.DisplayName, partner.DisplayName), ct)
+                    .ConfigureAwait(false);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Closes a stale round without revealing anything; each partner is told privately.</summary>
+    public async Task<bool> ExpireAsync(Round round, Couple couple, CancellationToken ct)
+    {
+        if (!await rounds.CloseAsync(round.Id, RoundState.Expired, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(a, Copy.Expired(a.DisplayName), ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(b, Copy.Expired(b.DisplayName), ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Cancels the couple's open round, if any, without a word (used when they unpair).</summary>
+    public async Task CancelOpenAsync(long coupleId, CancellationToken ct)
+    {
+        if (await rounds.GetOpenAsync(coupleId, ct).ConfigureAwait(false) is { } open)
+        {
+            await rounds.CloseAsync(open.Id, RoundState.Cancelled, time.GetUtcNow(), ct).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<(Person A, Person B)> PartnersAsync(Couple couple, CancellationToken ct)
+    {
+        var a = await persons.GetAsync(couple.PartnerAId, ct).ConfigureAwait(false);
+        var b = await persons.GetAsync(couple.PartnerBId, ct).ConfigureAwait(false);
+        return (a ?? throw new InvalidOperationException($"Partner {couple.PartnerAId} is missing."),
+            b ?? throw new InvalidOperationException($"Partner {couple.PartnerBId} is missing."));
+    }
+
+    private async Task RevealAsync(Couple couple, Round round, CancellationToken ct)
+    {
+        await rounds.CloseAsync(round.Id, RoundState.Revealed, time.GetUtcNow(), ct).ConfigureAwait(false);
+        var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
+        await messenger.ToCoupleAsync(couple, a, b, Copy.Reveal(round, a, b), ct, wordsOf: [a.Id, b.Id])
+            .ConfigureAwait(false);
+    }
+
+    private Task AskAsync(Person person, Round round, RoundQuestion question, string lead, CancellationToken ct)
+    {
+        var text = $"{lead}\n\n{Copy.Question(question.Position, round.Questions.Count, question.Text)}";
+        var skip = new Choice(Copy.SkipLabel, string.Create(CultureInfo.InvariantCulture,
+            $"{SkipPrefix}{round.Id}:{question.Position}"));
+        return messenger.ToPersonAsync(person, text, ct, Messenger.Row(skip));
+    }
+
+    private static bool TryParseSkip(string payload, out long roundId, out int position)
+    {
+        roundId = 0;
+        position = 0;
+        var parts = payload[SkipPrefix.Length..].Split(':');
+        return parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out roundId)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out position);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Bot.Core.Domain;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace Bot.Core.Application;
+
+/// <summary>Turns a couple's local weekly slot into UTC instants, correct across daylight-saving changes.</summary>
+public static class ScheduleCalculator
+{
+    /// <summary>
+    /// The first occurrence of the slot strictly after <paramref name="after"/>. A slot that falls into a DST gap
+    /// moves forward by the gap; one in an overlap takes the earlier instant, so it fires once.
+    /// </summary>
+    public static DateTimeOffset NextOccurrence(WeeklySchedule schedule, string timeZone, DateTimeOffset after)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var zone = TimeZones.Get(timeZone);
+        var afterInstant = Instant.FromDateTimeOffset(after);
+        var today = afterInstant.InZone(zone).Date;
+        var time = new LocalTime(schedule.Time.Hour, schedule.Time.Minute);
+        var target = ToIsoDay(schedule.Day);
+
+        for (var offset = 0; offset <= 7; offset++)
+        {
+            var date = today.PlusDays(offset);
+            if (date.DayOfWeek != target)
+            {
+                continue;
+            }
+
+            var candidate = date.At(time).InZoneLeniently(zone).ToInstant();
+            if (candidate > afterInstant)
+            {
+                return candidate.ToDateTimeOffset();
+            }
+        }
+
+        throw new InvalidOperationException("A weekly slot always occurs within eight days.");
+    }
+
+    /// <summary>The next check-in for the couple, or null when their schedule is off.</summary>
+    public static DateTimeOffset? NextCheckIn(WeeklySchedule schedule, string timeZone, DateTimeOffset after) =>
+        schedule.IsEnabled ? NextOccurrence(schedule, timeZone, after) : null;
+
+    private static IsoDayOfWeek ToIsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)day;
+}
+
+/// <summary>IANA time zones from the tz database NodaTime ships, so the host's own zone data does not matter.</summary>
+public static class TimeZones
+{
+    private static readonly IDateTimeZoneProvider Provider = DateTimeZoneProviders.Tzdb;
+
+    private static readonly Dictionary<string, string> ByLowerId =
+        Provider.Ids.ToDictionary(id => id.ToLowerInvariant(), id => id);
+
+    public static bool IsValid(string id) => Provider.GetZoneOrNull(id) is not null;
+
+    public static DateTimeZone Get(string id) =>
+        Provider.GetZoneOrNull(id) ?? throw new DateTimeZoneNotFoundException($"Unknown time zone '{id}'.");
+
+    /// <summary>
+    /// Resolves what a person typed: an exact id in any case ("europe/berlin"), or a city that names exactly one
+    /// zone ("Berlin", "new york"). Otherwise returns null and up to five close matches.
+    /// </summary>
+    public static string? Resolve(string input, out IReadOnlyList<string> suggestions)
+    {
+        suggestions = [];
+        var cleaned = input.Trim().Replace(' ', '_');
+        if (cleaned.Length == 0)
+        {
+            return null;
+        }
+
+        if (ByLowerId.TryGetValue(cleaned.ToLowerInvariant(), out var exact))
+        {
+            return exact;
+        }
+
+        var city = "/" + cleaned.ToLowerInvariant();
+        var byCity = ByLowerId.Where(p => p.Key.EndsWith(city, StringComparison.Ordinal)).Select(p => p.Value)
+            .Where(id => !id.StartsWith("Etc/", StringComparison.Ordinal)).ToList();
+        if (byCity.Count == 1)
+        {
+            return byCity[0];
+        }
+
+        suggestions = [.. (byCity.Count > 1 ? byCity : ByLowerId
+                .Where(p => p.Key.Contains(cleaned.ToLowerInvariant(), StringComparison.Ordinal))
+                .Select(p => p.Value))
+            .Where(id => id.Contains('/', StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Take(5)];
+        return null;
+    }
+
+    /// <summary>Formats an instant in a zone the way replies show it, e.g. "Sunday 29 November, 19:00".</summary>
+    public static string FormatLocal(DateTimeOffset instant, string timeZone)
+    {
+        var local = Instant.FromDateTimeOffset(instant).InZone(Get(timeZone)).LocalDateTime;
+        return local.ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    public static string FormatLocalDate(DateTimeOffset instant, string timeZone)
+    {
+        var local = Instant.FromDateTimeOffset(instant).InZone(Get(timeZone)).LocalDateTime;
+        return local.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>Reads "sun 19:00", "Sunday 7:30" and friends.</summary>
+public static class ScheduleParser
+{
+    private static readonly Dictionary<string, DayOfWeek> Days = Enum.GetValues<DayOfWeek>()
+        .SelectMany(d => new[]
+        {
+            (Name: d.ToString().ToLowerInvariant(), Day: d),
+            (Name: d.ToString()[..3].ToLowerInvariant(), Day: d),
+        })
+        .ToDictionary(x => x.Name, x => x.Day);
+
+    public static bool TryParseDay(string text, out DayOfWeek day) =>
+        Days.TryGetValue(text.Trim().ToLowerInvariant(), out day);
+
+    /// <summary>Accepts 24-hour H:MM or HH:MM.</summary>
+    public static bool TryParseTime(string text, out TimeOnly time)
+    {
+        time = default;
+        var parts = text.Trim().Split(':');
+        if (parts.Length != 2 || parts[0].Length is < 1 or > 2 || parts[1].Length != 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minute)
+            || hour > 23 || minute > 59)
+        {
+            return false;
+        }
+
+        time = new TimeOnly(hour, minute);
+        return true;
+    }
+
+    public static string DayName(DayOfWeek day) => day.ToString();
+
+    public static string TimeText(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+}
