@@ -1,0 +1,20 @@
+# Build: the SDK image restores and publishes the host.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig BotSuite.sln ./
+COPY src/Bot.Core/Bot.Core.csproj src/Bot.Core/
+COPY src/Bot.Host/Bot.Host.csproj src/Bot.Host/
+RUN dotnet restore src/Bot.Host/Bot.Host.csproj
+COPY src/ src/
+RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release -o /app --no-restore
+
+# Run: the small runtime image, as the image's non-root 'app' user, with the database on a volume.
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS final
+WORKDIR /app
+COPY --from=build /app .
+RUN mkdir -p /data && chown app:app /data
+USER app
+VOLUME /data
+ENV ConnectionStrings__Bot="Data Source=/data/botsuite.db" \
+    DOTNET_ENVIRONMENT=Production
+ENTRYPOINT ["dotnet", "Bot.Host.dll"]

@@ -1,0 +1,47 @@
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+
+namespace Bot.Core.Ports;
+
+/// <summary>One platform's way of delivering a message; the outbox sender owns retries and pacing.</summary>
+public interface IChatGateway
+{
+    Platform Platform { get; }
+
+    /// <summary>Longest text one platform message may carry; longer texts are split before sending.</summary>
+    int MaxTextLength { get; }
+
+    /// <summary>Messages per second the platform accepts from one bot across all chats.</summary>
+    int MaxMessagesPerSecond { get; }
+
+    /// <summary>Shortest gap between two messages to the same chat.</summary>
+    TimeSpan MinIntervalPerChat(ChatAddress chat);
+
+    /// <summary>Sends one message; expected failures come back as a result, not an exception.</summary>
+    Task<DeliveryResult> SendAsync(
+        ChatAddress to, string text, IReadOnlyList<IReadOnlyList<Choice>> choices, CancellationToken ct);
+}
+
+/// <summary>How a single send went.</summary>
+public abstract record DeliveryResult
+{
+    private DeliveryResult()
+    {
+    }
+
+    public static DeliveryResult Ok { get; } = new Delivered();
+
+    public sealed record Delivered : DeliveryResult;
+
+    /// <summary>The platform asked the whole bot to pause.</summary>
+    public sealed record RateLimited(TimeSpan RetryAfter) : DeliveryResult;
+
+    /// <summary>The person blocked the bot or left; retrying will not help.</summary>
+    public sealed record Unreachable(string Reason) : DeliveryResult;
+
+    /// <summary>The platform refused this message for good (bad request, unknown chat).</summary>
+    public sealed record Rejected(string Reason) : DeliveryResult;
+
+    /// <summary>Network trouble or a server error; worth trying again later.</summary>
+    public sealed record Failed(string Reason) : DeliveryResult;
+}

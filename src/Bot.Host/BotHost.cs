@@ -1,0 +1,42 @@
+using Bot.Host.Delivery;
+using Bot.Host.Platforms.Telegram;
+using Bot.Host.Scheduling;
+using Bot.Host.Storage;
+
+namespace Bot.Host;
+
+/// <summary>Builds the bot's host; shared by Program and the end-to-end tests.</summary>
+public static class BotHost
+{
+    public const string NoPlatformMessage = """
+        BotSuite has no chat platform to talk to. Set at least one bot token:
+          Telegram:Token   (environment variable Telegram__Token)
+        for example:  Telegram__Token=123456:ABC... dotnet run --project src/Bot.Host
+        """;
+
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            console.UseUtcTimestamp = true;
+        });
+
+        // HttpClient logs request URLs, and Telegram's carry the bot token.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        builder.AddStorage();
+        builder.Services.AddHostedService<DatabaseMigrationService>();
+        builder.AddCore();
+        builder.AddDelivery();
+        builder.AddScheduling();
+        builder.AddTelegramAdapter();
+        return builder;
+    }
+
+    /// <summary>True when at least one platform adapter has what it needs to start.</summary>
+    public static bool HasAnyPlatform(IConfiguration configuration) => TelegramSetup.IsConfigured(configuration);
+}

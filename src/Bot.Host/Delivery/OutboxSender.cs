@@ -1,0 +1,245 @@
+using Bot.Core.Application;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Bot.Host.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Delivery;
+
+/// <summary>
+/// Drains the outbox: the oldest message of each chat, concurrently across chats, paced per chat and per bot.
+/// A platform's 429 pauses that whole platform; network and server errors back off per message; a person who
+/// blocked the bot is marked unreachable instead of being retried.
+/// </summary>
+internal sealed class OutboxSender(
+    IServiceScopeFactory scopes,
+    IEnumerable<IChatGateway> gateways,
+    OutboxSignal signal,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    private readonly DeliveryOptions _options = options.Value;
+    private readonly Dictionary<Platform, IChatGateway> _gateways = gateways.ToDictionary(g => g.Platform);
+    private readonly Dictionary<Platform, ChatRateLimiter> _limiters =
+        gateways.ToDictionary(g => g.Platform, g => new ChatRateLimiter(g));
+
+    // Pauses run on the real clock: they are about the platform's patience, not about the couples' time.
+    private readonly Dictionary<Platform, long> _pausedUntil = [];
+    private readonly Lock _pauseGate = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Each chat's send runs on its own; a chat being served keeps its oldest row leased, so the next claim
+        // skips it while every other chat moves on.
+        var inFlight = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            inFlight.RemoveAll(task => task.IsCompleted);
+            var claimed = 0;
+            try
+            {
+                await WaitOutPauseAsync(stoppingToken).ConfigureAwait(false);
+                claimed = await ClaimAndStartAsync(inFlight, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Outbox pass failed; trying again shortly");
+            }
+
+            if (claimed == 0)
+            {
+                var wake = signal.WaitAsync(_options.PollInterval, stoppingToken);
+                await (inFlight.Count == 0 ? wake : Task.WhenAny(wake, Task.WhenAny(inFlight)))
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        await Task.WhenAll(inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var limiter in _limiters.Values)
+        {
+            await limiter.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> ClaimAndStartAsync(List<Task> inFlight, CancellationToken ct)
+    {
+        var room = _options.BatchSize - inFlight.Count;
+        if (room <= 0)
+        {
+            return 0;
+        }
+
+        IReadOnlyList<OutboxItem> batch;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            batch = await scope.ServiceProvider.GetRequiredService<OutboxStore>()
+                .ClaimDueAsync(time.GetUtcNow(), Lease, room, ct).ConfigureAwait(false);
+        }
+
+        inFlight.AddRange(batch.Select(item => SendOneAsync(item, ct)));
+        return batch.Count;
+    }
+
+    private async Task SendOneAsync(OutboxItem item, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        try
+        {
+            await SendPartsAsync(scope.ServiceProvider, store, item, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: hand the message back now instead of leaving it leased to a sender that is gone.
+            await store.ReleaseAsync(item.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Sending message {Id} failed unexpectedly; it is retried when its lease ends", item.Id);
+        }
+    }
+
+    private async Task SendPartsAsync(IServiceProvider services, OutboxStore store, OutboxItem item, CancellationToken ct)
+    {
+        var message = item.Message;
+        if (!_gateways.TryGetValue(message.To.Platform, out var gateway))
+        {
+            // Configured once, maybe again later: keep the message rather than lose it.
+            await store.RetryLaterAsync(item.Id, time.GetUtcNow() + _options.MaxBackoff, item.Attempts,
+                $"no {message.To.Platform} adapter is running", CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var parts = TextSplitter.Split(message.Text, gateway.MaxTextLength);
+        for (var part = item.PartsSent; part < parts.Count; part++)
+        {
+            if (IsPaused(gateway.Platform))
+            {
+                await store.ReleaseAsync(item.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            await _limiters[gateway.Platform].WaitAsync(message.To, ct).ConfigureAwait(false);
+            var isLast = part == parts.Count - 1;
+            var result = await SendSafelyAsync(gateway, message.To, parts[part], isLast ? message.Choices : [], ct)
+                .ConfigureAwait(false);
+            if (result is DeliveryResult.Delivered)
+            {
+                if (!isLast)
+                {
+                    await store.MarkPartsSentAsync(item.Id, part + 1, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            await HandleFailureAsync(services, store, item, result).ConfigureAwait(false);
+            return;
+        }
+
+        await store.CompleteAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task HandleFailureAsync(IServiceProvider services, OutboxStore store, OutboxItem item, DeliveryResult result)
+    {
+        var to = item.Message.To;
+        switch (result)
+        {
+            case DeliveryResult.RateLimited limited:
+                Pause(to.Platform, limited.RetryAfter);
+                logger.LogWarning("{Platform} asked us to slow down for {RetryAfter}; pausing all sends",
+                    to.Platform, limited.RetryAfter);
+                await store.ReleaseAsync(item.Id, time.GetUtcNow()).ConfigureAwait(false);
+                break;
+            case DeliveryResult.Unreachable unreachable:
+                logger.LogInformation("Chat {Chat} is unreachable ({Reason}); dropping message {Id}",
+                    to, unreachable.Reason, item.Id);
+                await services.GetRequiredService<IPersonRepository>().MarkUnreachableAsync(to, CancellationToken.None)
+                    .ConfigureAwait(false);
+                await store.DropAsync(item.Id, unreachable.Reason).ConfigureAwait(false);
+                break;
+            case DeliveryResult.Rejected rejected:
+                logger.LogWarning("{Platform} rejected message {Id} to {Chat}: {Reason}",
+                    to.Platform, item.Id, to, rejected.Reason);
+                await store.DropAsync(item.Id, rejected.Reason).ConfigureAwait(false);
+                break;
+            case DeliveryResult.Failed failed when item.Attempts + 1 >= _options.MaxAttempts:
+                logger.LogError("Giving up on message {Id} to {Chat} after {Attempts} attempts: {Reason}",
+                    item.Id, to, item.Attempts + 1, failed.Reason);
+                await store.DropAsync(item.Id, failed.Reason).ConfigureAwait(false);
+                break;
+            case DeliveryResult.Failed failed:
+                var delay = Backoff(item.Attempts + 1);
+                logger.LogWarning("Sending message {Id} to {Chat} failed ({Reason}); retrying in {Delay}",
+                    item.Id, to, failed.Reason, delay);
+                await store.RetryLaterAsync(item.Id, time.GetUtcNow() + delay, item.Attempts + 1, failed.Reason)
+                    .ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static async Task<DeliveryResult> SendSafelyAsync(IChatGateway gateway, ChatAddress to, string text,
+        IReadOnlyList<IReadOnlyList<Bot.Core.Application.Messages.Choice>> choices, CancellationToken ct)
+    {
+        try
+        {
+            return await gateway.SendAsync(to, text, choices, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return new DeliveryResult.Failed(ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Exponential back-off with jitter, capped.</summary>
+    internal TimeSpan Backoff(int attempt)
+    {
+        var exponential = _options.FirstBackoff * Math.Pow(2, Math.Min(attempt - 1, 20));
+        var capped = exponential < _options.MaxBackoff ? exponential : _options.MaxBackoff;
+        return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
+    }
+
+    private bool IsPaused(Platform platform)
+    {
+        lock (_pauseGate)
+        {
+            return _pausedUntil.TryGetValue(platform, out var until) && TimeProvider.System.GetTimestamp() < until;
+        }
+    }
+
+    private void Pause(Platform platform, TimeSpan retryAfter)
+    {
+        var until = TimeProvider.System.GetTimestamp() + (long)(retryAfter.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        lock (_pauseGate)
+        {
+            _pausedUntil[platform] = Math.Max(until, _pausedUntil.GetValueOrDefault(platform));
+        }
+    }
+
+    private async Task WaitOutPauseAsync(CancellationToken ct)
+    {
+        long until;
+        lock (_pauseGate)
+        {
+            until = _pausedUntil.Count == 0 ? 0 : _pausedUntil.Values.Max();
+        }
+
+        var remaining = TimeProvider.System.GetElapsedTime(TimeProvider.System.GetTimestamp(), until);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, TimeProvider.System, ct).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using Bot.Core.Application;
+using Bot.Core.Application.Messages;
+using Bot.Core.Ports;
+using Bot.Host.Delivery;
+using Bot.Host.Storage;
+
+namespace Bot.Host.Pipeline;
+
+/// <summary>
+/// Takes updates from every adapter: stores each in the durable inbox first (so the platform may be told it was
+/// received), then processes it exactly once, in order per chat and concurrently across chats.
+/// </summary>
+internal sealed class InboundPipeline(
+    IServiceScopeFactory scopes,
+    OutboxSignal outboxSignal,
+    TimeProvider time,
+    ILogger<InboundPipeline> logger) : IHostedService, IDisposable
+{
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2)];
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Lane> _lanes = [];
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>
+    /// Stores the update durably and schedules it. Returns false for an update seen before. When this returns, the
+    /// update is committed and the adapter may confirm it to the platform.
+    /// </summary>
+    public async Task<bool> AcceptAsync(string updateKey, Inbound message, CancellationToken ct)
+    {
+        long? id;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var inbox = scope.ServiceProvider.GetRequiredService<InboxStore>();
+            id = await inbox.TryAddAsync(updateKey, message, time.GetUtcNow(), ct).ConfigureAwait(false);
+        }
+
+        if (id is null)
+        {
+            logger.LogDebug("Update {UpdateKey} was already received", updateKey);
+            return false;
+        }
+
+        Schedule(id.Value, message.Chat.ToString());
+        return true;
+    }
+
+    /// <summary>Completes when everything accepted so far has been processed (tests and shutdown use it).</summary>
+    public Task IdleAsync()
+    {
+        lock (_gate)
+        {
+            return Task.WhenAll(_lanes.Values.Select(lane => lane.Tail));
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Updates stored before a crash or restart but not yet processed are picked up again, in order.
+        await using var scope = scopes.CreateAsyncScope();
+        var pending = await scope.ServiceProvider.GetRequiredService<InboxStore>()
+            .GetPendingAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var item in pending)
+        {
+            Schedule(item.Id, item.ChatKey);
+        }
+
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Resuming {Count} stored updates", pending.Count);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await IdleAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private void Schedule(long inboxId, string chatKey)
+    {
+        lock (_gate)
+        {
+            if (!_lanes.TryGetValue(chatKey, out var lane))
+            {
+                lane = new Lane();
+                _lanes[chatKey] = lane;
+            }
+
+            lane.Pending++;
+            var previous = lane.Tail;
+            lane.Tail = RunAfterAsync(previous, inboxId, chatKey, lane);
+        }
+    }
+
+    private async Task RunAfterAsync(Task previous, long inboxId, string chatKey, Lane lane)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+        await ProcessWithRetriesAsync(inboxId).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (--lane.Pending == 0)
+            {
+                _lanes.Remove(chatKey);
+            }
+        }
+    }
+
+    private async Task ProcessWithRetriesAsync(long inboxId)
+    {
+        var ct = _stopping.Token;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await ProcessAsync(inboxId, ct).ConfigureAwait(false);
+                outboxSignal.Notify();
+                return;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return; // Still in the inbox: processed after the next start.
+            }
+            catch (Exception ex) when (attempt < RetryDelays.Length)
+            {
+                logger.LogWarning(ex, "Processing update {InboxId} failed; trying again", inboxId);
+                await Task.Delay(RetryDelays[attempt], ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Processing update {InboxId} failed for good; apologising to the chat", inboxId);
+                await GiveUpAsync(inboxId, ct).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    private async Task ProcessAsync(long inboxId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var inbox = services.GetRequiredService<InboxStore>();
+        var engine = services.GetRequiredService<BotEngine>();
+        await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
+        {
+            // Read inside the transaction: if another node already completed it, there is nothing to do.
+            if (await inbox.GetPendingAsync(inboxId, token).ConfigureAwait(false) is not { } item)
+            {
+                return;
+            }
+
+            await engine.HandleAsync(item.Message, token).ConfigureAwait(false);
+            await inbox.CompleteAsync(inboxId, time.GetUtcNow(), token).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+    }
+
+    private async Task GiveUpAsync(long inboxId, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var inbox = services.GetRequiredService<InboxStore>();
+            var outbox = services.GetRequiredService<IOutbox>();
+            await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
+            {
+                if (await inbox.GetPendingAsync(inboxId, token).ConfigureAwait(false) is not { } item)
+                {
+                    return;
+                }
+
+                await outbox.EnqueueAsync(OutgoingMessage.Plain(item.Message.Chat, Copy.SomethingWentWrong), token)
+                    .ConfigureAwait(false);
+                await inbox.CompleteAsync(inboxId, time.GetUtcNow(), token).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
+            outboxSignal.Notify();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not set update {InboxId} aside; it stays in the inbox", inboxId);
+        }
+    }
+
+    private sealed class Lane
+    {
+        public Task Tail { get; set; } = Task.CompletedTask;
+
+        public int Pending { get; set; }
+    }
+}

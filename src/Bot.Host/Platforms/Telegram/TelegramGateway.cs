@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Net;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using global::Telegram.Bot;
+using global::Telegram.Bot.Exceptions;
+using global::Telegram.Bot.Types;
+using global::Telegram.Bot.Types.ReplyMarkups;
+
+namespace Bot.Host.Platforms.Telegram;
+
+/// <summary>Sends outbox messages through the Bot API; plain text (no parse mode) so nobody's words need escaping.</summary>
+internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
+{
+    public Platform Platform => Platform.Telegram;
+
+    public int MaxTextLength => 4096;
+
+    public int MaxMessagesPerSecond => 30;
+
+    // One message a second to a person; groups allow about 20 a minute.
+    public TimeSpan MinIntervalPerChat(ChatAddress chat) =>
+        chat.ChatId.StartsWith('-') ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(1);
+
+    public async Task<DeliveryResult> SendAsync(
+        ChatAddress to, string text, IReadOnlyList<IReadOnlyList<Choice>> choices, CancellationToken ct)
+    {
+        var markup = choices.Count == 0
+            ? null
+            : new InlineKeyboardMarkup(choices.Select(row =>
+                row.Select(choice => InlineKeyboardButton.WithCallbackData(choice.Label, choice.Payload))));
+        try
+        {
+            await bot.SendMessage(
+                new ChatId(long.Parse(to.ChatId, CultureInfo.InvariantCulture)),
+                text,
+                replyMarkup: markup,
+                linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                cancellationToken: ct).ConfigureAwait(false);
+            return DeliveryResult.Ok;
+        }
+        catch (ApiRequestException ex)
+        {
+            return ex.ErrorCode switch
+            {
+                (int)HttpStatusCode.TooManyRequests =>
+                    new DeliveryResult.RateLimited(TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 1)),
+                (int)HttpStatusCode.Forbidden => new DeliveryResult.Unreachable(ex.Message),
+                >= 500 => new DeliveryResult.Failed($"{ex.ErrorCode} {ex.Message}"),
+                _ => new DeliveryResult.Rejected($"{ex.ErrorCode} {ex.Message}"),
+            };
+        }
+        catch (RequestException ex)
+        {
+            return new DeliveryResult.Failed(ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new DeliveryResult.Failed(ex.Message);
+        }
+    }
+}

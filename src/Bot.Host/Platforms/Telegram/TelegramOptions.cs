@@ -1,0 +1,16 @@
+namespace Bot.Host.Platforms.Telegram;
+
+/// <summary>Settings of the Telegram adapter (section <c>Telegram</c>); the adapter runs when a token is set.</summary>
+internal sealed class TelegramOptions
+{
+    public const string Section = "Telegram";
+
+    /// <summary>The bot token from @BotFather.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>A local Bot API server instead of api.telegram.org (scheme and host only; tests point it at a fake).</summary>
+    public Uri? ApiBaseUrl { get; set; }
+
+    /// <summary>How long one getUpdates call waits for news.</summary>
+    public int PollTimeoutSeconds { get; set; } = 30;
+}

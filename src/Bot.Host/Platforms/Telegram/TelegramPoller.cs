@@ -1,0 +1,109 @@
+using System.Net;
+using Bot.Core.Application;
+using Bot.Host.Pipeline;
+using global::Telegram.Bot;
+using global::Telegram.Bot.Exceptions;
+using global::Telegram.Bot.Types;
+using global::Telegram.Bot.Types.Enums;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Platforms.Telegram;
+
+/// <summary>
+/// Long-polls getUpdates. Each update is committed to the inbox before the next poll confirms it (offset), so a
+/// crash at any point loses nothing; processing itself happens in the pipeline, per chat.
+/// </summary>
+internal sealed class TelegramPoller(
+    ITelegramBotClient bot,
+    InboundPipeline pipeline,
+    IOptions<TelegramOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<TelegramPoller> logger) : BackgroundService
+{
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        string? username = null;
+        int offset = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                username ??= await StartSessionAsync(stoppingToken).ConfigureAwait(false);
+                var updates = await bot.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds,
+                    allowedUpdates: Wanted, cancellationToken: stoppingToken).ConfigureAwait(false);
+                foreach (var update in updates)
+                {
+                    await AcceptAsync(update, username, stoppingToken).ConfigureAwait(false);
+                    offset = update.Id + 1;
+                }
+
+                backoff = TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == (int)HttpStatusCode.Unauthorized)
+            {
+                logger.LogCritical("Telegram rejected the bot token (401). Check Telegram:Token (Telegram__Token); stopping");
+                Environment.ExitCode = 3;
+                lifetime.StopApplication();
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == (int)HttpStatusCode.Conflict)
+            {
+                logger.LogWarning("Another process is polling this bot ({Message}); waiting {Backoff}", ex.Message, backoff);
+                await DelayAsync(backoff, stoppingToken).ConfigureAwait(false);
+                backoff = Next(backoff);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Polling Telegram failed; retrying in {Backoff}", backoff);
+                await DelayAsync(backoff, stoppingToken).ConfigureAwait(false);
+                backoff = Next(backoff);
+            }
+        }
+    }
+
+    private async Task<string> StartSessionAsync(CancellationToken ct)
+    {
+        var me = await bot.GetMe(ct).ConfigureAwait(false);
+        await bot.DeleteWebhook(cancellationToken: ct).ConfigureAwait(false);
+        await bot.SetMyCommands(Copy.Commands.Select(c => new BotCommand(c.Command, c.Description)),
+            cancellationToken: ct).ConfigureAwait(false);
+        logger.LogInformation("Telegram bot @{Username} is listening", me.Username);
+        return me.Username ?? "";
+    }
+
+    private async Task AcceptAsync(Update update, string username, CancellationToken ct)
+    {
+        var message = TelegramUpdateMapper.Map(update, username);
+        if (message is not null)
+        {
+            await pipeline.AcceptAsync($"telegram:{update.Id}", message, ct).ConfigureAwait(false);
+        }
+
+        if (update.CallbackQuery is { } query)
+        {
+            try
+            {
+                // Stops the button's spinner; the real answer arrives as a message through the outbox.
+                await bot.AnswerCallbackQuery(query.Id, cancellationToken: ct).ConfigureAwait(false);
+            }
+            catch (ApiRequestException ex)
+            {
+                logger.LogDebug("Could not answer callback query: {Message}", ex.Message);
+            }
+        }
+    }
+
+    private static Task DelayAsync(TimeSpan delay, CancellationToken ct) =>
+        Task.Delay(delay, ct).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    private static TimeSpan Next(TimeSpan backoff) => backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using global::Telegram.Bot.Types;
+using global::Telegram.Bot.Types.Enums;
+
+namespace Bot.Host.Platforms.Telegram;
+
+/// <summary>Turns a Telegram update into the core's platform-neutral message, or null for what we ignore.</summary>
+internal static class TelegramUpdateMapper
+{
+    public static Inbound? Map(Update update, string botUsername) => update switch
+    {
+        { Message: { } message } => FromMessage(message, botUsername),
+        { CallbackQuery: { Data: { } data, From: { IsBot: false } from } query } => new ChoiceSelected(
+            User(from), from.FirstName,
+            Address(query.Message?.Chat.Id ?? from.Id),
+            query.Message is null || query.Message.Chat.Type == ChatType.Private,
+            data),
+        _ => null,
+    };
+
+    private static Inbound? FromMessage(Message message, string botUsername)
+    {
+        if (message.From is not { IsBot: false } from || message.Chat.Type == ChatType.Channel)
+        {
+            return null;
+        }
+
+        var isPrivate = message.Chat.Type == ChatType.Private;
+        var chat = Address(message.Chat.Id);
+        var text = message.Text;
+        if (text is null)
+        {
+            // Stickers, photos and the like: worth a friendly word in private, noise in a group.
+            return isPrivate && !IsServiceMessage(message) ? new TextReceived(User(from), from.FirstName, chat, true, "") : null;
+        }
+
+        if (!text.StartsWith('/'))
+        {
+            return new TextReceived(User(from), from.FirstName, chat, isPrivate, text);
+        }
+
+        var firstSpace = text.IndexOfAny([' ', '\n']);
+        var token = firstSpace < 0 ? text[1..] : text[1..firstSpace];
+        var arguments = firstSpace < 0 ? "" : text[(firstSpace + 1)..].Trim();
+        var at = token.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            if (!token[(at + 1)..].Equals(botUsername, StringComparison.OrdinalIgnoreCase))
+            {
+                return null; // A command for another bot in the same group.
+            }
+
+            token = token[..at];
+        }
+
+        return token.Length == 0
+            ? new TextReceived(User(from), from.FirstName, chat, isPrivate, text)
+            : new CommandReceived(User(from), from.FirstName, chat, isPrivate, token.ToLowerInvariant(), arguments);
+    }
+
+    private static bool IsServiceMessage(Message message) =>
+        message.NewChatMembers is not null || message.LeftChatMember is not null || message.GroupChatCreated == true;
+
+    private static ChatUser User(User user) =>
+        new(Platform.Telegram, user.Id.ToString(CultureInfo.InvariantCulture));
+
+    private static ChatAddress Address(long chatId) =>
+        new(Platform.Telegram, chatId.ToString(CultureInfo.InvariantCulture));
+}

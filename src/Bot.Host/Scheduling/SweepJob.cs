@@ -1,0 +1,49 @@
+using Bot.Core.Application;
+using Bot.Host.Delivery;
+using Bot.Host.Storage;
+using Quartz;
+
+namespace Bot.Host.Scheduling;
+
+/// <summary>
+/// Every minute: whatever check-ins, reminders and expiries are due. One job for all couples (no per-couple
+/// triggers), never two at once; clustered Quartz runs it on exactly one node.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class SweepJob(
+    CheckInSweeper sweeper,
+    InboxStore inbox,
+    OutboxSignal outboxSignal,
+    TimeProvider time,
+    ILogger<SweepJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("checkin-sweep");
+
+    /// <summary>Processed inbox keys are kept this long to recognise a platform's re-delivery.</summary>
+    private static readonly TimeSpan InboxRetention = TimeSpan.FromDays(2);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await sweeper.RunAsync(cancellationToken).ConfigureAwait(false);
+            await inbox.PurgeProcessedAsync(time.GetUtcNow() - InboxRetention, cancellationToken).ConfigureAwait(false);
+            outboxSignal.Notify();
+            foreach (var (item, error) in result.Failures)
+            {
+                logger.LogError(error, "Sweep could not handle the {Item}", item);
+            }
+
+            if (result.CheckInsOpened + result.CheckInsMissed + result.Reminded + result.Expired > 0)
+            {
+                logger.LogInformation(
+                    "Sweep: {Opened} check-ins opened, {Missed} missed while down, {Reminded} reminded, {Expired} expired",
+                    result.CheckInsOpened, result.CheckInsMissed, result.Reminded, result.Expired);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Sweep failed; the next one runs in a minute");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+
+namespace Bot.Host.Storage;
+
+/// <summary>A stored update waiting to be handled; <paramref name="ChatKey"/> orders the work of one chat.</summary>
+// Qualified: inside Bot.Host, the name Inbound also means the Bot.Host.Inbound namespace.
+internal sealed record InboxItem(long Id, string ChatKey, Bot.Core.Application.Messages.Inbound Message);
+
+/// <summary>
+/// The durable inbound queue: an update is stored before the platform hears it arrived, then handled exactly
+/// once. Handled rows keep only their update key (for dedupe) until purged; what people wrote is erased.
+/// </summary>
+internal sealed class InboxStore(SqliteSession session)
+{
+    private const long CommandKind = 1;
+    private const long TextKind = 2;
+    private const long ChoiceKind = 3;
+
+    private const string Columns = """
+        id AS Id, chat_key AS ChatKey, kind AS Kind, from_platform AS FromPlatform, from_id AS FromId,
+        from_name AS FromName, chat_platform AS ChatPlatform, chat_id AS ChatId, is_private AS IsPrivate,
+        command AS Command, arguments AS Arguments, text AS Text, payload AS Payload
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO inbox (update_key, chat_key, received_at, kind, from_platform, from_id, from_name, chat_platform,
+                           chat_id, is_private, command, arguments, text, payload)
+        VALUES (@UpdateKey, @ChatKey, @ReceivedAt, @Kind, @FromPlatform, @FromId, @FromName, @ChatPlatform,
+                @ChatId, @IsPrivate, @Command, @Arguments, @Text, @Payload)
+        ON CONFLICT (update_key) DO NOTHING
+        RETURNING id;
+        """;
+
+    private const string GetPendingSql = $"""
+        SELECT {Columns} FROM inbox WHERE processed_at IS NULL ORDER BY id;
+        """;
+
+    private const string GetPendingByIdSql = $"""
+        SELECT {Columns} FROM inbox WHERE id = @Id AND processed_at IS NULL;
+        """;
+
+    private const string CompleteSql = """
+        UPDATE inbox SET
+            processed_at = @Now, chat_key = NULL, kind = NULL, from_platform = NULL, from_id = NULL,
+            from_name = NULL, chat_platform = NULL, chat_id = NULL, is_private = NULL, command = NULL,
+            arguments = NULL, text = NULL, payload = NULL
+        WHERE id = @Id AND processed_at IS NULL;
+        """;
+
+    private const string PurgeSql = """
+        DELETE FROM inbox WHERE processed_at IS NOT NULL AND processed_at < @Before;
+        """;
+
+    /// <summary>Stores the update; null when its key was seen before (a redelivery).</summary>
+    public Task<long?> TryAddAsync(
+        string updateKey, Bot.Core.Application.Messages.Inbound message, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(updateKey);
+        ArgumentNullException.ThrowIfNull(message);
+        (long Kind, string? Command, string? Arguments, string? Text, string? Payload) content = message switch
+        {
+            CommandReceived c => (CommandKind, c.Command, c.Arguments, null, null),
+            TextReceived t => (TextKind, null, null, t.Text, null),
+            ChoiceSelected s => (ChoiceKind, null, null, null, s.Payload),
+            _ => throw new ArgumentException($"Unknown inbound message {message.GetType().Name}.", nameof(message)),
+        };
+        return session.ExecuteScalarAsync<long?>(
+            InsertSql,
+            new
+            {
+                UpdateKey = updateKey,
+                ChatKey = message.Chat.ToString(),
+                ReceivedAt = UnixTime.ToMs(now),
+                content.Kind,
+                FromPlatform = (long)message.From.Platform,
+                FromId = message.From.ExternalId,
+                message.FromName,
+                ChatPlatform = (long)message.Chat.Platform,
+                message.Chat.ChatId,
+                IsPrivate = message.IsPrivate ? 1L : 0L,
+                content.Command,
+                content.Arguments,
+                content.Text,
+                content.Payload,
+            },
+            ct);
+    }
+
+    /// <summary>Every unhandled update, oldest first.</summary>
+    public async Task<IReadOnlyList<InboxItem>> GetPendingAsync(CancellationToken ct)
+    {
+        var rows = await session.QueryAsync<InboxRow>(GetPendingSql, null, ct).ConfigureAwait(false);
+        return rows.Select(r => r.ToItem()).ToList();
+    }
+
+    public async Task<InboxItem?> GetPendingAsync(long id, CancellationToken ct)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<InboxRow>(GetPendingByIdSql, new { Id = id }, ct)
+            .ConfigureAwait(false);
+        return row?.ToItem();
+    }
+
+    /// <summary>Marks the update handled and erases its content; runs in the caller's transaction, if any.</summary>
+    public Task CompleteAsync(long id, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteAsync(CompleteSql, new { Id = id, Now = UnixTime.ToMs(now) }, ct);
+
+    /// <summary>Forgets handled updates older than <paramref name="before"/>; their keys no longer dedupe.</summary>
+    public Task<int> PurgeProcessedAsync(DateTimeOffset before, CancellationToken ct) =>
+        session.ExecuteAsync(PurgeSql, new { Before = UnixTime.ToMs(before) }, ct);
+
+    private sealed record InboxRow(
+        long Id,
+        string? ChatKey,
+        long? Kind,
+        long? FromPlatform,
+        string? FromId,
+        string? FromName,
+        long? ChatPlatform,
+        string? ChatId,
+        long? IsPrivate,
+        string? Command,
+        string? Arguments,
+        string? Text,
+        string? Payload)
+    {
+        public InboxItem ToItem()
+        {
+            var from = new ChatUser((Platform)Required(FromPlatform), Required(FromId));
+            var chat = new ChatAddress((Platform)Required(ChatPlatform), Required(ChatId));
+            var name = Required(FromName);
+            var isPrivate = Required(IsPrivate) != 0;
+            Bot.Core.Application.Messages.Inbound message = Kind switch
+            {
+                CommandKind => new CommandReceived(from, name, chat, isPrivate, Required(Command), Required(Arguments)),
+                TextKind => new TextReceived(from, name, chat, isPrivate, Required(Text)),
+                ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, Required(Payload)),
+                _ => throw new InvalidOperationException($"Inbox row {Id} has unknown kind {Kind}."),
+            };
+            return new InboxItem(Id, Required(ChatKey), message);
+        }
+
+        private T Required<T>(T? value)
+            where T : class =>
+            value ?? throw new InvalidOperationException($"Inbox row {Id} is missing content.");
+
+        private long Required(long? value) =>
+            value ?? throw new InvalidOperationException($"Inbox row {Id} is missing content.");
+    }
+}

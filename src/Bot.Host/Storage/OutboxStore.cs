@@ -1,0 +1,127 @@
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+
+namespace Bot.Host.Storage;
+
+/// <summary>A claimed outbox row: the message and how far its delivery got.</summary>
+internal sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts, int PartsSent);
+
+/// <summary>
+/// The sender's side of the outbox. Claims hand out only each chat's oldest row under a lease, so messages of
+/// one chat go out in order and several nodes can drain the same outbox without sending anything twice.
+/// Updates of a row that is gone (delivered, dropped or forgotten meanwhile) do nothing.
+/// </summary>
+internal sealed class OutboxStore(SqliteSession session)
+{
+    // Walks due rows by ix_outbox_due and keeps a row only if no older row of its chat exists (ix_outbox_chat);
+    // a chat whose oldest row waits (retry later, or claimed) therefore sends nothing newer meanwhile.
+    internal const string FindClaimableSql = """
+        SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
+               o.attempts AS Attempts, o.parts_sent AS PartsSent
+        FROM outbox AS o
+        WHERE o.next_attempt_at <= @Now
+          AND (o.claimed_until IS NULL OR o.claimed_until < @Now)
+          AND NOT EXISTS (
+              SELECT 1 FROM outbox AS older
+              WHERE older.platform = o.platform AND older.chat_id = o.chat_id AND older.id < o.id)
+        ORDER BY o.next_attempt_at, o.id
+        LIMIT @Limit;
+        """;
+
+    private const string ClaimSql = """
+        UPDATE outbox SET claimed_until = @Until WHERE id IN @Ids;
+        """;
+
+    private const string WordsOfSql = """
+        SELECT outbox_id AS OutboxId, person_id AS PersonId FROM outbox_words WHERE outbox_id IN @Ids;
+        """;
+
+    private const string MarkPartsSentSql = """
+        UPDATE outbox SET parts_sent = @PartsSent WHERE id = @Id;
+        """;
+
+    private const string DeleteSql = """
+        DELETE FROM outbox WHERE id = @Id;
+        """;
+
+    private const string RetryLaterSql = """
+        UPDATE outbox
+        SET next_attempt_at = @NextAttemptAt, attempts = @Attempts, last_error = @Error, claimed_until = NULL
+        WHERE id = @Id;
+        """;
+
+    private const string ReleaseSql = """
+        UPDATE outbox SET next_attempt_at = @NextAttemptAt, claimed_until = NULL WHERE id = @Id;
+        """;
+
+    private const string CountSql = """
+        SELECT count(*) FROM outbox;
+        """;
+
+    public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(
+        DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return session.InTransactionAsync<IReadOnlyList<OutboxItem>>(
+            async token =>
+            {
+                var rows = await session.QueryAsync<OutboxRow>(
+                    FindClaimableSql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, token)
+                    .ConfigureAwait(false);
+                if (rows.Count == 0)
+                {
+                    return [];
+                }
+
+                var ids = new { Ids = rows.Select(r => r.Id).ToList(), Until = UnixTime.ToMs(now + lease) };
+                await session.ExecuteAsync(ClaimSql, ids, token).ConfigureAwait(false);
+                var words = (await session.QueryAsync<WordsRow>(WordsOfSql, ids, token).ConfigureAwait(false))
+                    .ToLookup(w => w.OutboxId, w => w.PersonId);
+                return rows.Select(r => r.ToItem(words[r.Id].Order().ToList())).ToList();
+            },
+            ct);
+    }
+
+    public Task MarkPartsSentAsync(long id, int partsSent, CancellationToken ct = default) =>
+        session.ExecuteAsync(MarkPartsSentSql, new { Id = id, PartsSent = (long)partsSent }, ct);
+
+    /// <summary>Delivered: the row goes.</summary>
+    public Task CompleteAsync(long id, CancellationToken ct = default) => session.ExecuteAsync(DeleteSql, new { Id = id }, ct);
+
+    /// <summary>A failed attempt: counts it, keeps the error and frees the row for another try.</summary>
+    public Task RetryLaterAsync(
+        long id, DateTimeOffset nextAttemptAt, int attempts, string error, CancellationToken ct = default) =>
+        session.ExecuteAsync(
+            RetryLaterSql,
+            new { Id = id, NextAttemptAt = UnixTime.ToMs(nextAttemptAt), Attempts = (long)attempts, Error = error },
+            ct);
+
+    /// <summary>Frees the row without counting an attempt (a global rate-limit pause was not its fault).</summary>
+    public Task ReleaseAsync(long id, DateTimeOffset nextAttemptAt, CancellationToken ct = default) =>
+        session.ExecuteAsync(ReleaseSql, new { Id = id, NextAttemptAt = UnixTime.ToMs(nextAttemptAt) }, ct);
+
+    /// <summary>Gives up on the row; the caller logs <paramref name="reason"/> (the row keeps no record).</summary>
+    public Task DropAsync(long id, string reason, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return session.ExecuteAsync(DeleteSql, new { Id = id }, ct);
+    }
+
+    /// <summary>Rows still waiting for delivery, claimed or not.</summary>
+    public async Task<int> CountAsync(CancellationToken ct = default) =>
+        (int)await session.ExecuteScalarAsync<long>(CountSql, null, ct).ConfigureAwait(false);
+
+    private sealed record OutboxRow(
+        long Id, long Platform, string ChatId, string Text, string Choices, long Attempts, long PartsSent)
+    {
+        public OutboxItem ToItem(IReadOnlyList<long> wordsOf) => new(
+            Id,
+            new OutgoingMessage(
+                new ChatAddress((Platform)Platform, ChatId), Text, ChoicesJson.Deserialize(Choices), wordsOf),
+            (int)Attempts,
+            (int)PartsSent);
+    }
+
+    private sealed record WordsRow(long OutboxId, long PersonId);
+}

@@ -1,0 +1,148 @@
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Host.Storage.Repositories;
+
+/// <summary>Couples; the minute sweep finds due check-ins through a partial index on active couples.</summary>
+internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRepository
+{
+    private const string Columns = """
+        id AS Id, partner_a_id AS PartnerAId, partner_b_id AS PartnerBId, time_zone AS TimeZone,
+        schedule_day AS ScheduleDay, schedule_minute AS ScheduleMinute, schedule_enabled AS ScheduleEnabled,
+        next_checkin_at AS NextCheckInAt, home_platform AS HomePlatform, home_chat_id AS HomeChatId,
+        created_at AS CreatedAt, ended_at AS EndedAt
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO couples (partner_a_id, partner_b_id, time_zone, schedule_day, schedule_minute, schedule_enabled,
+                             next_checkin_at, home_platform, home_chat_id, created_at, ended_at)
+        VALUES (@PartnerAId, @PartnerBId, @TimeZone, @ScheduleDay, @ScheduleMinute, @ScheduleEnabled,
+                @NextCheckInAt, @HomePlatform, @HomeChatId, @CreatedAt, @EndedAt)
+        RETURNING id;
+        """;
+
+    private const string GetSql = $"""
+        SELECT {Columns} FROM couples WHERE id = @Id;
+        """;
+
+    // Two partial indexes (one per partner column) answer this as a multi-index OR.
+    private const string GetActiveForPersonSql = $"""
+        SELECT {Columns} FROM couples
+        WHERE ended_at IS NULL AND (partner_a_id = @PersonId OR partner_b_id = @PersonId)
+        ORDER BY id DESC
+        LIMIT 1;
+        """;
+
+    private const string UpdateSql = """
+        UPDATE couples SET
+            time_zone = @TimeZone,
+            schedule_day = @ScheduleDay,
+            schedule_minute = @ScheduleMinute,
+            schedule_enabled = @ScheduleEnabled,
+            next_checkin_at = @NextCheckInAt,
+            home_platform = @HomePlatform,
+            home_chat_id = @HomeChatId,
+            ended_at = @EndedAt
+        WHERE id = @Id;
+        """;
+
+    // Must match ix_couples_due_checkin's condition to use it (see 0001_initial.sql).
+    internal const string FindDueCheckInsSql = $"""
+        SELECT {Columns} FROM couples
+        WHERE ended_at IS NULL AND next_checkin_at IS NOT NULL AND next_checkin_at <= @Now
+        ORDER BY next_checkin_at, id
+        LIMIT @Limit;
+        """;
+
+    private const string TryAdvanceCheckInSql = """
+        UPDATE couples SET next_checkin_at = @Next WHERE id = @Id AND next_checkin_at = @Expected;
+        """;
+
+    public async Task<Couple> AddAsync(Couple couple, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(couple);
+        var id = await session.ExecuteScalarAsync<long>(InsertSql, Parameters(couple), ct).ConfigureAwait(false);
+        return (await GetAsync(id, ct).ConfigureAwait(false))!;
+    }
+
+    public async Task<Couple?> GetAsync(long id, CancellationToken ct)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(GetSql, new { Id = id }, ct).ConfigureAwait(false);
+        return row?.ToDomain();
+    }
+
+    public async Task<Couple?> GetActiveForPersonAsync(long personId, CancellationToken ct)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(
+            GetActiveForPersonSql, new { PersonId = personId }, ct).ConfigureAwait(false);
+        return row?.ToDomain();
+    }
+
+    public Task UpdateAsync(Couple couple, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(couple);
+        return session.ExecuteAsync(UpdateSql, Parameters(couple), ct);
+    }
+
+    public async Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var rows = await session.QueryAsync<CoupleRow>(
+            FindDueCheckInsSql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, ct).ConfigureAwait(false);
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task<bool> TryAdvanceCheckInAsync(
+        long coupleId, DateTimeOffset expected, DateTimeOffset? next, CancellationToken ct)
+    {
+        var changed = await session.ExecuteAsync(
+            TryAdvanceCheckInSql,
+            new { Id = coupleId, Expected = UnixTime.ToMs(expected), Next = UnixTime.ToMs(next) },
+            ct).ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    private static object Parameters(Couple couple) => new
+    {
+        couple.Id,
+        couple.PartnerAId,
+        couple.PartnerBId,
+        couple.TimeZone,
+        ScheduleDay = (long)couple.Schedule.Day,
+        ScheduleMinute = (long)((couple.Schedule.Time.Hour * 60) + couple.Schedule.Time.Minute),
+        ScheduleEnabled = couple.Schedule.IsEnabled ? 1L : 0L,
+        NextCheckInAt = UnixTime.ToMs(couple.NextCheckInAt),
+        HomePlatform = (long?)couple.Home?.Platform,
+        HomeChatId = couple.Home?.ChatId,
+        CreatedAt = UnixTime.ToMs(couple.CreatedAt),
+        EndedAt = UnixTime.ToMs(couple.EndedAt),
+    };
+
+    private sealed record CoupleRow(
+        long Id,
+        long PartnerAId,
+        long PartnerBId,
+        string TimeZone,
+        long ScheduleDay,
+        long ScheduleMinute,
+        long ScheduleEnabled,
+        long? NextCheckInAt,
+        long? HomePlatform,
+        string? HomeChatId,
+        long CreatedAt,
+        long? EndedAt)
+    {
+        public Couple ToDomain() => new(
+            Id,
+            PartnerAId,
+            PartnerBId,
+            TimeZone,
+            new WeeklySchedule(
+                (DayOfWeek)ScheduleDay, new TimeOnly((int)(ScheduleMinute / 60), (int)(ScheduleMinute % 60)),
+                ScheduleEnabled != 0),
+            UnixTime.FromMs(NextCheckInAt),
+            HomePlatform is { } platform && HomeChatId is not null ? new ChatAddress((Platform)platform, HomeChatId) : null,
+            UnixTime.FromMs(CreatedAt),
+            UnixTime.FromMs(EndedAt));
+    }
+}

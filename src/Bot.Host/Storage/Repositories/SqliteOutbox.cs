@@ -1,0 +1,52 @@
+using Bot.Core.Application.Messages;
+using Bot.Core.Ports;
+
+namespace Bot.Host.Storage.Repositories;
+
+/// <summary>Writes outgoing messages in the caller's transaction; <see cref="OutboxStore"/> delivers them.</summary>
+internal sealed class SqliteOutbox(SqliteSession session, TimeProvider time) : IOutbox
+{
+    private const string InsertSql = """
+        INSERT INTO outbox (platform, chat_id, text, choices, created_at, next_attempt_at, attempts, parts_sent)
+        VALUES (@Platform, @ChatId, @Text, @Choices, @Now, @Now, 0, 0)
+        RETURNING id;
+        """;
+
+    private const string InsertWordsSql = """
+        INSERT INTO outbox_words (outbox_id, person_id) VALUES (@OutboxId, @PersonId) ON CONFLICT DO NOTHING;
+        """;
+
+    // outbox_words rows go with their message (ON DELETE CASCADE).
+    private const string DeleteWordsOfSql = """
+        DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM outbox_words WHERE person_id = @PersonId);
+        """;
+
+    public Task EnqueueAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var now = UnixTime.ToMs(time.GetUtcNow());
+        return session.InTransactionAsync(
+            async token =>
+            {
+                var id = await session.ExecuteScalarAsync<long>(
+                    InsertSql,
+                    new
+                    {
+                        Platform = (long)message.To.Platform,
+                        message.To.ChatId,
+                        message.Text,
+                        Choices = ChoicesJson.Serialize(message.Choices),
+                        Now = now,
+                    },
+                    token).ConfigureAwait(false);
+                await session.ExecuteAsync(
+                    InsertWordsSql, message.WordsOf.Select(p => new { OutboxId = id, PersonId = p }), token)
+                    .ConfigureAwait(false);
+                return id;
+            },
+            ct);
+    }
+
+    public Task DeleteUndeliveredWordsOfAsync(long personId, CancellationToken ct) =>
+        session.ExecuteAsync(DeleteWordsOfSql, new { PersonId = personId }, ct);
+}

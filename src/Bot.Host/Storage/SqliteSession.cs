@@ -1,0 +1,117 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Host.Storage;
+
+/// <summary>
+/// The DI scope's one connection (opened on first use) and its current transaction; every repository command
+/// goes through here so it joins whatever transaction is running. Not thread-safe, like the scope it serves.
+/// </summary>
+internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposable, IAsyncDisposable
+{
+    private SqliteConnection? _connection;
+    private bool _disposed;
+
+    public SqliteTransaction? Transaction { get; private set; }
+
+    public async ValueTask<SqliteConnection> GetConnectionAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _connection ??= await factory.OpenAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the work in the running transaction, or in a new write transaction it commits, or rolls back and
+    /// rethrows on failure. A nested call joins the outer one, so only the outermost commits.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (Transaction is not null)
+        {
+            return await work(ct).ConfigureAwait(false);
+        }
+
+        var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
+        // BEGIN IMMEDIATE takes the write lock now, so a second writer waits on busy_timeout here; a deferred
+        // BEGIN would fail with SQLITE_BUSY later, when it upgrades its read lock past another node's commit.
+        var transaction = connection.BeginTransaction(deferred: false);
+        Transaction = transaction;
+        try
+        {
+            var result = await work(ct).ConfigureAwait(false);
+            transaction.Commit();
+            return result;
+        }
+        catch
+        {
+            transaction.Rollback();
+            throw;
+        }
+        finally
+        {
+            Transaction = null;
+            transaction.Dispose();
+        }
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct)
+    {
+        var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<T>(Command(sql, parameters, ct)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken ct)
+    {
+        var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, ct)).ConfigureAwait(false);
+    }
+
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken ct)
+    {
+        var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<T>(Command(sql, parameters, ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the statement once, or once per element when <paramref name="parameters"/> is a sequence.</summary>
+    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct)
+    {
+        var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Command(sql, parameters, ct)).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Transaction?.Dispose();
+        _connection?.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (Transaction is not null)
+        {
+            await Transaction.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
+        new(sql, parameters, Transaction, cancellationToken: ct);
+}

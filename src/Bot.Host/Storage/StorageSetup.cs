@@ -1,0 +1,36 @@
+using Bot.Core.Ports;
+using Bot.Host.Storage.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Host.Storage;
+
+/// <summary>Registers SQLite storage; whoever starts the host runs <see cref="Migrator.MigrateAsync"/> first.</summary>
+internal static class StorageSetup
+{
+    public const string ConnectionStringName = "Bot";
+
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // Read when first resolved, so configuration added after AddStorage (tests' overrides) still counts.
+        services.AddSingleton(sp => new SqliteConnectionFactory(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+            ?? SqliteConnectionFactory.DefaultConnectionString));
+        services.AddSingleton<Migrator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddScoped<SqliteSession>();
+        services.AddScoped<IUnitOfWork, SqliteUnitOfWork>();
+        services.AddScoped<IPersonRepository, SqlitePersonRepository>();
+        services.AddScoped<ICoupleRepository, SqliteCoupleRepository>();
+        services.AddScoped<IInviteRepository, SqliteInviteRepository>();
+        services.AddScoped<IRoundRepository, SqliteRoundRepository>();
+        services.AddScoped<IQuestionLedger, SqliteQuestionLedger>();
+        services.AddScoped<IOutbox, SqliteOutbox>();
+        services.AddScoped<OutboxStore>();
+        services.AddScoped<InboxStore>();
+        return builder;
+    }
+}

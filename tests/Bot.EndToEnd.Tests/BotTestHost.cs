@@ -1,0 +1,150 @@
+using Bot.EndToEnd.Tests.Fakes;
+using Bot.Host;
+using Bot.Host.Pipeline;
+using Bot.Host.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Quartz;
+
+namespace Bot.EndToEnd.Tests;
+
+/// <summary>
+/// The real host (real Telegram.Bot client, real SQLite file, real Quartz) against a fake Telegram server, with a
+/// fake clock for the couples' time. Restartable on the same database to simulate a process restart.
+/// </summary>
+public sealed class BotTestHost : IAsyncDisposable
+{
+    /// <summary>A Wednesday morning, UTC; couples default to Sunday 19:00 UTC.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 4, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly string _folder;
+    private readonly Dictionary<string, string?> _settings;
+    private IHost? _host;
+
+    private BotTestHost(FakeTelegramServer telegram, Dictionary<string, string?> settings)
+    {
+        Telegram = telegram;
+        _settings = settings;
+        _folder = Path.Combine(Path.GetTempPath(), "botsuite-e2e-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    public FakeTelegramServer Telegram { get; }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Host is not running.");
+
+    public static async Task<BotTestHost> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        var telegram = await FakeTelegramServer.StartAsync();
+        var host = new BotTestHost(telegram, settings ?? []);
+        await host.StartHostAsync();
+        return host;
+    }
+
+    public FakeTelegramUser User(long id, string name) => Telegram.AddUser(id, name);
+
+    /// <summary>Runs the minute sweep now (as Quartz would) and waits until it has finished.</summary>
+    public async Task SweepAsync()
+    {
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listener = new JobDoneListener(done);
+        scheduler.ListenerManager.AddJobListener(listener, [new SweepJobMatcher()]);
+        try
+        {
+            await scheduler.TriggerJob(SweepJob.Key);
+            await done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            scheduler.ListenerManager.RemoveJobListener(listener.Name);
+        }
+    }
+
+    /// <summary>Waits until every update sent so far was confirmed and processed.</summary>
+    public async Task SettleAsync()
+    {
+        await Telegram.WaitForAllUpdatesConfirmedAsync(TimeSpan.FromSeconds(10));
+        await Services.GetRequiredService<InboundPipeline>().IdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public async Task StopAsync()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+
+        await _host.StopAsync(TimeSpan.FromSeconds(15));
+        _host.Dispose();
+        _host = null;
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartHostAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Telegram.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A pooled SQLite handle may linger for a moment; the temp folder is harmless.
+        }
+    }
+
+    private async Task StartHostAsync()
+    {
+        var args = new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = Telegram.Token,
+            ["Telegram:ApiBaseUrl"] = Telegram.BaseUrl,
+            ["Telegram:PollTimeoutSeconds"] = "5",
+            ["ConnectionStrings:Bot"] = $"Data Source={Path.Combine(_folder, "bot.db")}",
+            ["Delivery:PollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in _settings)
+        {
+            args[key] = value;
+        }
+
+        var builder = BotHost.CreateBuilder([.. args.Select(a => $"--{a.Key}={a.Value}")]);
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    private sealed class SweepJobMatcher : IMatcher<JobKey>
+    {
+        public bool IsMatch(JobKey key) => key.Equals(SweepJob.Key);
+    }
+
+    private sealed class JobDoneListener(TaskCompletionSource done) : IJobListener
+    {
+        public string Name { get; } = "e2e-" + Guid.NewGuid().ToString("N");
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+            ValueTask.CompletedTask;
+
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+            ValueTask.CompletedTask;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException,
+            CancellationToken cancellationToken = default)
+        {
+            done.TrySetResult();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

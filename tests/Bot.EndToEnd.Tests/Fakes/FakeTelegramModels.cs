@@ -1,0 +1,18 @@
+namespace Bot.EndToEnd.Tests.Fakes;
+
+/// <summary>A simulated Telegram user; their private chat with the bot has the same id.</summary>
+public sealed record FakeTelegramUser(long Id, string FirstName);
+
+/// <summary>A message the bot sent with sendMessage, as it looks now (edits replace text and buttons).</summary>
+public sealed record SentMessage(
+    int MessageId,
+    long ChatId,
+    string Text,
+    IReadOnlyList<IReadOnlyList<SentButton>> Buttons,
+    DateTimeOffset At);
+
+/// <summary>One inline keyboard button; CallbackData is empty for buttons of another kind (url, ...).</summary>
+public sealed record SentButton(string Text, string CallbackData);
+
+/// <summary>An answerCallbackQuery call that the fake accepted.</summary>
+public sealed record AnsweredCallback(string CallbackQueryId, string? Text);
