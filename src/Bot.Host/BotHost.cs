@@ -37,6 +37,22 @@ public static class BotHost
         return builder;
     }
 
+    /// <summary>Runs the bot until it is stopped; without any platform configured, explains and returns 2.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var builder = CreateBuilder(args);
+        if (!HasAnyPlatform(builder.Configuration))
+        {
+            await error.WriteLineAsync(NoPlatformMessage).ConfigureAwait(false);
+            return 2;
+        }
+
+        using var host = builder.Build();
+        await host.RunAsync().ConfigureAwait(false);
+        return Environment.ExitCode;
+    }
+
     /// <summary>True when at least one platform adapter has what it needs to start.</summary>
     public static bool HasAnyPlatform(IConfiguration configuration) => TelegramSetup.IsConfigured(configuration);
 }

@@ -137,6 +137,9 @@ public static class Copy
     public static string TimeZoneChanged(string name, Couple couple, DateTimeOffset now) =>
         $"Done, {name}: it's {TimeZones.FormatLocal(now, couple.TimeZone)} in {couple.TimeZone}. {ScheduleSummary(couple)}";
 
+    public static string RevealedInHome(string name) =>
+        $"Thank you, {name} 💛 You've both answered, so the reveal is waiting in your home group.";
+
     public static string HomeSet(string a, string b) =>
         $"This chat is now {a} and {b}'s home 🏡 I'll post check-in news and reveals here. Questions and answers stay private.";
 

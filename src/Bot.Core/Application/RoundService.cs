@@ -82,7 +82,7 @@ public sealed class RoundService(
         }
         else if (updated.IsCompleteFor(partner.Id))
         {
-            await RevealAsync(couple, updated, ct).ConfigureAwait(false);
+            await RevealAsync(couple, updated, me, ct).ConfigureAwait(false);
         }
         else
         {
@@ -159,12 +159,17 @@ public sealed class RoundService(
             b ?? throw new InvalidOperationException($"Partner {couple.PartnerBId} is missing."));
     }
 
-    private async Task RevealAsync(Couple couple, Round round, CancellationToken ct)
+    private async Task RevealAsync(Couple couple, Round round, Person finisher, CancellationToken ct)
     {
         await rounds.CloseAsync(round.Id, RoundState.Revealed, time.GetUtcNow(), ct).ConfigureAwait(false);
         var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
         await messenger.ToCoupleAsync(couple, a, b, Copy.Reveal(round, a, b), ct, wordsOf: [a.Id, b.Id])
             .ConfigureAwait(false);
+        if (couple.Home is not null)
+        {
+            // The partner who just finished hears back privately too, not only through the group.
+            await messenger.ToPersonAsync(finisher, Copy.RevealedInHome(finisher.DisplayName), ct).ConfigureAwait(false);
+        }
     }
 
     private Task AskAsync(Person person, Round round, RoundQuestion question, string lead, CancellationToken ct)

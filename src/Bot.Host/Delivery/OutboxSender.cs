@@ -166,9 +166,12 @@ internal sealed class OutboxSender(
             case DeliveryResult.Unreachable unreachable:
                 logger.LogInformation("Chat {Chat} is unreachable ({Reason}); dropping message {Id}",
                     to, unreachable.Reason, item.Id);
-                await services.GetRequiredService<IPersonRepository>().MarkUnreachableAsync(to, CancellationToken.None)
-                    .ConfigureAwait(false);
-                await store.DropAsync(item.Id, unreachable.Reason).ConfigureAwait(false);
+                await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
+                {
+                    await services.GetRequiredService<IPersonRepository>().MarkUnreachableAsync(to, token)
+                        .ConfigureAwait(false);
+                    await store.DropAsync(item.Id, unreachable.Reason, token).ConfigureAwait(false);
+                }, CancellationToken.None).ConfigureAwait(false);
                 break;
             case DeliveryResult.Rejected rejected:
                 logger.LogWarning("{Platform} rejected message {Id} to {Chat}: {Reason}",
