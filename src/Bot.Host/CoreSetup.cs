@@ -13,6 +13,8 @@ internal static class CoreSetup
             .Validate(o => TimeZones.IsValid(o.DefaultTimeZone), "CheckIn:DefaultTimeZone must be an IANA zone id.")
             .Validate(o => o.RemindAfter > TimeSpan.Zero && o.RemindAfter < o.ExpireAfter,
                 "CheckIn:RemindAfter must be positive and shorter than CheckIn:ExpireAfter.")
+            .Validate(o => o.ExpireAfter <= TimeSpan.FromDays(7),
+                "CheckIn:ExpireAfter must be at most 7 days, so a round closes before the next week's opens.")
             .Validate(o => o.MaxAnswerLength is > 0 and <= 3500, "CheckIn:MaxAnswerLength must be 1–3500.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CheckInOptions>>().Value);

@@ -183,7 +183,11 @@ public sealed class ConversationTests
         await Journeys.PairAsync(bot, alex, sam);
 
         bot.Telegram.SendTextInGroup(alex, group, "/home@" + bot.Telegram.BotUsername);
-        await bot.Telegram.WaitForMessageAsync(group, m => m.Text.Contains("home", StringComparison.Ordinal));
+        var proposal = await bot.Telegram.WaitForMessageAsync(group, m => m.Buttons.Count > 0);
+        bot.Telegram.PressButton(alex, proposal, proposal.Buttons[0][0].CallbackData);
+        await bot.Telegram.WaitForMessageAsync(group, m => m.Text.Contains("for Sam to tap", StringComparison.Ordinal));
+        bot.Telegram.PressButton(sam, proposal, proposal.Buttons[0][0].CallbackData);
+        await bot.Telegram.WaitForMessageAsync(group, m => m.Text.Contains("is now Alex and Sam's home", StringComparison.Ordinal));
         bot.Telegram.SendTextInGroup(sam, group, "/checkin");
         await bot.Telegram.WaitForMessageAsync(group, m => m.Text.Contains("Check-in time", StringComparison.Ordinal));
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));

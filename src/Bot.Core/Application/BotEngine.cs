@@ -177,6 +177,10 @@ public sealed class BotEngine(
         {
             await rounds.SkipFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);
         }
+        else if (CoupleSettingsService.IsHomePayload(payload))
+        {
+            await settings.ConfirmHomeAsync(c, couple, payload, ct).ConfigureAwait(false);
+        }
         else if (DeckService.IsDeckPayload(payload))
         {
             await decks.QuestionFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);

@@ -32,7 +32,7 @@ public sealed class CheckInSweeper(
         int opened = 0, missed = 0;
 
         await DrainAsync(
-            () => couples.FindDueCheckInsAsync(now, BatchSize, ct),
+            limit => couples.FindDueCheckInsAsync(now, limit, ct),
             couple => couple.Id,
             async (couple, token) =>
             {
@@ -46,7 +46,7 @@ public sealed class CheckInSweeper(
 
         var reminded = 0;
         await DrainAsync(
-            () => rounds.FindDueRemindersAsync(now, BatchSize, ct),
+            limit => rounds.FindDueRemindersAsync(now, limit, ct),
             round => round.Id,
             async (round, token) =>
             {
@@ -60,7 +60,7 @@ public sealed class CheckInSweeper(
 
         var expired = 0;
         await DrainAsync(
-            () => rounds.FindDueExpiriesAsync(now, BatchSize, ct),
+            limit => rounds.FindDueExpiriesAsync(now, limit, ct),
             round => round.Id,
             async (round, token) =>
             {
@@ -77,7 +77,7 @@ public sealed class CheckInSweeper(
 
     /// <summary>
     /// Advances the couple's next check-in and opens the round; null if another sweep got there first, false if it
-    /// was missed by more than the grace period (skipped without a message).
+    /// was missed by more than the grace period or the couple already has a weekly round open (skipped quietly).
     /// </summary>
     private async Task<bool?> StartScheduledAsync(Couple couple, DateTimeOffset now, CancellationToken ct)
     {
@@ -93,18 +93,25 @@ public sealed class CheckInSweeper(
             return false;
         }
 
-        var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
-        if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is { } stale)
+        if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is { } open)
         {
-            await roundService.ExpireAsync(stale, couple, ct).ConfigureAwait(false);
+            // Rounds expire within a week, so an open weekly round is one the couple started early themselves:
+            // leave it be. An unfinished deck question gives way to the weekly ritual.
+            if (open.Kind == RoundKind.Weekly)
+            {
+                return false;
+            }
+
+            await roundService.ExpireAsync(open, couple, ct).ConfigureAwait(false);
         }
 
+        var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
         await roundService.OpenWeeklyAsync(couple, a, b, ct).ConfigureAwait(false);
         return true;
     }
 
     private async Task DrainAsync<T>(
-        Func<Task<IReadOnlyList<T>>> findDue,
+        Func<int, Task<IReadOnlyList<T>>> findDue,
         Func<T, long> idOf,
         Func<T, CancellationToken, Task> handle,
         string what,
@@ -114,7 +121,8 @@ public sealed class CheckInSweeper(
         var failed = new HashSet<long>();
         while (true)
         {
-            var due = (await findDue().ConfigureAwait(false)).Where(item => !failed.Contains(idOf(item))).ToList();
+            var due = (await findDue(BatchSize + failed.Count).ConfigureAwait(false))
+                .Where(item => !failed.Contains(idOf(item))).ToList();
             if (due.Count == 0)
             {
                 return;

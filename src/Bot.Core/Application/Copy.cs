@@ -143,6 +143,16 @@ public static class Copy
     public static string HomeSet(string a, string b) =>
         $"This chat is now {a} and {b}'s home 🏡 I'll post check-in news and reveals here. Questions and answers stay private.";
 
+    public static string HomeProposed(string name, string partner) =>
+        $"{name} would like this group to be your shared home 🏡 Check-in news and reveals (both your answers) would be posted here; questions and answers stay private. {partner}, tap below if that's okay with you.";
+
+    public static string HomeConfirmLabel(string partner) => $"{partner}: yes, make this our home";
+
+    public static string HomeWaitingForPartner(string name, string partner) =>
+        $"{name}, this one is for {partner} to tap, so you both agree.";
+
+    public static string HomeAlready(string name) => $"{name}, this chat is already your home.";
+
     public static string HomeHowTo(string name) =>
         $"{name}, add me to a group with your partner and send /home there to make it your shared space. /home off goes back to private chats.";
 
@@ -183,7 +193,8 @@ public static class Copy
         var theirs = round.AnsweredCountFor(partnerId);
         var me = mine >= total ? "you're done" : $"you've answered {mine} of {total}";
         var them = theirs >= total ? $"{partner} is done" : $"{partner} has answered {theirs} of {total}";
-        return $"{name}, a check-in is already open: {me}, {them}.";
+        var what = round.Kind == RoundKind.Weekly ? "a check-in is" : "a question is";
+        return $"{name}, {what} already open: {me}, {them}.";
     }
 
     public static string AnswerTooLong(string name, int length, int max) =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
@@ -6,6 +8,8 @@ namespace Bot.Core.Application;
 /// <summary>/schedule, /timezone and /home: how and where a couple's check-ins happen.</summary>
 public sealed class CoupleSettingsService(ICoupleRepository couples, Messenger messenger, TimeProvider time)
 {
+    private const string HomePrefix = "home:";
+
     public async Task ScheduleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
@@ -83,8 +87,40 @@ public sealed class CoupleSettingsService(ICoupleRepository couples, Messenger m
             return;
         }
 
+        if (c.IsInHome)
+        {
+            await messenger.ReplyAsync(c, Copy.HomeAlready(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        // Reveals quote both partners, so a group becomes home only once the other partner confirms here.
+        var confirm = new Choice(Copy.HomeConfirmLabel(c.Partner!.DisplayName),
+            string.Create(CultureInfo.InvariantCulture, $"{HomePrefix}{couple.Id}:{c.Me.Id}"));
+        await messenger.ReplyAsync(c, Copy.HomeProposed(name, c.Partner.DisplayName), ct, Messenger.Row(confirm))
+            .ConfigureAwait(false);
+    }
+
+    public static bool IsHomePayload(string payload) => payload.StartsWith(HomePrefix, StringComparison.Ordinal);
+
+    /// <summary>The partner's tap on "make this our home", pressed in the group itself.</summary>
+    public async Task ConfirmHomeAsync(Conversation c, Couple couple, string payload, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var parts = payload[HomePrefix.Length..].Split(':');
+        var valid = parts.Length == 2
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var coupleId)
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var proposerId)
+            && coupleId == couple.Id && proposerId == c.Partner!.Id;
+        if (c.IsPrivate || !valid)
+        {
+            await messenger.ReplyAsync(c, parts.Length == 2 && parts[1] == c.Me.Id.ToString(CultureInfo.InvariantCulture)
+                ? Copy.HomeWaitingForPartner(name, c.Partner!.DisplayName)
+                : Copy.StaleButton(name), ct).ConfigureAwait(false);
+            return;
+        }
+
         await couples.UpdateAsync(couple with { Home = c.Chat }, ct).ConfigureAwait(false);
-        await messenger.ReplyAsync(c, Copy.HomeSet(name, c.Partner!.DisplayName), ct).ConfigureAwait(false);
+        await messenger.ReplyAsync(c, Copy.HomeSet(c.Partner!.DisplayName, name), ct).ConfigureAwait(false);
     }
 
     private async Task SaveAndTellAsync(Conversation c, Couple updated, string reply, CancellationToken ct)

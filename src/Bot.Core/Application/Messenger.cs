@@ -8,8 +8,8 @@ namespace Bot.Core.Application;
 public sealed class Messenger(IOutbox outbox)
 {
     public Task ReplyAsync(Conversation conversation, string text, CancellationToken ct,
-        IReadOnlyList<IReadOnlyList<Choice>>? choices = null) =>
-        outbox.EnqueueAsync(new OutgoingMessage(conversation.Chat, text, choices ?? [], []), ct);
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null) =>
+        outbox.EnqueueAsync(new OutgoingMessage(conversation.Chat, text, choices ?? [], wordsOf ?? []), ct);
 
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,

@@ -8,11 +8,16 @@ public static class TextSplitter
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
         var parts = new List<string>();
-        var rest = text.AsSpan();
+        var rest = text.AsSpan().Trim();
         while (rest.Length > maxLength)
         {
             var cut = BestCut(rest[..maxLength]);
-            parts.Add(rest[..cut].TrimEnd().ToString());
+            var part = rest[..cut].TrimEnd();
+            if (part.Length > 0)
+            {
+                parts.Add(part.ToString());
+            }
+
             rest = rest[cut..].TrimStart();
         }
 

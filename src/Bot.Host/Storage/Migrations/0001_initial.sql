@@ -36,8 +36,9 @@ CREATE TABLE couples (
 -- The minute sweep: active couples by next check-in.
 CREATE INDEX ix_couples_due_checkin ON couples (next_checkin_at)
     WHERE ended_at IS NULL AND next_checkin_at IS NOT NULL;
-CREATE INDEX ix_couples_active_partner_a ON couples (partner_a_id) WHERE ended_at IS NULL;
-CREATE INDEX ix_couples_active_partner_b ON couples (partner_b_id) WHERE ended_at IS NULL;
+-- Full, not partial: SQLite's multi-index OR (partner_a_id = ? OR partner_b_id = ?) skips partial indexes.
+CREATE INDEX ix_couples_partner_a ON couples (partner_a_id);
+CREATE INDEX ix_couples_partner_b ON couples (partner_b_id);
 
 CREATE TABLE invites (
     code       TEXT    NOT NULL PRIMARY KEY,

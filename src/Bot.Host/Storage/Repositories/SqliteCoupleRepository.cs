@@ -25,8 +25,8 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
         SELECT {Columns} FROM couples WHERE id = @Id;
         """;
 
-    // Two partial indexes (one per partner column) answer this as a multi-index OR.
-    private const string GetActiveForPersonSql = $"""
+    // One index per partner column answers this as a multi-index OR.
+    internal const string GetActiveForPersonSql = $"""
         SELECT {Columns} FROM couples
         WHERE ended_at IS NULL AND (partner_a_id = @PersonId OR partner_b_id = @PersonId)
         ORDER BY id DESC

@@ -1,0 +1,77 @@
+using Bot.Core.Application;
+
+namespace Bot.Core.Tests;
+
+public sealed class BotEngineTests
+{
+    private readonly CoreHarness _bot = new();
+
+    [Fact]
+    public async Task UnknownCommand_IsAnsweredWithTheCommandList()
+    {
+        var alex = _bot.Person("Alex");
+
+        await _bot.SendAsync(alex, "/dance tonight");
+
+        var reply = _bot.LastTextTo(alex);
+        Assert.StartsWith("Sorry Alex, I don't know /dance.", reply, StringComparison.Ordinal);
+        Assert.EndsWith(Copy.CommandList, reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ThatIsVeryLong_IsShortenedInTheReply()
+    {
+        var alex = _bot.Person("Alex");
+
+        await _bot.SendAsync(alex, "/" + new string('x', 100));
+
+        var expected = $"Sorry Alex, I don't know /{new string('x', 32)}…. ";
+        Assert.StartsWith(expected, _bot.LastTextTo(alex), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ListsEveryCommandButStart()
+    {
+        var alex = _bot.Person("Alex");
+
+        await _bot.SendAsync(alex, "/help");
+
+        var reply = _bot.LastTextTo(alex);
+        Assert.Equal(Copy.CommandList, reply);
+        Assert.All(Copy.Commands.Where(c => c.Command != "start"),
+            c => Assert.Contains($"/{c.Command}", reply, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_WelcomesByName()
+    {
+        var alex = _bot.Person("Alex");
+
+        await _bot.SendAsync(alex, "/start");
+
+        Assert.StartsWith("Hi Alex!", _bot.LastTextTo(alex), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("   ", "friend")]
+    [InlineData("  Sam  ", "Sam")]
+    public async Task DisplayName_IsTrimmedWithAFallback(string shown, string expected)
+    {
+        var person = CoreHarness.Person(4242, shown);
+
+        await _bot.SendAsync(person, "/start");
+
+        Assert.Equal(expected, _bot.Stored(person).DisplayName);
+        Assert.StartsWith($"Hi {expected}!", _bot.LastTextTo(person), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DisplayName_IsCutToSixtyFourCharacters()
+    {
+        var person = CoreHarness.Person(4243, new string('n', 100));
+
+        await _bot.SendAsync(person, "/start");
+
+        Assert.Equal(64, _bot.Stored(person).DisplayName.Length);
+    }
+}

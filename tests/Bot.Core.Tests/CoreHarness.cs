@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Bot.Core.Application;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Bot.Core.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Core.Tests;
+
+/// <summary>Someone talking to the bot from their Telegram private chat.</summary>
+public sealed record TestUser(ChatUser User, string Name)
+{
+    public ChatAddress PrivateChat => new(User.Platform, User.ExternalId);
+}
+
+/// <summary>The real Core services on in-memory fakes and a fake clock, driven as an adapter drives them.</summary>
+public sealed partial class CoreHarness
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    public static readonly ChatAddress Group = new(Platform.Telegram, "-100777");
+
+    private long _nextUserId = 1000;
+
+    public CoreHarness(Action<CheckInOptions>? configure = null)
+    {
+        configure?.Invoke(Options);
+        Messenger = new Messenger(Store.Outbox);
+        Pairing = new PairingService(Store.Persons, Store.Couples, Store.Invites, Options, Clock);
+        Settings = new CoupleSettingsService(Store.Couples, Messenger, Clock);
+        Rounds = new RoundService(Store.Rounds, Store.Persons, Messenger, Options, Clock);
+        Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
+        Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
+        Farewell = new FarewellService(
+            Store.Couples, Store.Rounds, Store.Invites, Store.Outbox, Rounds, Messenger, Clock);
+        Sweeper = new CheckInSweeper(Store.Couples, Store.Rounds, Rounds, Store.UnitOfWork, Options, Clock);
+        Engine = new BotEngine(
+            Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, Messenger, Options,
+            Clock);
+    }
+
+    public InMemoryStore Store { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public CheckInOptions Options { get; } = new();
+
+    public DeckCatalog Catalog { get; } = DeckCatalog.LoadEmbedded();
+
+    public Messenger Messenger { get; }
+
+    public PairingService Pairing { get; }
+
+    public CoupleSettingsService Settings { get; }
+
+    public RoundService Rounds { get; }
+
+    public DeckService Decks { get; }
+
+    public JournalService Journal { get; }
+
+    public FarewellService Farewell { get; }
+
+    public CheckInSweeper Sweeper { get; }
+
+    public BotEngine Engine { get; }
+
+    public IReadOnlyList<OutgoingMessage> Messages => Store.Outbox.Messages;
+
+    public TestUser Person(string name) => Person(++_nextUserId, name);
+
+    public static TestUser Person(long id, string name) =>
+        new(new ChatUser(Platform.Telegram, id.ToString(System.Globalization.CultureInfo.InvariantCulture)), name);
+
+    /// <summary>A command typed in the person's private chat, e.g. "/join ABCDE-FGHJK".</summary>
+    public Task SendAsync(TestUser user, string line) => HandleAsync(Command(user, user.PrivateChat, true, line));
+
+    /// <summary>A command typed in <see cref="Group"/>.</summary>
+    public Task SendInGroupAsync(TestUser user, string line) => HandleAsync(Command(user, Group, false, line));
+
+    public Task TextAsync(TestUser user, string text) =>
+        HandleAsync(new TextReceived(user.User, user.Name, user.PrivateChat, true, text));
+
+    public Task TextInGroupAsync(TestUser user, string text) =>
+        HandleAsync(new TextReceived(user.User, user.Name, Group, false, text));
+
+    public Task PressAsync(TestUser user, string payload) =>
+        HandleAsync(new ChoiceSelected(user.User, user.Name, user.PrivateChat, true, payload));
+
+    /// <summary>A button pressed on a message the bot posted in <see cref="Group"/>.</summary>
+    public Task PressInGroupAsync(TestUser user, string payload) =>
+        HandleAsync(new ChoiceSelected(user.User, user.Name, Group, false, payload));
+
+    public Task<SweepResult> SweepAsync() => Sweeper.RunAsync(CancellationToken.None);
+
+    public void Advance(TimeSpan by) => Clock.Advance(by);
+
+    /// <summary>Moves the clock to an instant in the future.</summary>
+    public void AdvanceTo(DateTimeOffset at)
+    {
+        Assert.True(at >= Clock.GetUtcNow(), $"The clock cannot go back to {at:O}.");
+        Clock.SetUtcNow(at);
+    }
+
+    public IReadOnlyList<OutgoingMessage> MessagesTo(TestUser user) =>
+        [.. Messages.Where(m => m.To == user.PrivateChat)];
+
+    public IReadOnlyList<string> TextsTo(TestUser user) => [.. MessagesTo(user).Select(m => m.Text)];
+
+    public string LastTextTo(TestUser user)
+    {
+        var messages = MessagesTo(user);
+        Assert.True(messages.Count > 0, $"Nothing was sent to {user.Name}.");
+        return messages[^1].Text;
+    }
+
+    public OutgoingMessage LastMessageTo(TestUser user)
+    {
+        var messages = MessagesTo(user);
+        Assert.True(messages.Count > 0, $"Nothing was sent to {user.Name}.");
+        return messages[^1];
+    }
+
+    /// <summary>Every button payload offered to the person, newest last.</summary>
+    public IReadOnlyList<string> PayloadsTo(TestUser user) =>
+        [.. MessagesTo(user).SelectMany(m => m.Choices.SelectMany(row => row)).Select(c => c.Payload)];
+
+    public void ClearOutbox() => Store.Outbox.Clear();
+
+    public Person Stored(TestUser user) =>
+        Store.Persons.All.SingleOrDefault(p => p.User == user.User)
+        ?? throw new InvalidOperationException($"{user.Name} has never talked to the bot.");
+
+    public Couple? ActiveCouple(TestUser user) =>
+        Store.Couples.All.SingleOrDefault(c => c.IsActive && c.Includes(Stored(user).Id));
+
+    public Round? OpenRound(TestUser user) =>
+        ActiveCouple(user) is { } couple ? Store.Rounds.All.SingleOrDefault(r => r.IsOpen && r.CoupleId == couple.Id)
+            : null;
+
+    /// <summary>Sends /pair and returns the code from the reply, as the person would forward it.</summary>
+    public async Task<string> PairCodeAsync(TestUser owner)
+    {
+        await SendAsync(owner, "/pair");
+        var match = JoinLine().Match(LastTextTo(owner));
+        Assert.True(match.Success, $"No /join line in: {LastTextTo(owner)}");
+        return match.Groups["code"].Value;
+    }
+
+    /// <summary>Pairs the two through /pair and /join, then empties the outbox.</summary>
+    public async Task<Couple> PairAsync(TestUser owner, TestUser joiner)
+    {
+        var code = await PairCodeAsync(owner);
+        await SendAsync(joiner, $"/join {code}");
+        var couple = ActiveCouple(joiner);
+        Assert.NotNull(couple);
+        ClearOutbox();
+        return couple;
+    }
+
+    /// <summary>Two people paired with each other, outbox empty.</summary>
+    public async Task<(TestUser A, TestUser B)> CoupleAsync(string a = "Alex", string b = "Bea")
+    {
+        var (first, second) = (Person(a), Person(b));
+        await PairAsync(first, second);
+        return (first, second);
+    }
+
+    /// <summary>Answers the person's open questions in turn.</summary>
+    public async Task AnswerAsync(TestUser user, params string[] answers)
+    {
+        foreach (var answer in answers)
+        {
+            await TextAsync(user, answer);
+        }
+    }
+
+    [GeneratedRegex(@"/join (?<code>[A-Z0-9]{5}-[A-Z0-9]{5})")]
+    private static partial Regex JoinLine();
+
+    private Task HandleAsync(Inbound message) =>
+        Store.UnitOfWork.RunAsync(token => Engine.HandleAsync(message, token), CancellationToken.None);
+
+    private static CommandReceived Command(TestUser user, ChatAddress chat, bool isPrivate, string line)
+    {
+        Assert.StartsWith("/", line, StringComparison.Ordinal);
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        var (command, arguments) = space < 0 ? (line[1..], "") : (line[1..space], line[(space + 1)..]);
+        return new CommandReceived(user.User, user.Name, chat, isPrivate, command.ToLowerInvariant(), arguments);
+    }
+}

@@ -1,0 +1,114 @@
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Core.Tests.Fakes;
+
+/// <summary>Couples in a dictionary; behaves like the SQLite repository.</summary>
+public sealed class InMemoryCoupleRepository : ICoupleRepository
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, Couple> _couples = [];
+    private long _lastId;
+
+    public IReadOnlyList<Couple> All
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _couples.Values.OrderBy(c => c.Id)];
+            }
+        }
+    }
+
+    public Task<Couple> AddAsync(Couple couple, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(couple);
+        lock (_lock)
+        {
+            var stored = Stored(couple) with { Id = ++_lastId };
+            _couples[stored.Id] = stored;
+            return Task.FromResult(stored);
+        }
+    }
+
+    public Task<Couple?> GetAsync(long id, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_couples.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<Couple?> GetActiveForPersonAsync(long personId, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_couples.Values
+                .Where(c => c.IsActive && c.Includes(personId))
+                .OrderByDescending(c => c.Id)
+                .FirstOrDefault());
+        }
+    }
+
+    public Task UpdateAsync(Couple couple, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(couple);
+        lock (_lock)
+        {
+            if (_couples.TryGetValue(couple.Id, out var existing))
+            {
+                var update = Stored(couple);
+                _couples[couple.Id] = existing with
+                {
+                    TimeZone = update.TimeZone,
+                    Schedule = update.Schedule,
+                    NextCheckInAt = update.NextCheckInAt,
+                    Home = update.Home,
+                    EndedAt = update.EndedAt,
+                };
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var at = StoredTime.Of(now);
+        lock (_lock)
+        {
+            IReadOnlyList<Couple> due = [.. _couples.Values
+                .Where(c => c.IsActive && c.NextCheckInAt is { } next && next <= at)
+                .OrderBy(c => c.NextCheckInAt)
+                .ThenBy(c => c.Id)
+                .Take(limit)];
+            return Task.FromResult(due);
+        }
+    }
+
+    public Task<bool> TryAdvanceCheckInAsync(
+        long coupleId, DateTimeOffset expected, DateTimeOffset? next, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            if (!_couples.TryGetValue(coupleId, out var couple) || couple.NextCheckInAt != StoredTime.Of(expected))
+            {
+                return Task.FromResult(false);
+            }
+
+            _couples[coupleId] = couple with { NextCheckInAt = StoredTime.Of(next) };
+            return Task.FromResult(true);
+        }
+    }
+
+    // Storage keeps the schedule to the minute and timestamps to the millisecond.
+    private static Couple Stored(Couple couple) => couple with
+    {
+        Schedule = couple.Schedule with { Time = new TimeOnly(couple.Schedule.Time.Hour, couple.Schedule.Time.Minute) },
+        NextCheckInAt = StoredTime.Of(couple.NextCheckInAt),
+        CreatedAt = StoredTime.Of(couple.CreatedAt),
+        EndedAt = StoredTime.Of(couple.EndedAt),
+    };
+}

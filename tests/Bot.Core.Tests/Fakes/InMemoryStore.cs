@@ -1,0 +1,19 @@
+namespace Bot.Core.Tests.Fakes;
+
+/// <summary>One of each in-memory fake, so a test can build the core from a single object.</summary>
+public sealed class InMemoryStore
+{
+    public InMemoryPersonRepository Persons { get; } = new();
+
+    public InMemoryCoupleRepository Couples { get; } = new();
+
+    public InMemoryInviteRepository Invites { get; } = new();
+
+    public InMemoryRoundRepository Rounds { get; } = new();
+
+    public InMemoryQuestionLedger Ledger { get; } = new();
+
+    public InMemoryOutbox Outbox { get; } = new();
+
+    public InMemoryUnitOfWork UnitOfWork { get; } = new();
+}

@@ -1,0 +1,235 @@
+using Bot.Core.Application;
+using Bot.Core.Domain;
+
+namespace Bot.Core.Tests;
+
+public sealed class FarewellTests
+{
+    private readonly CoreHarness _bot = new();
+
+    [Fact]
+    public async Task Unpair_AsksForConfirmationWithButtons()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        var couple = _bot.ActiveCouple(alex)!;
+
+        await _bot.SendAsync(alex, "/unpair");
+
+        var ask = Assert.Single(_bot.Messages);
+        Assert.Equal(Copy.ConfirmUnpair("Alex", "Bea"), ask.Text);
+        Assert.Equal(
+            [(Copy.ConfirmUnpairYes, $"unpair:{couple.Id}"), (Copy.ConfirmNo, "cancel")],
+            ask.Choices.SelectMany(row => row).Select(c => (c.Label, c.Payload)));
+        Assert.NotNull(_bot.ActiveCouple(alex));
+    }
+
+    [Fact]
+    public async Task Unpair_Cancelled_ChangesNothing()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/checkin");
+        var couple = _bot.ActiveCouple(alex);
+        var round = _bot.OpenRound(alex)!;
+        await _bot.SendAsync(alex, "/unpair");
+
+        await _bot.PressAsync(alex, "cancel");
+
+        Assert.Equal(Copy.NothingChanged("Alex"), _bot.LastTextTo(alex));
+        Assert.Equal(couple, _bot.ActiveCouple(alex));
+        Assert.Equal(round.Id, _bot.OpenRound(alex)?.Id);
+    }
+
+    [Fact]
+    public async Task Unpair_Confirmed_EndsTheCoupleCancelsTheRoundAndTellsThePartner()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/checkin");
+        var round = _bot.OpenRound(alex)!;
+        await _bot.SendAsync(alex, "/unpair");
+        var confirm = _bot.PayloadsTo(alex)[^2];
+
+        await _bot.PressAsync(alex, confirm);
+
+        var couple = Assert.Single(_bot.Store.Couples.All);
+        Assert.False(couple.IsActive);
+        Assert.Equal(_bot.Clock.GetUtcNow(), couple.EndedAt);
+        Assert.Null(couple.NextCheckInAt);
+        Assert.Equal(RoundState.Cancelled, _bot.Store.Rounds.All.Single(r => r.Id == round.Id).State);
+        Assert.Equal(Copy.Unpaired("Alex", "Bea"), _bot.LastTextTo(alex));
+        Assert.Equal(Copy.PartnerUnpaired("Bea", "Alex"), _bot.LastTextTo(bea));
+    }
+
+    [Fact]
+    public async Task Unpair_ButtonFromAnEarlierPairing_IsRefused()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/unpair");
+        var old = _bot.PayloadsTo(alex)[0];
+        await _bot.PressAsync(alex, old);
+        await _bot.PairAsync(alex, bea);
+
+        await _bot.PressAsync(alex, old);
+
+        Assert.Equal(Copy.StaleButton("Alex"), _bot.LastTextTo(alex));
+        Assert.NotNull(_bot.ActiveCouple(alex));
+        Assert.Empty(_bot.MessagesTo(bea));
+    }
+
+    [Fact]
+    public async Task Unpair_ButtonWhenNoLongerPaired_SaysNotPaired()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/unpair");
+        var confirm = _bot.PayloadsTo(alex)[0];
+        await _bot.SendAsync(bea, "/unpair");
+        await _bot.PressAsync(bea, _bot.PayloadsTo(bea)[0]);
+        _bot.ClearOutbox();
+
+        await _bot.PressAsync(alex, confirm);
+
+        Assert.Equal(Copy.NotPaired("Alex"), Assert.Single(_bot.Messages).Text);
+    }
+
+    [Theory]
+    [InlineData("/unpair")]
+    [InlineData("/forget")]
+    [InlineData("/skip")]
+    public async Task PrivateCommands_InAGroup_AnswerWithThePrivateOnlyReply(string line)
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+
+        await _bot.SendInGroupAsync(alex, line);
+
+        var reply = Assert.Single(_bot.Messages);
+        Assert.Equal(CoreHarness.Group, reply.To);
+        Assert.Equal(Copy.PrivateOnly("Alex"), reply.Text);
+    }
+
+    [Fact]
+    public async Task Forget_AsksForConfirmationWithButtons()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+
+        await _bot.SendAsync(alex, "/forget");
+
+        var ask = Assert.Single(_bot.Messages);
+        Assert.Equal(Copy.ConfirmForget("Alex"), ask.Text);
+        Assert.Equal(["forget", "cancel"], ask.Choices.SelectMany(row => row).Select(c => c.Payload));
+    }
+
+    [Fact]
+    public async Task Forget_Cancelled_KeepsEveryAnswer()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(alex, "/forget");
+
+        await _bot.PressAsync(alex, "cancel");
+
+        Assert.Equal(Copy.NothingChanged("Alex"), _bot.LastTextTo(alex));
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.NotNull(_bot.ActiveCouple(bea));
+    }
+
+    [Fact]
+    public async Task Forget_Confirmed_DeletesTheirAnswersEverywhereUnpairsAndTellsThePartner()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        var oldCouple = _bot.ActiveCouple(alex)!;
+        await _bot.SendAsync(alex, "/unpair");
+        await _bot.PressAsync(alex, _bot.PayloadsTo(alex)[^2]);
+        var cam = _bot.Person("Cam");
+        await _bot.PairAsync(alex, cam);
+        await _bot.SendAsync(alex, "/checkin");
+        await _bot.AnswerAsync(alex, "alex-to-cam-1", "alex-to-cam-2", "alex-to-cam-3");
+        await _bot.AnswerAsync(cam, "cam-1", "cam-2", "cam-3");
+        await _bot.SendAsync(alex, "/checkin");
+        await _bot.TextAsync(alex, "alex-open-1");
+        await _bot.SendAsync(alex, "/forget");
+
+        await _bot.PressAsync(alex, "forget");
+
+        var alexId = _bot.Stored(alex).Id;
+        Assert.DoesNotContain(_bot.Store.Rounds.All.SelectMany(r => r.Answers), a => a.PersonId == alexId);
+        Assert.Equal(3, _bot.Store.Rounds.All[0].Answers.Count);
+        Assert.Equal(3, _bot.Store.Rounds.All[1].Answers.Count);
+        Assert.Null(_bot.ActiveCouple(alex));
+        Assert.Null(_bot.ActiveCouple(cam));
+        Assert.Equal(RoundState.Cancelled, _bot.Store.Rounds.All[^1].State);
+        Assert.Equal(Copy.Forgotten("Alex"), _bot.LastTextTo(alex));
+        Assert.Equal(Copy.PartnerForgot("Cam", "Alex"), _bot.LastTextTo(cam));
+        Assert.DoesNotContain(Copy.PartnerForgot("Bea", "Alex"), _bot.TextsTo(bea));
+        var history = Copy.History(
+            await _bot.Store.Rounds.GetRevealedAsync(oldCouple.Id, 20, CancellationToken.None),
+            _bot.Stored(alex), _bot.Stored(bea), oldCouple.TimeZone);
+        Assert.Contains("Alex: (words removed)\nBea: B one", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("A one", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forget_Confirmed_LeavesThePartnerNoJournalToReadTheWordsIn()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(alex, "/forget");
+        await _bot.PressAsync(alex, "forget");
+
+        await _bot.SendAsync(bea, "/history");
+
+        Assert.Equal(Copy.NotPaired("Bea"), _bot.LastTextTo(bea));
+    }
+
+    [Fact]
+    public async Task Forget_Confirmed_DropsUndeliveredRevealsQuotingThem()
+    {
+        var (alex, bea) = await RevealedRoundAsync(clear: false);
+        Assert.Contains(_bot.Messages, m => m.Text.Contains("A one", StringComparison.Ordinal));
+        await _bot.SendAsync(alex, "/forget");
+
+        await _bot.PressAsync(alex, "forget");
+
+        Assert.DoesNotContain(_bot.Messages, m => m.Text.Contains("A one", StringComparison.Ordinal));
+        Assert.Contains(Copy.PartnerForgot("Bea", "Alex"), _bot.TextsTo(bea));
+    }
+
+    [Fact]
+    public async Task Forget_Confirmed_DropsUndeliveredHistoryRepliesQuotingThem()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(bea, "/history");
+        await _bot.SendAsync(alex, "/forget");
+
+        await _bot.PressAsync(alex, "forget");
+
+        Assert.DoesNotContain(_bot.Messages, m => m.Text.Contains("A one", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Forget_WhenNotPaired_StillDeletesTheirWords()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(bea, "/unpair");
+        await _bot.PressAsync(bea, _bot.PayloadsTo(bea)[^2]);
+        _bot.ClearOutbox();
+
+        await _bot.SendAsync(alex, "/forget");
+        await _bot.PressAsync(alex, "forget");
+
+        Assert.Equal(3, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.Equal(Copy.Forgotten("Alex"), _bot.LastTextTo(alex));
+        Assert.Empty(_bot.MessagesTo(bea));
+    }
+
+    private async Task<(TestUser Alex, TestUser Bea)> RevealedRoundAsync(bool clear = true)
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/checkin");
+        await _bot.AnswerAsync(alex, "A one", "A two", "A three");
+        await _bot.AnswerAsync(bea, "B one", "B two", "B three");
+        Assert.Equal(RoundState.Revealed, Assert.Single(_bot.Store.Rounds.All).State);
+        if (clear)
+        {
+            _bot.ClearOutbox();
+        }
+
+        return (alex, bea);
+    }
+}
