@@ -1,0 +1,79 @@
+namespace Bot.EndToEnd.Tests;
+
+public sealed class DeliveryTests
+{
+    [Fact]
+    public async Task ServerError_IsRetriedAfterABackoff_AndDeliveredOnce()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var alex = bot.User(1001, "Alex");
+        bot.Telegram.FailNextSend(502);
+
+        bot.Telegram.SendText(alex, "/start");
+        await bot.Telegram.WaitForCallAsync("sendMessage", 1);
+        await bot.SettleAsync();
+        var deliveredBeforeBackoff = bot.Telegram.SentTo(alex.Id).Count;
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        var welcome = await bot.Telegram.WaitForMessageAsync(alex.Id);
+
+        Assert.Equal(0, deliveredBeforeBackoff);
+        Assert.Contains("Hi Alex", welcome.Text, StringComparison.Ordinal);
+        Assert.Single(bot.Telegram.SentTo(alex.Id));
+        Assert.Equal(2, bot.Telegram.SendMessageAttempts);
+    }
+
+    [Fact]
+    public async Task LongReveal_IsSplitIntoPartsWithinTelegramsLimit_InOrder()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var alex = bot.User(1001, "Alex");
+        var sam = bot.User(1002, "Sam");
+        await Journeys.PairAsync(bot, alex, sam);
+        bot.Telegram.SendText(alex, "/checkin");
+        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        string Long(string tag) => tag + " " + string.Join(' ', Enumerable.Repeat("word", 580)) + " end-" + tag;
+
+        await Journeys.AnswerAllAsync(bot, alex, Long("A1"), Long("A2"), Long("A3"));
+        await Journeys.AnswerAllAsync(bot, sam, Long("S1"), Long("S2"));
+        var before = bot.Telegram.SentTo(alex.Id).Count;
+        bot.Telegram.SendText(sam, Long("S3"));
+        var last = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("end-S3", StringComparison.Ordinal), TimeSpan.FromSeconds(20), after: before);
+        var parts = bot.Telegram.SentTo(alex.Id).Skip(before).ToList();
+        var joined = string.Join('\n', parts.Select(p => p.Text));
+
+        Assert.True(parts.Count >= 5, $"Expected the ~21,000 character reveal in at least 5 parts, got {parts.Count}.");
+        Assert.All(parts, p => Assert.InRange(p.Text.Length, 1, 4096));
+        Assert.Same(parts[^1], last);
+        foreach (var tag in new[] { "A1", "S1", "A2", "S2", "A3", "S3" })
+        {
+            Assert.Contains("end-" + tag, joined, StringComparison.Ordinal);
+        }
+
+        Assert.True(joined.IndexOf("end-A1", StringComparison.Ordinal) < joined.IndexOf("end-S3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BurstFromOneChat_IsHandledInOrder()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var alex = bot.User(1001, "Alex");
+        var sam = bot.User(1002, "Sam");
+        await Journeys.PairAsync(bot, alex, sam);
+        bot.Telegram.SendText(alex, "/checkin");
+        await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+
+        bot.Telegram.SendText(alex, "first");
+        bot.Telegram.SendText(alex, "second");
+        bot.Telegram.SendText(alex, "third");
+        bot.Telegram.SendText(sam, "one");
+        bot.Telegram.SendText(sam, "two");
+        bot.Telegram.SendText(sam, "three");
+        var reveal = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("here are your answers", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+
+        var order = new[] { "Alex: first", "Sam: one", "Alex: second", "Sam: two", "Alex: third", "Sam: three" }
+            .Select(line => reveal.Text.IndexOf(line, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+    }
+}
