@@ -130,4 +130,25 @@ public sealed class CheckInJourneyTests
         Assert.Contains("Sam", nudge.Text, StringComparison.Ordinal);
         Assert.Contains("Sam", closedForSam.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ConfiguredRitualQuestions_AreAskedInOrder()
+    {
+        await using var bot = await BotTestHost.StartAsync(new()
+        {
+            ["CheckIn:Questions:0"] = "What made you smile this week?",
+            ["CheckIn:Questions:1"] = "What would you like more of?",
+        });
+        var alex = bot.User(1001, "Alex");
+        var sam = bot.User(1002, "Sam");
+        await Journeys.PairAsync(bot, alex, sam);
+
+        bot.Telegram.SendText(alex, "/checkin");
+        var first = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/2)", StringComparison.Ordinal));
+        await Journeys.AnswerAllAsync(bot, alex, "the sunset");
+        var second = bot.Telegram.SentTo(alex.Id)[^1];
+
+        Assert.Contains("(1/2) What made you smile this week?", first.Text, StringComparison.Ordinal);
+        Assert.Contains("(2/2) What would you like more of?", second.Text, StringComparison.Ordinal);
+    }
 }

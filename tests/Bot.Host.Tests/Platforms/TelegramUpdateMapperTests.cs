@@ -1,0 +1,101 @@
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Host.Platforms.Telegram;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace Bot.Host.Tests.Platforms;
+
+public sealed class TelegramUpdateMapperTests
+{
+    private const string BotName = "botsuite_bot";
+    private static readonly User Alex = new() { Id = 42, FirstName = "Alex", IsBot = false };
+    private static readonly Chat PrivateChat = new() { Id = 42, Type = ChatType.Private };
+    private static readonly Chat Group = new() { Id = -100123, Type = ChatType.Supergroup, Title = "Us" };
+
+    private static Update TextUpdate(string? text, Chat chat, User? from = null) =>
+        new() { Id = 1, Message = new Message { Id = 7, From = from ?? Alex, Chat = chat, Date = DateTime.UtcNow, Text = text } };
+
+    [Fact]
+    public void Map_CommandWithArguments_GivesLowerCaseCommandAndTrimmedArguments()
+    {
+        var mapped = TelegramUpdateMapper.Map(TextUpdate("/JOIN  abcde-fghjk ", PrivateChat), BotName);
+
+        var command = Assert.IsType<CommandReceived>(mapped);
+        Assert.Equal("join", command.Command);
+        Assert.Equal("abcde-fghjk", command.Arguments);
+        Assert.True(command.IsPrivate);
+        Assert.Equal(new ChatUser(Platform.Telegram, "42"), command.From);
+        Assert.Equal(new ChatAddress(Platform.Telegram, "42"), command.Chat);
+        Assert.Equal("Alex", command.FromName);
+    }
+
+    [Fact]
+    public void Map_CommandAddressedToThisBotInAGroup_DropsTheSuffix()
+    {
+        var mapped = TelegramUpdateMapper.Map(TextUpdate("/home@BotSuite_Bot", Group), BotName);
+
+        var command = Assert.IsType<CommandReceived>(mapped);
+        Assert.Equal("home", command.Command);
+        Assert.False(command.IsPrivate);
+        Assert.Equal("-100123", command.Chat.ChatId);
+    }
+
+    [Fact]
+    public void Map_CommandForAnotherBot_IsIgnored()
+    {
+        Assert.Null(TelegramUpdateMapper.Map(TextUpdate("/start@other_bot", Group), BotName));
+    }
+
+    [Fact]
+    public void Map_PlainText_GivesTextReceived()
+    {
+        var mapped = TelegramUpdateMapper.Map(TextUpdate("I felt loved on Tuesday", PrivateChat), BotName);
+
+        Assert.Equal("I felt loved on Tuesday", Assert.IsType<TextReceived>(mapped).Text);
+    }
+
+    [Fact]
+    public void Map_StickerInPrivate_GivesEmptyTextSoTheBotCanExplain()
+    {
+        var update = new Update
+        {
+            Id = 2,
+            Message = new Message { Id = 8, From = Alex, Chat = PrivateChat, Date = DateTime.UtcNow, Sticker = new Sticker { FileId = "x", FileUniqueId = "y" } },
+        };
+
+        Assert.Equal("", Assert.IsType<TextReceived>(TelegramUpdateMapper.Map(update, BotName)).Text);
+    }
+
+    [Fact]
+    public void Map_NonTextInAGroupOrFromABot_IsIgnored()
+    {
+        var otherBot = new User { Id = 99, FirstName = "Helper", IsBot = true };
+
+        Assert.Null(TelegramUpdateMapper.Map(TextUpdate(null, Group), BotName));
+        Assert.Null(TelegramUpdateMapper.Map(TextUpdate("/start", PrivateChat, otherBot), BotName));
+    }
+
+    [Fact]
+    public void Map_ButtonPress_GivesChoiceWithPayloadAndTheMessagesChat()
+    {
+        var update = new Update
+        {
+            Id = 3,
+            CallbackQuery = new CallbackQuery
+            {
+                Id = "cb1",
+                From = Alex,
+                ChatInstance = "ci",
+                Data = "unpair:12",
+                Message = new Message { Id = 9, Chat = Group, Date = DateTime.UtcNow, Text = "Sure?" },
+            },
+        };
+
+        var choice = Assert.IsType<ChoiceSelected>(TelegramUpdateMapper.Map(update, BotName));
+
+        Assert.Equal("unpair:12", choice.Payload);
+        Assert.Equal("-100123", choice.Chat.ChatId);
+        Assert.False(choice.IsPrivate);
+    }
+}
