@@ -37,7 +37,7 @@ public sealed class BotEngineTests
         await _bot.SendAsync(alex, "/help");
 
         var reply = _bot.LastTextTo(alex);
-        Assert.Equal(Copy.CommandList, reply);
+        Assert.StartsWith("Alex, here is what you can ask me:", reply, StringComparison.Ordinal);
         Assert.All(Copy.Commands.Where(c => c.Command != "start"),
             c => Assert.Contains($"/{c.Command}", reply, StringComparison.Ordinal));
     }

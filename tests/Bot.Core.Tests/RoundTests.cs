@@ -215,8 +215,11 @@ public sealed class RoundTests
 
         await _bot.SendAsync(bea, "/checkin");
 
-        var reply = Assert.Single(_bot.Messages);
-        Assert.Equal("Bea, a check-in is already open: you've answered 1 of 3, Alex is done.", reply.Text);
+        Assert.Equal(2, _bot.Messages.Count);
+        Assert.All(_bot.Messages, m => Assert.Equal(bea.PrivateChat, m.To));
+        Assert.Equal("Bea, a check-in is already open: you've answered 1 of 3, Alex is done.", _bot.Messages[0].Text);
+        Assert.Contains("(2/3)", _bot.Messages[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_bot.Messages, m => m.Text.Contains("private words", StringComparison.Ordinal));
         Assert.Single(_bot.Store.Rounds.All);
     }
 

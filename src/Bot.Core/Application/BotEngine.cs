@@ -65,7 +65,7 @@ public sealed class BotEngine(
         switch (verb)
         {
             case "start" or "help":
-                await messenger.ReplyAsync(c, verb == "start" ? Copy.Welcome(name) : Copy.CommandList, ct)
+                await messenger.ReplyAsync(c, verb == "start" ? Copy.Welcome(name) : Copy.Help(name), ct)
                     .ConfigureAwait(false);
                 return;
             case "pair":
@@ -245,6 +245,7 @@ public sealed class BotEngine(
         {
             await messenger.ReplyAsync(c, Copy.RoundStanding(c.Me.DisplayName, partner.DisplayName, open, c.Me.Id, partner.Id), ct)
                 .ConfigureAwait(false);
+            await rounds.AskAgainAsync(c.Me, open, ct).ConfigureAwait(false);
             return;
         }
 

@@ -54,6 +54,10 @@ public static class Copy
                 _ => $"/{c.Command} — {c.Description}",
             }));
 
+    public static string Help(string name) => $"{name}, {char.ToLowerInvariant(CommandList[0])}{CommandList[1..]}";
+
+    public static string YourQuestion(string name) => $"Here's where you are, {name}:";
+
     public static string UnknownCommand(string name, string command) =>
         $"Sorry {name}, I don't know /{command}. {CommandList}";
 

@@ -107,6 +107,12 @@ public sealed class RoundService(
 
     public static bool IsSkipPayload(string payload) => payload.StartsWith(SkipPrefix, StringComparison.Ordinal);
 
+    /// <summary>Sends the person their current question again, privately (after a lost or blocked message).</summary>
+    public Task AskAgainAsync(Person person, Round round, CancellationToken ct) =>
+        round.NextQuestionFor(person.Id) is { } question
+            ? AskAsync(person, round, question, Copy.YourQuestion(person.DisplayName), ct)
+            : Task.CompletedTask;
+
     /// <summary>Sends one gentle nudge to each partner who has not finished; once per round.</summary>
     public async Task<bool> RemindAsync(Round round, Couple couple, CancellationToken ct)
     {
