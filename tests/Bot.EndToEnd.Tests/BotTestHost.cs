@@ -71,6 +71,41 @@ public sealed class BotTestHost : IAsyncDisposable
         await Services.GetRequiredService<InboundPipeline>().IdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>
+    /// Lets time pass once everything in flight is delivered: leases on outbox rows follow the couples' clock, and a
+    /// jump of days under a message being sent would look like an abandoned lease.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        await SettleAsync();
+        await WaitForDatabaseAsync("SELECT NOT EXISTS (SELECT 1 FROM outbox)");
+        Clock.Advance(by);
+    }
+
+    /// <summary>Runs a query against the bot's database until it returns true; bounded, for state no message shows.</summary>
+    public async Task WaitForDatabaseAsync(string sql, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            await using (var scope = Services.CreateAsyncScope())
+            {
+                var session = scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>();
+                if (await session.ExecuteScalarAsync<bool>(sql, null, CancellationToken.None))
+                {
+                    return;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The database never satisfied: {sql}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async Task StopAsync()
     {
         if (_host is null)

@@ -104,21 +104,21 @@ public sealed class CheckInJourneyTests
         await bot.SettleAsync();
 
         // Sunday 8 March 2026, 19:00 in Berlin is 18:00 UTC.
-        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 8, 17, 59, 0, TimeSpan.Zero));
+        await bot.AdvanceAsync(new DateTimeOffset(2026, 3, 8, 17, 59, 0, TimeSpan.Zero) - bot.Clock.GetUtcNow());
         await bot.SweepAsync();
         var earlyCount = bot.Telegram.SentTo(sam.Id).Count(m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
-        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 8, 18, 0, 30, TimeSpan.Zero));
+        await bot.AdvanceAsync(new DateTimeOffset(2026, 3, 8, 18, 0, 30, TimeSpan.Zero) - bot.Clock.GetUtcNow());
         await bot.SweepAsync();
         await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("check-in time", StringComparison.Ordinal));
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("check-in time", StringComparison.Ordinal));
         await Journeys.AnswerAllAsync(bot, alex, "a1", "a2", "a3");
         await bot.SettleAsync();
 
-        bot.Clock.Advance(TimeSpan.FromHours(25));
+        await bot.AdvanceAsync(TimeSpan.FromHours(25));
         await bot.SweepAsync();
         await bot.SweepAsync();
         var nudge = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("gentle nudge", StringComparison.Ordinal));
-        bot.Clock.Advance(TimeSpan.FromDays(5));
+        await bot.AdvanceAsync(TimeSpan.FromDays(5));
         await bot.SweepAsync();
         var closedForSam = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("nothing was shared", StringComparison.Ordinal));
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("nothing was shared", StringComparison.Ordinal));

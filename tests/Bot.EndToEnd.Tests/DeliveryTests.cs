@@ -11,7 +11,7 @@ public sealed class DeliveryTests
 
         bot.Telegram.SendText(alex, "/start");
         await bot.Telegram.WaitForCallAsync("sendMessage", 1);
-        await bot.SettleAsync();
+        await bot.WaitForDatabaseAsync("SELECT EXISTS (SELECT 1 FROM outbox WHERE attempts = 1 AND claimed_until IS NULL)");
         var deliveredBeforeBackoff = bot.Telegram.SentTo(alex.Id).Count;
         bot.Clock.Advance(TimeSpan.FromMinutes(1));
         var welcome = await bot.Telegram.WaitForMessageAsync(alex.Id);

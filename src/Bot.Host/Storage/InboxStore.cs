@@ -4,8 +4,7 @@ using Bot.Core.Domain;
 namespace Bot.Host.Storage;
 
 /// <summary>A stored update waiting to be handled; <paramref name="ChatKey"/> orders the work of one chat.</summary>
-// Qualified: inside Bot.Host, the name Inbound also means the Bot.Host.Inbound namespace.
-internal sealed record InboxItem(long Id, string ChatKey, Bot.Core.Application.Messages.Inbound Message);
+internal sealed record InboxItem(long Id, string ChatKey, Inbound Message);
 
 /// <summary>
 /// The durable inbound queue: an update is stored before the platform hears it arrived, then handled exactly
@@ -53,8 +52,7 @@ internal sealed class InboxStore(SqliteSession session)
         """;
 
     /// <summary>Stores the update; null when its key was seen before (a redelivery).</summary>
-    public Task<long?> TryAddAsync(
-        string updateKey, Bot.Core.Application.Messages.Inbound message, DateTimeOffset now, CancellationToken ct)
+    public Task<long?> TryAddAsync(string updateKey, Inbound message, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(updateKey);
         ArgumentNullException.ThrowIfNull(message);
@@ -130,7 +128,7 @@ internal sealed class InboxStore(SqliteSession session)
             var chat = new ChatAddress((Platform)Required(ChatPlatform), Required(ChatId));
             var name = Required(FromName);
             var isPrivate = Required(IsPrivate) != 0;
-            Bot.Core.Application.Messages.Inbound message = Kind switch
+            Inbound message = Kind switch
             {
                 CommandKind => new CommandReceived(from, name, chat, isPrivate, Required(Command), Required(Arguments)),
                 TextKind => new TextReceived(from, name, chat, isPrivate, Required(Text)),

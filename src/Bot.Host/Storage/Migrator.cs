@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Bot.Host.Storage;
 
-/// <summary>Applies the embedded <c>Migrations.NNNN_*.sql</c> scripts in order, tracked by <c>PRAGMA user_version</c>.</summary>
+/// <summary>Applies the embedded <c>Migrations.NNNN_*.sql</c> in order, tracked by <c>PRAGMA user_version</c>.</summary>
 internal sealed class Migrator(SqliteConnectionFactory factory, ILogger<Migrator> logger)
 {
     private const string ResourcePrefix = "Migrations.";
@@ -40,7 +40,7 @@ internal sealed class Migrator(SqliteConnectionFactory factory, ILogger<Migrator
             if (version > migrations[^1].Version)
             {
                 throw new InvalidOperationException(
-                    $"The database is at schema version {version}, newer than this build knows ({migrations[^1].Version}).");
+                    $"The database is at schema version {version}; this build knows {migrations[^1].Version}.");
             }
 
             foreach (var migration in migrations.Where(m => m.Version > version))
@@ -55,14 +55,16 @@ internal sealed class Migrator(SqliteConnectionFactory factory, ILogger<Migrator
         // The version is read inside the write transaction, so two nodes starting together cannot both apply it.
         using var transaction = connection.BeginTransaction(deferred: false);
         var version = await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition(GetVersionSql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+            new CommandDefinition(GetVersionSql, transaction: transaction, cancellationToken: ct))
+            .ConfigureAwait(false);
         if (version >= migration.Version)
         {
             return;
         }
 
         await connection.ExecuteAsync(
-            new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
+            new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: ct))
+            .ConfigureAwait(false);
         // PRAGMA takes no parameters; the version is an integer parsed from our own resource name.
         var setVersion = string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {migration.Version};");
         await connection.ExecuteAsync(
@@ -99,7 +101,8 @@ internal sealed class Migrator(SqliteConnectionFactory factory, ILogger<Migrator
         var fileName = resourceName[ResourcePrefix.Length..];
         var separator = fileName.IndexOf('_', StringComparison.Ordinal);
         if (separator <= 0
-            || !int.TryParse(fileName.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            || !int.TryParse(
+                fileName.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             || version <= 0)
         {
             throw new InvalidOperationException($"Migration '{fileName}' is not named NNNN_description.sql.");

@@ -87,7 +87,8 @@ internal sealed class OutboxStore(SqliteSession session)
         session.ExecuteAsync(MarkPartsSentSql, new { Id = id, PartsSent = (long)partsSent }, ct);
 
     /// <summary>Delivered: the row goes.</summary>
-    public Task CompleteAsync(long id, CancellationToken ct = default) => session.ExecuteAsync(DeleteSql, new { Id = id }, ct);
+    public Task CompleteAsync(long id, CancellationToken ct = default) =>
+        session.ExecuteAsync(DeleteSql, new { Id = id }, ct);
 
     /// <summary>A failed attempt: counts it, keeps the error and frees the row for another try.</summary>
     public Task RetryLaterAsync(

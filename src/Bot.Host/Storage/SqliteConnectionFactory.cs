@@ -39,7 +39,8 @@ internal sealed class SqliteConnectionFactory
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(OnOpenSql, cancellationToken: ct)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(OnOpenSql, cancellationToken: ct))
+                .ConfigureAwait(false);
             return connection;
         }
         catch

@@ -74,7 +74,7 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposab
         return await connection.ExecuteScalarAsync<T>(Command(sql, parameters, ct)).ConfigureAwait(false);
     }
 
-    /// <summary>Runs the statement once, or once per element when <paramref name="parameters"/> is a sequence.</summary>
+    /// <summary>Runs the statement once, or once per element if <paramref name="parameters"/> is a sequence.</summary>
     public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct)
     {
         var connection = await GetConnectionAsync(ct).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using Bot.Core.Ports;
 
 namespace Bot.Host.Storage;
 
-/// <summary>One write transaction per unit of work, on the scope's <see cref="SqliteSession"/>; nested runs join it.</summary>
+/// <summary>One write transaction per unit of work, on the scope's <see cref="SqliteSession"/>; nested ones join.</summary>
 internal sealed class SqliteUnitOfWork(SqliteSession session) : IUnitOfWork
 {
     public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct) =>

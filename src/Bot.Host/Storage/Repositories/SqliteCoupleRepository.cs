@@ -141,7 +141,9 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
                 (DayOfWeek)ScheduleDay, new TimeOnly((int)(ScheduleMinute / 60), (int)(ScheduleMinute % 60)),
                 ScheduleEnabled != 0),
             UnixTime.FromMs(NextCheckInAt),
-            HomePlatform is { } platform && HomeChatId is not null ? new ChatAddress((Platform)platform, HomeChatId) : null,
+            HomePlatform is { } platform && HomeChatId is not null
+                ? new ChatAddress((Platform)platform, HomeChatId)
+                : null,
             UnixTime.FromMs(CreatedAt),
             UnixTime.FromMs(EndedAt));
     }

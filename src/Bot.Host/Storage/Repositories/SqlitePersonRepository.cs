@@ -52,7 +52,14 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
         var platform = (long)user.Platform;
         await session.ExecuteAsync(
             UpsertSql,
-            new { Platform = platform, user.ExternalId, DisplayName = displayName, PrivateChatId = privateChat?.ChatId, Now = UnixTime.ToMs(now) },
+            new
+            {
+                Platform = platform,
+                user.ExternalId,
+                DisplayName = displayName,
+                PrivateChatId = privateChat?.ChatId,
+                Now = UnixTime.ToMs(now),
+            },
             ct).ConfigureAwait(false);
         var row = await session.QuerySingleOrDefaultAsync<PersonRow>(
             GetByUserSql, new { Platform = platform, user.ExternalId }, ct).ConfigureAwait(false);
@@ -70,7 +77,12 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
         ArgumentNullException.ThrowIfNull(throttle);
         return session.ExecuteAsync(
             SaveThrottleSql,
-            new { Id = personId, Failures = (long)throttle.Failures, WindowStartedAt = UnixTime.ToMs(throttle.WindowStartedAt) },
+            new
+            {
+                Id = personId,
+                Failures = (long)throttle.Failures,
+                WindowStartedAt = UnixTime.ToMs(throttle.WindowStartedAt),
+            },
             ct);
     }
 

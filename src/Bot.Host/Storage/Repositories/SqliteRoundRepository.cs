@@ -112,7 +112,8 @@ internal sealed class SqliteRoundRepository(SqliteSession session) : IRoundRepos
                     token).ConfigureAwait(false);
                 await session.ExecuteAsync(
                     InsertQuestionSql,
-                    round.Questions.Select(q => new { RoundId = id, Position = (long)q.Position, q.QuestionId, q.Text }),
+                    round.Questions.Select(
+                        q => new { RoundId = id, Position = (long)q.Position, q.QuestionId, q.Text }),
                     token).ConfigureAwait(false);
                 return id;
             },
@@ -158,7 +159,8 @@ internal sealed class SqliteRoundRepository(SqliteSession session) : IRoundRepos
         }
 
         var changed = await session.ExecuteAsync(
-            CloseSql, new { Id = roundId, State = (long)state, ClosedAt = UnixTime.ToMs(at) }, ct).ConfigureAwait(false);
+            CloseSql, new { Id = roundId, State = (long)state, ClosedAt = UnixTime.ToMs(at) }, ct)
+            .ConfigureAwait(false);
         return changed == 1;
     }
 

@@ -1,0 +1,134 @@
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Bot.Host.Storage;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Host.Tests.Storage;
+
+public sealed class InboxStoreTests : IAsyncLifetime
+{
+    private static readonly ChatUser Sam = new(Platform.Telegram, "42");
+    private static readonly ChatAddress SamsChat = new(Platform.Telegram, "42");
+
+    private SqliteTestDatabase _database = null!;
+
+    private InboxStore Inbox => _database.Get<InboxStore>();
+
+    private static DateTimeOffset Now => SqliteTestDatabase.Start;
+
+    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task TryAdd_SameKeyTwice_ReturnsNullTheSecondTime()
+    {
+        var first = await Inbox.TryAddAsync("telegram:1", Text("hello"), Now, CancellationToken.None);
+
+        var second = await Inbox.TryAddAsync("telegram:1", Text("hello"), Now, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Single(await Inbox.GetPendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetPending_ReturnsEveryKindOfMessageWholeInArrivalOrder()
+    {
+        var command = new CommandReceived(Sam, "Sam", SamsChat, true, "join", "ABC 123");
+        var text = Text("It was lovely");
+        var choice = new ChoiceSelected(Sam, "Sam", new ChatAddress(Platform.Telegram, "-100"), false, "go:12");
+        var ids = new List<long?>
+        {
+            await Inbox.TryAddAsync("telegram:1", command, Now, CancellationToken.None),
+            await Inbox.TryAddAsync("telegram:2", text, Now, CancellationToken.None),
+            await Inbox.TryAddAsync("telegram:3", choice, Now, CancellationToken.None),
+        };
+
+        var pending = await Inbox.GetPendingAsync(CancellationToken.None);
+
+        Assert.Equal(ids, pending.Select(p => (long?)p.Id));
+        Assert.Equal([command, text, choice], pending.Select(p => p.Message));
+        Assert.Equal(["Telegram:42", "Telegram:42", "Telegram:-100"], pending.Select(p => p.ChatKey));
+    }
+
+    [Fact]
+    public async Task GetPendingById_ReturnsTheItemUntilCompleted()
+    {
+        var id = (await Inbox.TryAddAsync("telegram:1", Text("hi"), Now, CancellationToken.None))!.Value;
+
+        var before = await Inbox.GetPendingAsync(id, CancellationToken.None);
+        await Inbox.CompleteAsync(id, Now, CancellationToken.None);
+        var after = await Inbox.GetPendingAsync(id, CancellationToken.None);
+
+        Assert.Equal(Text("hi"), before!.Message);
+        Assert.Null(after);
+    }
+
+    [Fact]
+    public async Task Complete_ErasesTheContentAndKeepsTheKeyForDedupe()
+    {
+        var id = (await Inbox.TryAddAsync("telegram:1", Text("something private"), Now, CancellationToken.None))!.Value;
+
+        await Inbox.CompleteAsync(id, Now.AddSeconds(1), CancellationToken.None);
+
+        await using var connection = await _database.OpenAsync();
+        var row = await connection.QuerySingleAsync<(string Key, long? ProcessedAt, long NonNullContent)>(
+            """
+            SELECT update_key, processed_at,
+                   (chat_key IS NOT NULL) + (kind IS NOT NULL) + (from_platform IS NOT NULL) + (from_id IS NOT NULL)
+                   + (from_name IS NOT NULL) + (chat_platform IS NOT NULL) + (chat_id IS NOT NULL)
+                   + (is_private IS NOT NULL) + (command IS NOT NULL) + (arguments IS NOT NULL) + (text IS NOT NULL)
+                   + (payload IS NOT NULL)
+            FROM inbox WHERE id = @id;
+            """,
+            new { id });
+        Assert.Equal("telegram:1", row.Key);
+        Assert.Equal(Now.AddSeconds(1).ToUnixTimeMilliseconds(), row.ProcessedAt);
+        Assert.Equal(0, row.NonNullContent);
+        Assert.Null(await Inbox.TryAddAsync("telegram:1", Text("again"), Now, CancellationToken.None));
+        Assert.Empty(await Inbox.GetPendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Complete_InsideAFailedUnitOfWork_IsRolledBack()
+    {
+        var id = (await Inbox.TryAddAsync("telegram:1", Text("hi"), Now, CancellationToken.None))!.Value;
+
+        await using (var scope = _database.NewScope())
+        {
+            var services = scope.ServiceProvider;
+            var work = () => services.GetRequiredService<IUnitOfWork>().RunAsync(
+                async ct =>
+                {
+                    await services.GetRequiredService<InboxStore>().CompleteAsync(id, Now, ct);
+                    throw new InvalidOperationException("handler failed");
+                },
+                CancellationToken.None);
+            await Assert.ThrowsAsync<InvalidOperationException>(work);
+        }
+
+        Assert.NotNull(await Inbox.GetPendingAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PurgeProcessed_DeletesOnlyRowsProcessedBeforeTheCutoff()
+    {
+        var old = (await Inbox.TryAddAsync("telegram:1", Text("1"), Now, CancellationToken.None))!.Value;
+        var recent = (await Inbox.TryAddAsync("telegram:2", Text("2"), Now, CancellationToken.None))!.Value;
+        await Inbox.TryAddAsync("telegram:3", Text("3"), Now, CancellationToken.None);
+        await Inbox.CompleteAsync(old, Now, CancellationToken.None);
+        await Inbox.CompleteAsync(recent, Now.AddDays(2), CancellationToken.None);
+
+        var purged = await Inbox.PurgeProcessedAsync(Now.AddDays(1), CancellationToken.None);
+
+        Assert.Equal(1, purged);
+        Assert.NotNull(await Inbox.TryAddAsync("telegram:1", Text("1"), Now, CancellationToken.None));
+        Assert.Null(await Inbox.TryAddAsync("telegram:2", Text("2"), Now, CancellationToken.None));
+        Assert.Null(await Inbox.TryAddAsync("telegram:3", Text("3"), Now, CancellationToken.None));
+    }
+
+    private static TextReceived Text(string text) => new(Sam, "Sam", SamsChat, true, text);
+}

@@ -1,0 +1,230 @@
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Bot.Host.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Host.Tests.Storage;
+
+public sealed class OutboxStoreTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    private static readonly ChatAddress Alex = new(Platform.Telegram, "1");
+    private static readonly ChatAddress Blake = new(Platform.Telegram, "2");
+
+    private SqliteTestDatabase _database = null!;
+
+    private IOutbox Outbox => _database.Get<IOutbox>();
+
+    private OutboxStore Store => _database.Get<OutboxStore>();
+
+    private DateTimeOffset Now => _database.Time.GetUtcNow();
+
+    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Enqueue_ThenClaim_ReturnsTheWholeMessage()
+    {
+        var message = new OutgoingMessage(
+            Alex,
+            "Ready for this week?",
+            [[new Choice("Yes", "go:1"), new Choice("Later", "later:1")], [new Choice("Skip", "skip:1")]],
+            [7, 8]);
+        await Outbox.EnqueueAsync(message, CancellationToken.None);
+
+        var claimed = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+
+        Assert.Equal(Alex, claimed.Message.To);
+        Assert.Equal("Ready for this week?", claimed.Message.Text);
+        Assert.Equal(
+            ["Yes|go:1", "Later|later:1", "Skip|skip:1"],
+            claimed.Message.Choices.SelectMany(row => row).Select(c => $"{c.Label}|{c.Payload}"));
+        Assert.Equal([2, 1], claimed.Message.Choices.Select(row => row.Count));
+        Assert.Equal([7L, 8L], claimed.Message.WordsOf);
+        Assert.Equal(0, claimed.Attempts);
+        Assert.Equal(0, claimed.PartsSent);
+    }
+
+    [Fact]
+    public async Task ClaimDue_ReturnsOnlyTheOldestMessageOfEachChat()
+    {
+        await EnqueueAsync(Alex, "a1");
+        await EnqueueAsync(Blake, "b1");
+        await EnqueueAsync(Alex, "a2");
+        await EnqueueAsync(new ChatAddress(Platform.Discord, "1"), "d1");
+
+        var claimed = await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None);
+
+        Assert.Equal(["a1", "b1", "d1"], claimed.Select(c => c.Message.Text));
+    }
+
+    [Fact]
+    public async Task ClaimDue_WhileClaimed_ReturnsNothingOfThatChat()
+    {
+        await EnqueueAsync(Alex, "a1");
+        await EnqueueAsync(Alex, "a2");
+        await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None);
+
+        var again = await Store.ClaimDueAsync(Now.AddSeconds(30), Lease, 10, CancellationToken.None);
+
+        Assert.Empty(again);
+    }
+
+    [Fact]
+    public async Task ClaimDue_AfterTheLeaseRunsOut_ClaimsTheSameRowAgain()
+    {
+        await EnqueueAsync(Alex, "a1");
+        var first = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+        var afterLease = Now + Lease + TimeSpan.FromMilliseconds(1);
+
+        var again = await Store.ClaimDueAsync(afterLease, Lease, 10, CancellationToken.None);
+
+        Assert.Equal(first.Id, Assert.Single(again).Id);
+    }
+
+    [Fact]
+    public async Task ClaimDue_OldestNotDueYet_HoldsBackTheWholeChat()
+    {
+        await EnqueueAsync(Alex, "a1");
+        await EnqueueAsync(Alex, "a2");
+        var claimed = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+        await Store.RetryLaterAsync(claimed.Id, Now.AddMinutes(5), 1, "timeout");
+
+        var beforeRetry = await Store.ClaimDueAsync(Now.AddMinutes(4), Lease, 10, CancellationToken.None);
+        var atRetry = await Store.ClaimDueAsync(Now.AddMinutes(5), Lease, 10, CancellationToken.None);
+
+        Assert.Empty(beforeRetry);
+        Assert.Equal("a1", Assert.Single(atRetry).Message.Text);
+    }
+
+    [Fact]
+    public async Task ClaimDue_StopsAtTheLimitOldestDueFirst()
+    {
+        await EnqueueAsync(Alex, "a1");
+        _database.Time.Advance(TimeSpan.FromSeconds(1));
+        await EnqueueAsync(Blake, "b1");
+        _database.Time.Advance(TimeSpan.FromSeconds(1));
+        await EnqueueAsync(new ChatAddress(Platform.Telegram, "3"), "c1");
+
+        var claimed = await Store.ClaimDueAsync(Now, Lease, 2, CancellationToken.None);
+
+        Assert.Equal(["a1", "b1"], claimed.Select(c => c.Message.Text));
+    }
+
+    [Fact]
+    public async Task Complete_DeletesTheRowAndFreesTheChatsNextMessage()
+    {
+        await EnqueueAsync(Alex, "a1");
+        await EnqueueAsync(Alex, "a2");
+        var first = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+
+        await Store.CompleteAsync(first.Id);
+
+        var next = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+        Assert.Equal("a2", next.Message.Text);
+        Assert.Equal(1, await Store.CountAsync());
+    }
+
+    [Fact]
+    public async Task RetryLater_CountsTheAttemptAndFreesTheClaim()
+    {
+        await EnqueueAsync(Alex, "a1");
+        var claimed = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+
+        await Store.RetryLaterAsync(claimed.Id, Now.AddSeconds(10), 1, "HttpRequestException");
+
+        var retried = Assert.Single(await Store.ClaimDueAsync(Now.AddSeconds(10), Lease, 10, CancellationToken.None));
+        Assert.Equal(1, retried.Attempts);
+    }
+
+    [Fact]
+    public async Task Release_FreesTheClaimWithoutCountingAnAttempt()
+    {
+        await EnqueueAsync(Alex, "a1");
+        var claimed = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+
+        await Store.ReleaseAsync(claimed.Id, Now.AddSeconds(3));
+
+        Assert.Empty(await Store.ClaimDueAsync(Now.AddSeconds(2), Lease, 10, CancellationToken.None));
+        var released = Assert.Single(await Store.ClaimDueAsync(Now.AddSeconds(3), Lease, 10, CancellationToken.None));
+        Assert.Equal(0, released.Attempts);
+    }
+
+    [Fact]
+    public async Task MarkPartsSent_IsKeptForTheNextClaim()
+    {
+        await EnqueueAsync(Alex, "a long text");
+        var claimed = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+
+        await Store.MarkPartsSentAsync(claimed.Id, 2);
+        await Store.ReleaseAsync(claimed.Id, Now);
+
+        Assert.Equal(2, Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None)).PartsSent);
+    }
+
+    [Fact]
+    public async Task Drop_DeletesTheRow()
+    {
+        await EnqueueAsync(Alex, "a1");
+        var claimed = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+
+        await Store.DropAsync(claimed.Id, "chat not found");
+
+        Assert.Equal(0, await Store.CountAsync());
+    }
+
+    [Fact]
+    public async Task UpdatesOfAGoneRow_DoNothing()
+    {
+        await EnqueueAsync(Alex, "a1");
+        var claimed = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+        await Store.CompleteAsync(claimed.Id);
+
+        await Store.MarkPartsSentAsync(claimed.Id, 1);
+        await Store.RetryLaterAsync(claimed.Id, Now, 1, "late");
+        await Store.ReleaseAsync(claimed.Id, Now);
+        await Store.CompleteAsync(claimed.Id);
+
+        Assert.Equal(0, await Store.CountAsync());
+    }
+
+    [Fact]
+    public async Task DeleteUndeliveredWordsOf_RemovesOnlyMessagesQuotingThatPerson()
+    {
+        await Outbox.EnqueueAsync(new OutgoingMessage(Alex, "Blake wrote: ...", [], [2]), CancellationToken.None);
+        await Outbox.EnqueueAsync(new OutgoingMessage(Blake, "Both wrote: ...", [], [1, 2]), CancellationToken.None);
+        await Outbox.EnqueueAsync(new OutgoingMessage(Blake, "Alex wrote: ...", [], [1]), CancellationToken.None);
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Blake, "Blake, it is check-in time"), CancellationToken.None);
+
+        await Outbox.DeleteUndeliveredWordsOfAsync(2, CancellationToken.None);
+
+        Assert.Equal(2, await Store.CountAsync());
+        var left = await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None);
+        Assert.Equal("Alex wrote: ...", Assert.Single(left).Message.Text);
+    }
+
+    [Fact]
+    public async Task ClaimDue_TwoNodesAtOnce_NeverClaimTheSameRow()
+    {
+        for (var chat = 0; chat < 20; chat++)
+        {
+            await EnqueueAsync(new ChatAddress(Platform.Telegram, $"{chat}"), "hi");
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = _database.NewScope();
+            var store = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+            return await store.ClaimDueAsync(Now, Lease, 8, CancellationToken.None);
+        })));
+
+        var ids = claims.SelectMany(c => c).Select(c => c.Id).ToList();
+        Assert.Equal(20, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    private Task EnqueueAsync(ChatAddress to, string text) =>
+        Outbox.EnqueueAsync(OutgoingMessage.Plain(to, text), CancellationToken.None);
+}

@@ -1,0 +1,278 @@
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Bot.Host.Storage;
+using Bot.Host.Storage.Repositories;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using SQLitePCL;
+
+namespace Bot.Host.Tests.Storage;
+
+public sealed class SqliteStorageTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Migrate_CreatesTheFoldersAndSetsUserVersion()
+    {
+        await using var connection = await _database.OpenAsync();
+
+        var version = await connection.ExecuteScalarAsync<long>("PRAGMA user_version;");
+
+        Assert.True(File.Exists(_database.FilePath));
+        Assert.Equal(Migrator.LatestVersion, version);
+        Assert.True(version >= 1);
+    }
+
+    [Fact]
+    public async Task Migrate_Again_ChangesNothing()
+    {
+        await using var connection = await _database.OpenAsync();
+        var schemaBefore = await SchemaAsync(connection);
+
+        await _database.MigrateAsync();
+
+        Assert.Equal(schemaBefore, await SchemaAsync(connection));
+        Assert.Equal(Migrator.LatestVersion, await connection.ExecuteScalarAsync<long>("PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public async Task Migrate_NewerDatabase_Throws()
+    {
+        await using (var connection = await _database.OpenAsync())
+        {
+            await connection.ExecuteAsync($"PRAGMA user_version = {Migrator.LatestVersion + 1};");
+        }
+
+        var migrate = _database.MigrateAsync;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(migrate);
+    }
+
+    [Fact]
+    public async Task Migrate_TurnsOnWal()
+    {
+        await using var connection = await _database.OpenAsync();
+
+        var mode = await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;");
+
+        Assert.Equal("wal", mode);
+    }
+
+    [Fact]
+    public async Task Open_SetsForeignKeysBusyTimeoutAndSynchronous()
+    {
+        await using var connection = await _database.OpenAsync();
+
+        var foreignKeys = await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys;");
+        var busyTimeout = await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout;");
+        var synchronous = await connection.ExecuteScalarAsync<long>("PRAGMA synchronous;");
+
+        Assert.Equal(1, foreignKeys);
+        Assert.Equal(5000, busyTimeout);
+        Assert.Equal(1, synchronous);
+    }
+
+    [Fact]
+    public async Task ForeignKeys_AreEnforced()
+    {
+        var couples = _database.Get<ICoupleRepository>();
+        var couple = new Couple(
+            0, 404, 405, "UTC", new WeeklySchedule(DayOfWeek.Sunday, new TimeOnly(19, 0), true), null, null,
+            SqliteTestDatabase.Start, null);
+
+        var add = () => couples.AddAsync(couple, CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(add);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenTheWorkThrows_RollsBackEverythingIncludingTheOutbox()
+    {
+        await using (var scope = _database.NewScope())
+        {
+            var services = scope.ServiceProvider;
+            var work = () => services.GetRequiredService<IUnitOfWork>().RunAsync(
+                async ct =>
+                {
+                    await services.GetRequiredService<IPersonRepository>().UpsertAsync(
+                        new ChatUser(Platform.Telegram, "1"), "Sam", null, SqliteTestDatabase.Start, ct);
+                    await services.GetRequiredService<IOutbox>().EnqueueAsync(
+                        OutgoingMessage.Plain(new ChatAddress(Platform.Telegram, "1"), "Hi"), ct);
+                    throw new InvalidOperationException("boom");
+                },
+                CancellationToken.None);
+
+            await Assert.ThrowsAsync<InvalidOperationException>(work);
+        }
+
+        Assert.Equal(0, await _database.Get<OutboxStore>().CountAsync());
+        Assert.Equal(0, await CountAsync("persons"));
+    }
+
+    [Fact]
+    public async Task RunAsync_Commits_WhenTheWorkSucceeds()
+    {
+        await using (var scope = _database.NewScope())
+        {
+            var services = scope.ServiceProvider;
+            await services.GetRequiredService<IUnitOfWork>().RunAsync(
+                async ct =>
+                {
+                    await services.GetRequiredService<IPersonRepository>().UpsertAsync(
+                        new ChatUser(Platform.Telegram, "1"), "Sam", null, SqliteTestDatabase.Start, ct);
+                    await services.GetRequiredService<IOutbox>().EnqueueAsync(
+                        OutgoingMessage.Plain(new ChatAddress(Platform.Telegram, "1"), "Hi"), ct);
+                },
+                CancellationToken.None);
+        }
+
+        Assert.Equal(1, await _database.Get<OutboxStore>().CountAsync());
+        Assert.Equal(1, await CountAsync("persons"));
+    }
+
+    [Fact]
+    public async Task RunAsync_Nested_JoinsTheOuterTransaction()
+    {
+        await using (var scope = _database.NewScope())
+        {
+            var services = scope.ServiceProvider;
+            var unitOfWork = services.GetRequiredService<IUnitOfWork>();
+            var work = () => unitOfWork.RunAsync(
+                async ct =>
+                {
+                    await unitOfWork.RunAsync(
+                        inner => services.GetRequiredService<IPersonRepository>().UpsertAsync(
+                            new ChatUser(Platform.Telegram, "1"), "Sam", null, SqliteTestDatabase.Start, inner),
+                        ct);
+                    throw new InvalidOperationException("after the inner unit of work");
+                },
+                CancellationToken.None);
+
+            await Assert.ThrowsAsync<InvalidOperationException>(work);
+        }
+
+        Assert.Equal(0, await CountAsync("persons"));
+    }
+
+    [Fact]
+    public async Task RunAsync_TakesTheWriteLockAtBegin()
+    {
+        await using var scope = _database.NewScope();
+        await using var other = await _database.OpenAsync();
+        await other.ExecuteAsync("PRAGMA busy_timeout = 0;");
+        var otherResult = -1;
+
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().RunAsync(
+            _ =>
+            {
+                // Straight to SQLite: Microsoft.Data.Sqlite would retry SQLITE_BUSY until its command timeout.
+                otherResult = raw.sqlite3_exec(other.Handle, "BEGIN IMMEDIATE;");
+                return Task.CompletedTask;
+            },
+            CancellationToken.None);
+
+        Assert.Equal(raw.SQLITE_BUSY, otherResult);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConcurrentUnitsOfWorkOnSeparateScopes_BothCommit()
+    {
+        var firstHasLock = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var first = Task.Run(() => ReadThenWriteAsync("1", async () =>
+        {
+            firstHasLock.SetResult();
+            await Task.Delay(150);
+        }));
+        await firstHasLock.Task;
+        var second = Task.Run(() => ReadThenWriteAsync("2", () => Task.CompletedTask));
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, await CountAsync("persons"));
+    }
+
+    [Fact]
+    public async Task AddStorage_ResolvesEveryPortPerScope()
+    {
+        await using var scope = _database.NewScope();
+        var services = scope.ServiceProvider;
+
+        Assert.IsType<SqliteUnitOfWork>(services.GetRequiredService<IUnitOfWork>());
+        Assert.IsType<SqliteOutbox>(services.GetRequiredService<IOutbox>());
+        Assert.Same(services.GetRequiredService<SqliteSession>(), services.GetRequiredService<SqliteSession>());
+        Assert.NotSame(_database.Get<SqliteSession>(), services.GetRequiredService<SqliteSession>());
+    }
+
+    [Theory]
+    [InlineData(nameof(SqliteCoupleRepository.FindDueCheckInsSql), "ix_couples_due_checkin")]
+    [InlineData(nameof(SqliteRoundRepository.FindDueRemindersSql), "ix_rounds_due_reminder")]
+    [InlineData(nameof(SqliteRoundRepository.FindDueExpiriesSql), "ix_rounds_due_expiry")]
+    [InlineData(nameof(OutboxStore.FindClaimableSql), "ix_outbox_due")]
+    public async Task DueQueries_SearchTheirIndexWithoutSorting(string query, string index)
+    {
+        var sql = query switch
+        {
+            nameof(SqliteCoupleRepository.FindDueCheckInsSql) => SqliteCoupleRepository.FindDueCheckInsSql,
+            nameof(SqliteRoundRepository.FindDueRemindersSql) => SqliteRoundRepository.FindDueRemindersSql,
+            nameof(SqliteRoundRepository.FindDueExpiriesSql) => SqliteRoundRepository.FindDueExpiriesSql,
+            _ => OutboxStore.FindClaimableSql,
+        };
+        await using var connection = await _database.OpenAsync();
+
+        var plan = await PlanAsync(connection, sql, new { Now = 0L, Limit = 10L });
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal)
+            && step.Contains($"USING INDEX {index}", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ActiveCoupleQuery_SearchesBothPartnerIndexes()
+    {
+        await using var connection = await _database.OpenAsync();
+
+        var plan = await PlanAsync(connection, SqliteCoupleRepository.GetActiveForPersonSql, new { PersonId = 1L });
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX ix_couples_partner_a", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("USING INDEX ix_couples_partner_b", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> PlanAsync(
+        System.Data.Common.DbConnection connection, string sql, object parameters) =>
+        (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
+            "EXPLAIN QUERY PLAN " + sql, parameters)).Select(row => row.Detail).ToList();
+
+    private async Task ReadThenWriteAsync(string id, Func<Task> whileHoldingTheLock)
+    {
+        await using var scope = _database.NewScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<IUnitOfWork>().RunAsync(
+            async ct =>
+            {
+                var persons = services.GetRequiredService<IPersonRepository>();
+                await persons.GetAsync(1, ct);
+                await whileHoldingTheLock();
+                await persons.UpsertAsync(
+                    new ChatUser(Platform.Telegram, id), "Sam", null, SqliteTestDatabase.Start, ct);
+            },
+            CancellationToken.None);
+    }
+
+    private async Task<long> CountAsync(string table)
+    {
+        await using var connection = await _database.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table};");
+    }
+
+    private static async Task<List<string>> SchemaAsync(System.Data.Common.DbConnection connection) =>
+        (await connection.QueryAsync<string>("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name;"))
+        .AsList();
+}

@@ -1,0 +1,83 @@
+using Bot.Host.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Host.Tests.Storage;
+
+/// <summary>A migrated SQLite database in a fresh temp folder, wired exactly as the host wires it.</summary>
+internal sealed class SqliteTestDatabase : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly ServiceProvider _services;
+    private readonly AsyncServiceScope _scope;
+
+    private SqliteTestDatabase(string folder, ServiceProvider services, FakeTimeProvider time)
+    {
+        _folder = folder;
+        _services = services;
+        _scope = services.CreateAsyncScope();
+        Time = time;
+    }
+
+    public static DateTimeOffset Start { get; } = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; }
+
+    public string ConnectionString => _services.GetRequiredService<SqliteConnectionFactory>().ConnectionString;
+
+    /// <summary>The database file; its folder does not exist until the Migrator creates it.</summary>
+    public string FilePath => Path.Combine(_folder, "data", "bot.db");
+
+    public static async Task<SqliteTestDatabase> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "botsuite-tests", Guid.NewGuid().ToString("N"));
+        // Qualified: inside Bot.Host.Tests, Host alone means the Bot.Host namespace.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Bot"] = $"Data Source={Path.Combine(folder, "data", "bot.db")}",
+        });
+        var time = new FakeTimeProvider(Start);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.AddStorage();
+        var services = builder.Services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var database = new SqliteTestDatabase(folder, services, time);
+        await database.MigrateAsync();
+        return database;
+    }
+
+    public Task MigrateAsync() => _services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+
+    /// <summary>A service from the database's default scope (one session shared by everything taken here).</summary>
+    public T Get<T>()
+        where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A new scope: its own session and connection, like one update or one job run.</summary>
+    public AsyncServiceScope NewScope() => _services.CreateAsyncScope();
+
+    public async Task<SqliteConnection> OpenAsync() =>
+        await _services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        var connectionString = ConnectionString;
+        await _scope.DisposeAsync();
+        await _services.DisposeAsync();
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; failing the test for it is not.
+        }
+    }
+}
