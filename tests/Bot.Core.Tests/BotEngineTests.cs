@@ -1,4 +1,6 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
 
 namespace Bot.Core.Tests;
 
@@ -73,5 +75,31 @@ public sealed class BotEngineTests
         await _bot.SendAsync(person, "/start");
 
         Assert.Equal(64, _bot.Stored(person).DisplayName.Length);
+    }
+
+    [Fact]
+    public async Task MessageAwaitingAReply_WhenNothingElseIsSaidThere_GetsAnAcknowledgement()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        var interaction = new ChatAddress(Platform.Discord, "ix:1:token");
+        _bot.ClearOutbox();
+
+        await _bot.HandleAsync(new CommandReceived(alex.User, alex.Name, alex.PrivateChat, true, "checkin", "") { ReplyTo = interaction });
+
+        Assert.Equal([Copy.Done("Alex")], _bot.Messages.Where(m => m.To == interaction).Select(m => m.Text));
+        Assert.Contains(_bot.MessagesTo(bea), m => m.InvitesAnswer);
+    }
+
+    [Fact]
+    public async Task MessageAwaitingAReply_GetsItsRepliesThereInsteadOfInTheChat()
+    {
+        var alex = _bot.Person("Alex");
+        var interaction = new ChatAddress(Platform.Discord, "ix:1:token");
+
+        await _bot.HandleAsync(new CommandReceived(alex.User, alex.Name, alex.PrivateChat, true, "pair", "") { ReplyTo = interaction });
+
+        var reply = Assert.Single(_bot.Messages);
+        Assert.Equal(interaction, reply.To);
+        Assert.Contains("/join ", reply.Text, StringComparison.Ordinal);
     }
 }

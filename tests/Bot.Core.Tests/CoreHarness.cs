@@ -179,7 +179,7 @@ public sealed partial class CoreHarness
     [GeneratedRegex(@"/join (?<code>[A-Z0-9]{5}-[A-Z0-9]{5})")]
     private static partial Regex JoinLine();
 
-    private Task HandleAsync(Inbound message) =>
+    public Task HandleAsync(Inbound message) =>
         Store.UnitOfWork.RunAsync(token => Engine.HandleAsync(message, token), CancellationToken.None);
 
     private static CommandReceived Command(TestUser user, ChatAddress chat, bool isPrivate, string line)

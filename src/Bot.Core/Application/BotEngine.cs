@@ -29,7 +29,7 @@ public sealed class BotEngine(
     {
         ArgumentNullException.ThrowIfNull(message);
         var name = CleanName(message.FromName);
-        var me = await persons.UpsertAsync(message.From, name, message.IsPrivate ? message.Chat : null,
+        var me = await persons.UpsertAsync(message.From, name, message.IsPrivate ? message.Chat : message.PrivateChat,
             time.GetUtcNow(), ct).ConfigureAwait(false);
         var couple = await couples.GetActiveForPersonAsync(me.Id, ct).ConfigureAwait(false);
         var partner = couple is null ? null : await persons.GetAsync(couple.PartnerOf(me.Id), ct).ConfigureAwait(false);
@@ -42,6 +42,12 @@ public sealed class BotEngine(
             ChoiceSelected choice => HandleChoiceAsync(conversation, choice.Payload, ct),
             _ => throw new UnreachableException($"Unknown inbound message {message.GetType().Name}."),
         }).ConfigureAwait(false);
+
+        if (message.ReplyTo is not null && !conversation.HasReplied)
+        {
+            // The platform is waiting for an answer to this very message; never leave it hanging.
+            await messenger.ReplyAsync(conversation, Copy.Done(name), ct).ConfigureAwait(false);
+        }
     }
 
     private async Task HandleCommandAsync(Conversation c, CommandReceived command, CancellationToken ct)

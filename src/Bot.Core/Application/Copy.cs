@@ -357,6 +357,8 @@ public static class Copy
     public static string PartnerForgot(string name, string partner) =>
         $"{name}, {partner} has deleted their words and ended your pairing. Take care 💛";
 
+    public static string Done(string name) => $"Done, {name} ✓";
+
     public static string SomethingWentWrong =>
         "Sorry, something went wrong on my side with that message. Could you try again in a little while?";
 }

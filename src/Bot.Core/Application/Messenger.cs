@@ -8,15 +8,21 @@ namespace Bot.Core.Application;
 public sealed class Messenger(IOutbox outbox)
 {
     public Task ReplyAsync(Conversation conversation, string text, CancellationToken ct,
-        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null) =>
-        outbox.EnqueueAsync(new OutgoingMessage(conversation.Chat, text, choices ?? [], wordsOf ?? []), ct);
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null)
+    {
+        conversation.HasReplied = true;
+        return outbox.EnqueueAsync(new OutgoingMessage(conversation.ReplyAddress, text, choices ?? [], wordsOf ?? []), ct);
+    }
 
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,
-        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null) =>
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
+        bool invitesAnswer = false) =>
         person.PrivateChat is null
             ? Task.CompletedTask
-            : outbox.EnqueueAsync(new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? []), ct);
+            : outbox.EnqueueAsync(
+                new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? []) { InvitesAnswer = invitesAnswer },
+                ct);
 
     /// <summary>Sends to the couple's home chat if they have one, else to each partner privately.</summary>
     public async Task ToCoupleAsync(Couple couple, Person a, Person b, string text, CancellationToken ct,
@@ -39,6 +45,12 @@ public sealed class Messenger(IOutbox outbox)
 public sealed record Conversation(Inbound Message, Person Me, Couple? Couple, Person? Partner)
 {
     public ChatAddress Chat => Message.Chat;
+
+    /// <summary>Where replies to this message go (the chat itself unless the platform named another place).</summary>
+    public ChatAddress ReplyAddress => Message.ReplyTo ?? Message.Chat;
+
+    /// <summary>Whether anything was said to <see cref="ReplyAddress"/> yet.</summary>
+    public bool HasReplied { get; set; }
 
     public bool IsPrivate => Message.IsPrivate;
 

@@ -183,7 +183,7 @@ public sealed class RoundService(
         var text = $"{lead}\n\n{Copy.Question(question.Position, round.Questions.Count, question.Text)}";
         var skip = new Choice(Copy.SkipLabel, string.Create(CultureInfo.InvariantCulture,
             $"{SkipPrefix}{round.Id}:{question.Position}"));
-        return messenger.ToPersonAsync(person, text, ct, Messenger.Row(skip));
+        return messenger.ToPersonAsync(person, text, ct, Messenger.Row(skip), invitesAnswer: true);
     }
 
     private static bool TryParseSkip(string payload, out long roundId, out int position)

@@ -19,14 +19,18 @@ internal sealed class InboxStore(SqliteSession session)
     private const string Columns = """
         id AS Id, chat_key AS ChatKey, kind AS Kind, from_platform AS FromPlatform, from_id AS FromId,
         from_name AS FromName, chat_platform AS ChatPlatform, chat_id AS ChatId, is_private AS IsPrivate,
-        command AS Command, arguments AS Arguments, text AS Text, payload AS Payload
+        command AS Command, arguments AS Arguments, text AS Text, payload AS Payload,
+        reply_platform AS ReplyPlatform, reply_chat_id AS ReplyChatId,
+        private_platform AS PrivatePlatform, private_chat_id AS PrivateChatId
         """;
 
     private const string InsertSql = """
         INSERT INTO inbox (update_key, chat_key, received_at, kind, from_platform, from_id, from_name, chat_platform,
-                           chat_id, is_private, command, arguments, text, payload)
+                           chat_id, is_private, command, arguments, text, payload, reply_platform, reply_chat_id,
+                           private_platform, private_chat_id)
         VALUES (@UpdateKey, @ChatKey, @ReceivedAt, @Kind, @FromPlatform, @FromId, @FromName, @ChatPlatform,
-                @ChatId, @IsPrivate, @Command, @Arguments, @Text, @Payload)
+                @ChatId, @IsPrivate, @Command, @Arguments, @Text, @Payload, @ReplyPlatform, @ReplyChatId,
+                @PrivatePlatform, @PrivateChatId)
         ON CONFLICT (update_key) DO NOTHING
         RETURNING id;
         """;
@@ -43,7 +47,8 @@ internal sealed class InboxStore(SqliteSession session)
         UPDATE inbox SET
             processed_at = @Now, chat_key = NULL, kind = NULL, from_platform = NULL, from_id = NULL,
             from_name = NULL, chat_platform = NULL, chat_id = NULL, is_private = NULL, command = NULL,
-            arguments = NULL, text = NULL, payload = NULL
+            arguments = NULL, text = NULL, payload = NULL, reply_platform = NULL, reply_chat_id = NULL,
+            private_platform = NULL, private_chat_id = NULL
         WHERE id = @Id AND processed_at IS NULL;
         """;
 
@@ -81,6 +86,10 @@ internal sealed class InboxStore(SqliteSession session)
                 content.Arguments,
                 content.Text,
                 content.Payload,
+                ReplyPlatform = (long?)message.ReplyTo?.Platform,
+                ReplyChatId = message.ReplyTo?.ChatId,
+                PrivatePlatform = (long?)message.PrivateChat?.Platform,
+                PrivateChatId = message.PrivateChat?.ChatId,
             },
             ct);
     }
@@ -120,7 +129,11 @@ internal sealed class InboxStore(SqliteSession session)
         string? Command,
         string? Arguments,
         string? Text,
-        string? Payload)
+        string? Payload,
+        long? ReplyPlatform,
+        string? ReplyChatId,
+        long? PrivatePlatform,
+        string? PrivateChatId)
     {
         public InboxItem ToItem()
         {
@@ -135,8 +148,15 @@ internal sealed class InboxStore(SqliteSession session)
                 ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, Required(Payload)),
                 _ => throw new InvalidOperationException($"Inbox row {Id} has unknown kind {Kind}."),
             };
-            return new InboxItem(Id, Required(ChatKey), message);
+            return new InboxItem(Id, Required(ChatKey), message with
+            {
+                ReplyTo = Address(ReplyPlatform, ReplyChatId),
+                PrivateChat = Address(PrivatePlatform, PrivateChatId),
+            });
         }
+
+        private static ChatAddress? Address(long? platform, string? chatId) =>
+            platform is { } p && chatId is not null ? new ChatAddress((Platform)p, chatId) : null;
 
         private T Required<T>(T? value)
             where T : class =>

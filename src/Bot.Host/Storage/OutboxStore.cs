@@ -17,7 +17,7 @@ internal sealed class OutboxStore(SqliteSession session)
     // a chat whose oldest row waits (retry later, or claimed) therefore sends nothing newer meanwhile.
     internal const string FindClaimableSql = """
         SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
-               o.attempts AS Attempts, o.parts_sent AS PartsSent
+               o.invites_answer AS InvitesAnswer, o.attempts AS Attempts, o.parts_sent AS PartsSent
         FROM outbox AS o
         WHERE o.next_attempt_at <= @Now
           AND (o.claimed_until IS NULL OR o.claimed_until < @Now)
@@ -114,12 +114,16 @@ internal sealed class OutboxStore(SqliteSession session)
         (int)await session.ExecuteScalarAsync<long>(CountSql, null, ct).ConfigureAwait(false);
 
     private sealed record OutboxRow(
-        long Id, long Platform, string ChatId, string Text, string Choices, long Attempts, long PartsSent)
+        long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long Attempts,
+        long PartsSent)
     {
         public OutboxItem ToItem(IReadOnlyList<long> wordsOf) => new(
             Id,
             new OutgoingMessage(
-                new ChatAddress((Platform)Platform, ChatId), Text, ChoicesJson.Deserialize(Choices), wordsOf),
+                new ChatAddress((Platform)Platform, ChatId), Text, ChoicesJson.Deserialize(Choices), wordsOf)
+            {
+                InvitesAnswer = InvitesAnswer != 0,
+            },
             (int)Attempts,
             (int)PartsSent);
     }

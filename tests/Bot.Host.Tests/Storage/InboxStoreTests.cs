@@ -131,4 +131,23 @@ public sealed class InboxStoreTests : IAsyncLifetime
     }
 
     private static TextReceived Text(string text) => new(Sam, "Sam", SamsChat, true, text);
+
+    [Fact]
+    public async Task GetPending_KeepsTheReplyAndPrivateAddresses()
+    {
+        var reply = new ChatAddress(Platform.Discord, "ix:100:token");
+        var dm = new ChatAddress(Platform.Discord, "@42");
+        var command = new CommandReceived(Sam, "Sam", new ChatAddress(Platform.Discord, "300"), false, "status", "")
+        {
+            ReplyTo = reply,
+            PrivateChat = dm,
+        };
+        await Inbox.TryAddAsync("discord:1", command, Now, CancellationToken.None);
+
+        var stored = Assert.Single(await Inbox.GetPendingAsync(CancellationToken.None)).Message;
+
+        Assert.Equal(reply, stored.ReplyTo);
+        Assert.Equal(dm, stored.PrivateChat);
+        Assert.Equal(command, stored);
+    }
 }

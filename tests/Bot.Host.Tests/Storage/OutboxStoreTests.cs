@@ -227,4 +227,16 @@ public sealed class OutboxStoreTests : IAsyncLifetime
 
     private Task EnqueueAsync(ChatAddress to, string text) =>
         Outbox.EnqueueAsync(OutgoingMessage.Plain(to, text), CancellationToken.None);
+
+    [Fact]
+    public async Task Enqueue_AQuestion_KeepsThatItInvitesAnAnswer()
+    {
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Alex, "How was your week?") with { InvitesAnswer = true }, CancellationToken.None);
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Blake, "Thanks!"), CancellationToken.None);
+
+        var claimed = await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None);
+
+        Assert.True(claimed.Single(c => c.Message.To == Alex).Message.InvitesAnswer);
+        Assert.False(claimed.Single(c => c.Message.To == Blake).Message.InvitesAnswer);
+    }
 }

@@ -7,7 +7,17 @@ namespace Bot.Core.Application.Messages;
 /// <param name="FromName">Their display name as the platform shows it.</param>
 /// <param name="Chat">Where they did it.</param>
 /// <param name="IsPrivate">True for a one-to-one chat with the bot.</param>
-public abstract record Inbound(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate);
+public abstract record Inbound(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate)
+{
+    /// <summary>
+    /// Where replies go when that is not <see cref="Chat"/> itself, e.g. a Discord interaction that waits for its
+    /// answer (and shows it only to this person in a shared channel). The core always replies there at least once.
+    /// </summary>
+    public ChatAddress? ReplyTo { get; init; }
+
+    /// <summary>How to reach this person privately when the platform knows it even outside their private chat.</summary>
+    public ChatAddress? PrivateChat { get; init; }
+}
 
 /// <summary>A command such as <c>/join ABC</c>: the name without slash or bot suffix, lower case.</summary>
 public sealed record CommandReceived(

@@ -11,6 +11,9 @@ public sealed record OutgoingMessage(
     IReadOnlyList<IReadOnlyList<Choice>> Choices,
     IReadOnlyList<long> WordsOf)
 {
+    /// <summary>True for a question: platforms without free-text replies offer a way to answer (Discord's modal).</summary>
+    public bool InvitesAnswer { get; init; }
+
     public static OutgoingMessage Plain(ChatAddress to, string text) => new(to, text, [], []);
 }
 

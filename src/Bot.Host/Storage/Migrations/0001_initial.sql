@@ -105,6 +105,7 @@ CREATE TABLE outbox (
     chat_id         TEXT    NOT NULL,
     text            TEXT    NOT NULL,
     choices         TEXT    NOT NULL,
+    invites_answer  INTEGER NOT NULL DEFAULT 0,
     created_at      INTEGER NOT NULL,
     next_attempt_at INTEGER NOT NULL,
     attempts        INTEGER NOT NULL DEFAULT 0,
@@ -141,7 +142,11 @@ CREATE TABLE inbox (
     command       TEXT,
     arguments     TEXT,
     text          TEXT,
-    payload       TEXT
+    payload       TEXT,
+    reply_platform   INTEGER,
+    reply_chat_id    TEXT,
+    private_platform INTEGER,
+    private_chat_id  TEXT
 ) STRICT;
 
 -- Serves both the pending queue (processed_at IS NULL, in id order) and the purge (processed_at < ?).

@@ -7,8 +7,9 @@ namespace Bot.Host.Storage.Repositories;
 internal sealed class SqliteOutbox(SqliteSession session, TimeProvider time) : IOutbox
 {
     private const string InsertSql = """
-        INSERT INTO outbox (platform, chat_id, text, choices, created_at, next_attempt_at, attempts, parts_sent)
-        VALUES (@Platform, @ChatId, @Text, @Choices, @Now, @Now, 0, 0)
+        INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, created_at, next_attempt_at, attempts,
+                            parts_sent)
+        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @Now, @Now, 0, 0)
         RETURNING id;
         """;
 
@@ -36,6 +37,7 @@ internal sealed class SqliteOutbox(SqliteSession session, TimeProvider time) : I
                         message.To.ChatId,
                         message.Text,
                         Choices = ChoicesJson.Serialize(message.Choices),
+                        InvitesAnswer = message.InvitesAnswer ? 1L : 0L,
                         Now = now,
                     },
                     token).ConfigureAwait(false);
