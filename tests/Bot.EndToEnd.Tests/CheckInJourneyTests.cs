@@ -57,9 +57,7 @@ public sealed class CheckInJourneyTests
         var alex = bot.User(1001, "Alex");
         var sam = bot.User(1002, "Sam");
         await Journeys.PairAsync(bot, alex, sam);
-        bot.Telegram.SendText(alex, "/checkin");
-        await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
-        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await Journeys.OpenCheckInAsync(bot, alex, sam);
         await Journeys.AnswerAllAsync(bot, alex, "before-restart");
         await bot.SettleAsync();
 

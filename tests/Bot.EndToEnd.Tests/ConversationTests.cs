@@ -60,9 +60,7 @@ public sealed class ConversationTests
 
         var usedCode = await ReplyToAsync(bot, kim, join);
         var history = await ReplyToAsync(bot, kim, "/history");
-        bot.Telegram.SendText(alex, "/checkin");
-        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
-        await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await Journeys.OpenCheckInAsync(bot, alex, sam);
         await Journeys.AnswerAllAsync(bot, alex, "private-a1", "private-a2", "private-a3");
         await Journeys.AnswerAllAsync(bot, sam, "private-s1", "private-s2", "private-s3");
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("private-s3", StringComparison.Ordinal));

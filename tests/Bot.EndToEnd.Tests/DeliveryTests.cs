@@ -29,9 +29,7 @@ public sealed class DeliveryTests
         var alex = bot.User(1001, "Alex");
         var sam = bot.User(1002, "Sam");
         await Journeys.PairAsync(bot, alex, sam);
-        bot.Telegram.SendText(alex, "/checkin");
-        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
-        await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await Journeys.OpenCheckInAsync(bot, alex, sam);
         string Long(string tag) => tag + " " + string.Join(' ', Enumerable.Repeat("word", 580)) + " end-" + tag;
 
         await Journeys.AnswerAllAsync(bot, alex, Long("A1"), Long("A2"), Long("A3"));

@@ -20,6 +20,14 @@ internal static partial class Journeys
         return join;
     }
 
+    /// <summary>Starts a check-in with /checkin and waits until both partners have their first question.</summary>
+    public static async Task OpenCheckInAsync(BotTestHost bot, FakeTelegramUser starter, FakeTelegramUser partner)
+    {
+        bot.Telegram.SendText(starter, "/checkin");
+        await bot.Telegram.WaitForMessageAsync(starter.Id, m => m.Text.Contains("(1/", StringComparison.Ordinal));
+        await bot.Telegram.WaitForMessageAsync(partner.Id, m => m.Text.Contains("(1/", StringComparison.Ordinal));
+    }
+
     /// <summary>Answers the open check-in's questions one by one, waiting for each next prompt.</summary>
     public static async Task AnswerAllAsync(BotTestHost bot, FakeTelegramUser user, params string[] answers)
     {
