@@ -94,6 +94,18 @@ public static class TimeZones
         return null;
     }
 
+    /// <summary>Zone ids containing the text (any case), those starting with it or with a city named so first.</summary>
+    public static IReadOnlyList<string> Search(string text, int limit)
+    {
+        var key = text.Trim().ToLowerInvariant();
+        return [.. ByLowerId
+            .Where(p => p.Key.Contains(key, StringComparison.Ordinal) && p.Value.Contains('/', StringComparison.Ordinal))
+            .OrderBy(p => p.Key.StartsWith(key, StringComparison.Ordinal) || p.Key.Contains("/" + key, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(p => p.Value, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(p => p.Value)];
+    }
+
     /// <summary>Formats an instant in a zone the way replies show it, e.g. "Sunday 29 November, 19:00".</summary>
     public static string FormatLocal(DateTimeOffset instant, string timeZone)
     {

@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Bot.Core.Application;
+using Bot.Host.Storage;
+using Bot.Host.Storage.Repositories;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Benchmarks;
+
+/// <summary>
+/// Seeds N couples, then times the minute sweep idle, at a peak, at the peak's reminders and expiries, and the
+/// outbox drain behind it, each repetition on a fresh copy of the seeded database.
+/// </summary>
+internal static class SweepBenchmark
+{
+    private const int IdleWarmUps = 3;
+    private const int IdleRepetitions = 25;
+
+    /// <summary>As the outbox sender claims: a two-minute lease, a batch of up to 100.</summary>
+    private const int ClaimBatch = 100;
+
+    private const string DueCheckInsSql = """
+        SELECT count(*) FROM couples
+        WHERE ended_at IS NULL AND next_checkin_at IS NOT NULL AND next_checkin_at <= @Now;
+        """;
+
+    private const string DueRemindersSql = """
+        SELECT count(*) FROM rounds WHERE state = 1 AND reminded_at IS NULL AND remind_at <= @Now;
+        """;
+
+    private const string DueExpiriesSql = """
+        SELECT count(*) FROM rounds WHERE state = 1 AND expires_at <= @Now;
+        """;
+
+    private const string OutboxCountSql = "SELECT count(*) FROM outbox;";
+
+    private const string SqliteVersionSql = "SELECT sqlite_version();";
+
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public static async Task<BenchResults> RunAsync(BenchOptions options, TextWriter progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        var total = Stopwatch.StartNew();
+        var startedAt = DateTimeOffset.UtcNow;
+        var folder = Path.Combine(Path.GetTempPath(), "botsuite-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var problems = new List<string>();
+        var memory = new List<MemoryPoint>();
+        try
+        {
+            var peak = Seeder.PeakInstant;
+            var seedFile = Path.Combine(folder, "seed.db");
+            var prepared = await PrepareAsync(seedFile, options.Couples, peak, memory, problems, progress, ct)
+                .ConfigureAwait(false);
+
+            var runs = new List<RunResult>();
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                await progress.WriteLineAsync($"Run {run} of {options.Runs}").ConfigureAwait(false);
+                // The same path every run: one connection string, as in the host (pools and Dapper caches key on it).
+                var runFile = Path.Combine(folder, "run.db");
+                File.Copy(seedFile, runFile);
+                var measureAfterBusy = run == 1 || run == options.Runs ? memory : null;
+                runs.Add(await RunOnceAsync(runFile, peak, run, measureAfterBusy, problems, progress, ct)
+                    .ConfigureAwait(false));
+                BenchDatabase.Delete(runFile);
+            }
+
+            memory.Add(Measure($"after {options.Runs} run(s), databases closed", null));
+            return new BenchResults(
+                options, startedAt, prepared.Environment, peak, prepared.PeakCouples, prepared.Seed, prepared.IdleSweeps,
+                runs, memory, prepared.Plans, problems, total.Elapsed);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException ex)
+            {
+                await progress.WriteLineAsync($"Could not delete {folder}: {ex.Message}").ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Migrates and seeds the file with the clock one minute before the peak, then reads the query plans and times
+    /// the idle sweeps on it; the file is closed afterwards, ready to be copied for each run.
+    /// </summary>
+    private static async Task<Prepared> PrepareAsync(
+        string file, int couples, DateTimeOffset peak, List<MemoryPoint> memory, List<string> problems,
+        TextWriter progress, CancellationToken ct)
+    {
+        var seedNow = peak.AddMinutes(-1);
+        var database = BenchDatabase.Open(file, new BenchClock(seedNow));
+        await using (database.ConfigureAwait(false))
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await database.MigrateAsync(ct).ConfigureAwait(false);
+            var migrate = stopwatch.Elapsed;
+            memory.Add(Measure("before seeding (services built, empty database)", database));
+
+            await progress.WriteLineAsync($"Seeding {couples:N0} couples into {file}").ConfigureAwait(false);
+            stopwatch.Restart();
+            var rows = await Seeder.SeedAsync(database, couples, seedNow, ct).ConfigureAwait(false);
+            var insert = stopwatch.Elapsed;
+            stopwatch.Restart();
+            await database.CheckpointAsync(ct).ConfigureAwait(false);
+            var seed = new SeedResult(rows, migrate, insert, stopwatch.Elapsed, database.SizeBytes);
+            await progress.WriteLineAsync($"  {rows:N0} rows in {Report.Duration(insert)}").ConfigureAwait(false);
+            memory.Add(Measure($"after seeding {couples:N0} couples", database));
+
+            var environment = await DescribeEnvironmentAsync(database, ct).ConfigureAwait(false);
+            var peakCouples = (int)await database.ScalarAsync(
+                DueCheckInsSql, new { Now = peak.ToUnixTimeMilliseconds() }, ct).ConfigureAwait(false);
+            var plans = await ExplainAsync(database, peak, ct).ConfigureAwait(false);
+
+            await progress.WriteLineAsync($"Idle sweeps at {seedNow:u}").ConfigureAwait(false);
+            var idle = new List<TimeSpan>();
+            var busyIdleSweeps = 0;
+            for (var i = 0; i < IdleWarmUps + IdleRepetitions; i++)
+            {
+                var sweep = await SweepAsync(database, problems, "idle", ct).ConfigureAwait(false);
+                busyIdleSweeps += sweep.Items == 0 ? 0 : 1;
+                if (i >= IdleWarmUps)
+                {
+                    idle.Add(sweep.Elapsed);
+                }
+            }
+
+            if (busyIdleSweeps > 0)
+            {
+                problems.Add($"{busyIdleSweeps} idle sweeps found something due; they should find nothing.");
+            }
+
+            return new Prepared(seed, environment, peakCouples, plans, idle);
+        }
+    }
+
+    private static async Task<RunResult> RunOnceAsync(
+        string file, DateTimeOffset peak, int run, List<MemoryPoint>? memory, List<string> problems,
+        TextWriter progress, CancellationToken ct)
+    {
+        var database = BenchDatabase.Open(file, new BenchClock(peak));
+        await using (database.ConfigureAwait(false))
+        {
+            var options = database.Services.GetRequiredService<CheckInOptions>();
+
+            var busy = await SweepAsync(database, problems, "busy", ct).ConfigureAwait(false);
+            await progress.WriteLineAsync(
+                $"  busy sweep: {busy.Opened:N0} check-ins opened in {Report.Duration(busy.Elapsed)}").ConfigureAwait(false);
+            memory?.Add(Measure($"after the busy sweep of run {run}", database));
+
+            var outbox = await DrainOutboxAsync(database, ct).ConfigureAwait(false);
+            if (outbox.Messages != busy.OutboxAdded)
+            {
+                problems.Add($"The outbox drain handled {outbox.Messages} messages; the busy sweep queued {busy.OutboxAdded}.");
+            }
+
+            await progress.WriteLineAsync(
+                $"  outbox: {outbox.Messages:N0} messages claimed and completed in {Report.Duration(outbox.Elapsed)}")
+                .ConfigureAwait(false);
+
+            database.Clock.Now = peak + options.RemindAfter;
+            await CatchUp.RunAsync(database, database.Clock.Now, ct).ConfigureAwait(false);
+            var reminders = await SweepAsync(database, problems, "reminder", ct).ConfigureAwait(false);
+            await progress.WriteLineAsync(
+                $"  reminder sweep: {reminders.Reminded:N0} reminded in {Report.Duration(reminders.Elapsed)}")
+                .ConfigureAwait(false);
+            await DrainOutboxAsync(database, ct).ConfigureAwait(false);
+
+            database.Clock.Now = peak + options.ExpireAfter;
+            await CatchUp.RunAsync(database, database.Clock.Now, ct).ConfigureAwait(false);
+            var expiries = await SweepAsync(database, problems, "expiry", ct).ConfigureAwait(false);
+            await progress.WriteLineAsync(
+                $"  expiry sweep: {expiries.Expired:N0} expired in {Report.Duration(expiries.Elapsed)}")
+                .ConfigureAwait(false);
+
+            return new RunResult(busy, outbox, reminders, expiries);
+        }
+    }
+
+    /// <summary>One sweep as the minute job runs it: a fresh DI scope (so a fresh session) per run.</summary>
+    private static async Task<SweepMeasure> SweepAsync(
+        BenchDatabase database, List<string> problems, string what, CancellationToken ct)
+    {
+        var now = new { Now = database.Clock.Now.ToUnixTimeMilliseconds() };
+        var dueCheckIns = await database.ScalarAsync(DueCheckInsSql, now, ct).ConfigureAwait(false);
+        var dueReminders = await database.ScalarAsync(DueRemindersSql, now, ct).ConfigureAwait(false);
+        var dueExpiries = await database.ScalarAsync(DueExpiriesSql, now, ct).ConfigureAwait(false);
+        var outboxBefore = await database.ScalarAsync(OutboxCountSql, null, ct).ConfigureAwait(false);
+
+        SweepResult result;
+        TimeSpan elapsed;
+        var scope = database.Services.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var sweeper = scope.ServiceProvider.GetRequiredService<CheckInSweeper>();
+            var stopwatch = Stopwatch.StartNew();
+            result = await sweeper.RunAsync(ct).ConfigureAwait(false);
+            elapsed = stopwatch.Elapsed;
+        }
+
+        var outboxAfter = await database.ScalarAsync(OutboxCountSql, null, ct).ConfigureAwait(false);
+        foreach (var (item, error) in result.Failures.Take(3))
+        {
+            problems.Add($"The {what} sweep failed on the {item}: {error.GetType().Name}: {error.Message}");
+        }
+
+        if (result.Failures.Count > 3)
+        {
+            problems.Add($"The {what} sweep failed on {result.Failures.Count - 3} more items.");
+        }
+
+        if (result.CheckInsOpened + result.CheckInsMissed != dueCheckIns || result.Reminded != dueReminders
+            || result.Expired != dueExpiries)
+        {
+            problems.Add(
+                $"The {what} sweep did {result.CheckInsOpened + result.CheckInsMissed}/{result.Reminded}/{result.Expired} "
+                + $"check-ins/reminders/expiries; {dueCheckIns}/{dueReminders}/{dueExpiries} were due.");
+        }
+
+        return new SweepMeasure(
+            database.Clock.Now, elapsed, result.CheckInsOpened, result.CheckInsMissed, result.Reminded, result.Expired,
+            (int)(outboxAfter - outboxBefore));
+    }
+
+    /// <summary>
+    /// Claims due messages in batches and completes each in its own scope, as the sender does after a successful
+    /// send; one after another, since SQLite takes one writer at a time anyway.
+    /// </summary>
+    private static async Task<OutboxMeasure> DrainOutboxAsync(BenchDatabase database, CancellationToken ct)
+    {
+        var messages = 0;
+        var batches = 0;
+        var claiming = TimeSpan.Zero;
+        var completing = TimeSpan.Zero;
+        var total = Stopwatch.StartNew();
+        while (true)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            IReadOnlyList<OutboxItem> batch;
+            var claimScope = database.Services.CreateAsyncScope();
+            await using (claimScope.ConfigureAwait(false))
+            {
+                batch = await claimScope.ServiceProvider.GetRequiredService<OutboxStore>()
+                    .ClaimDueAsync(database.Clock.Now, Lease, ClaimBatch, ct).ConfigureAwait(false);
+            }
+
+            claiming += stopwatch.Elapsed;
+            if (batch.Count == 0)
+            {
+                return new OutboxMeasure(messages, batches, total.Elapsed, claiming, completing);
+            }
+
+            stopwatch.Restart();
+            foreach (var item in batch)
+            {
+                var scope = database.Services.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    await scope.ServiceProvider.GetRequiredService<OutboxStore>().CompleteAsync(item.Id, ct)
+                        .ConfigureAwait(false);
+                }
+            }
+
+            completing += stopwatch.Elapsed;
+            messages += batch.Count;
+            batches++;
+        }
+    }
+
+    private static async Task<IReadOnlyList<QueryPlan>> ExplainAsync(
+        BenchDatabase database, DateTimeOffset now, CancellationToken ct)
+    {
+        var queries = new (string Title, string Sql)[]
+        {
+            ("Due check-ins (SqliteCoupleRepository.FindDueCheckInsSql)", SqliteCoupleRepository.FindDueCheckInsSql),
+            ("Due reminders (SqliteRoundRepository.FindDueRemindersSql)", SqliteRoundRepository.FindDueRemindersSql),
+            ("Due expiries (SqliteRoundRepository.FindDueExpiriesSql)", SqliteRoundRepository.FindDueExpiriesSql),
+            ("Outbox claim (OutboxStore.FindClaimableSql)", OutboxStore.FindClaimableSql),
+        };
+        var plans = new List<QueryPlan>();
+        var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            foreach (var (title, sql) in queries)
+            {
+                var rows = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
+                    new CommandDefinition(
+                        "EXPLAIN QUERY PLAN " + sql,
+                        new { Now = now.ToUnixTimeMilliseconds(), Limit = (long)CheckInSweeper.BatchSize },
+                        cancellationToken: ct)).ConfigureAwait(false);
+                var depth = new Dictionary<long, int> { [0] = 0 };
+                var lines = new List<string>();
+                foreach (var row in rows)
+                {
+                    depth[row.Id] = depth.GetValueOrDefault(row.Parent) + 1;
+                    lines.Add(new string(' ', 2 * (depth[row.Id] - 1)) + row.Detail);
+                }
+
+                plans.Add(new QueryPlan(title, lines));
+            }
+        }
+
+        return plans;
+    }
+
+    private static async Task<string> DescribeEnvironmentAsync(BenchDatabase database, CancellationToken ct)
+    {
+        var connection = await database.OpenAsync(ct).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var sqlite = await connection.ExecuteScalarAsync<string>(
+                new CommandDefinition(SqliteVersionSql, cancellationToken: ct)).ConfigureAwait(false);
+            return $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
+                + $"{RuntimeInformation.FrameworkDescription}, SQLite {sqlite}";
+        }
+    }
+
+    private static MemoryPoint Measure(string label, BenchDatabase? database)
+    {
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        return new MemoryPoint(
+            label, heap, GC.GetGCMemoryInfo().TotalCommittedBytes, Environment.WorkingSet, database?.SizeBytes ?? 0);
+    }
+
+    private sealed record Prepared(
+        SeedResult Seed, string Environment, int PeakCouples, IReadOnlyList<QueryPlan> Plans, List<TimeSpan> IdleSweeps);
+}
