@@ -61,4 +61,15 @@ public sealed class TimeZonesTests
 
         Assert.Equal("Sunday 29 March, 19:00", text);
     }
+
+    [Fact]
+    public void Search_PutsCityAndPrefixMatchesFirst_AndRespectsTheLimit()
+    {
+        var found = TimeZones.Search("york", 5);
+
+        Assert.Equal("America/New_York", found[0]);
+        Assert.InRange(found.Count, 1, 5);
+        Assert.All(found, zone => Assert.Contains("york", zone, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(25, TimeZones.Search("a", 25).Count);
+    }
 }

@@ -17,9 +17,11 @@ public interface IChatGateway
     /// <summary>Shortest gap between two messages to the same chat.</summary>
     TimeSpan MinIntervalPerChat(ChatAddress chat);
 
-    /// <summary>Sends one message; expected failures come back as a result, not an exception.</summary>
-    Task<DeliveryResult> SendAsync(
-        ChatAddress to, string text, IReadOnlyList<IReadOnlyList<Choice>> choices, CancellationToken ct);
+    /// <summary>
+    /// Sends one message whose text already fits <see cref="MaxTextLength"/>; expected failures come back as a
+    /// result, not an exception.
+    /// </summary>
+    Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct);
 }
 
 /// <summary>How a single send went.</summary>

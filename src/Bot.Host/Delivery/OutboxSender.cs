@@ -1,4 +1,5 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 using Bot.Host.Storage;
@@ -133,8 +134,14 @@ internal sealed class OutboxSender(
 
             await _limiters[gateway.Platform].WaitAsync(message.To, ct).ConfigureAwait(false);
             var isLast = part == parts.Count - 1;
-            var result = await SendSafelyAsync(gateway, message.To, parts[part], isLast ? message.Choices : [], ct)
-                .ConfigureAwait(false);
+            // Buttons (and the invitation to answer) belong under the last part.
+            var piece = message with
+            {
+                Text = parts[part],
+                Choices = isLast ? message.Choices : [],
+                InvitesAnswer = isLast && message.InvitesAnswer,
+            };
+            var result = await SendSafelyAsync(gateway, piece, ct).ConfigureAwait(false);
             if (result is DeliveryResult.Delivered)
             {
                 if (!isLast)
@@ -193,12 +200,12 @@ internal sealed class OutboxSender(
         }
     }
 
-    private static async Task<DeliveryResult> SendSafelyAsync(IChatGateway gateway, ChatAddress to, string text,
-        IReadOnlyList<IReadOnlyList<Bot.Core.Application.Messages.Choice>> choices, CancellationToken ct)
+    private static async Task<DeliveryResult> SendSafelyAsync(IChatGateway gateway, OutgoingMessage piece,
+        CancellationToken ct)
     {
         try
         {
-            return await gateway.SendAsync(to, text, choices, ct).ConfigureAwait(false);
+            return await gateway.SendAsync(piece, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -23,18 +23,18 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
     public TimeSpan MinIntervalPerChat(ChatAddress chat) =>
         chat.ChatId.StartsWith('-') ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(1);
 
-    public async Task<DeliveryResult> SendAsync(
-        ChatAddress to, string text, IReadOnlyList<IReadOnlyList<Choice>> choices, CancellationToken ct)
+    public async Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        var markup = choices.Count == 0
+        ArgumentNullException.ThrowIfNull(message);
+        var markup = message.Choices.Count == 0
             ? null
-            : new InlineKeyboardMarkup(choices.Select(row =>
+            : new InlineKeyboardMarkup(message.Choices.Select(row =>
                 row.Select(choice => InlineKeyboardButton.WithCallbackData(choice.Label, choice.Payload))));
         try
         {
             await bot.SendMessage(
-                new ChatId(long.Parse(to.ChatId, CultureInfo.InvariantCulture)),
-                text,
+                new ChatId(long.Parse(message.To.ChatId, CultureInfo.InvariantCulture)),
+                message.Text,
                 replyMarkup: markup,
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
                 cancellationToken: ct).ConfigureAwait(false);
