@@ -1,4 +1,5 @@
 using Bot.Host.Delivery;
+using Bot.Host.Platforms.Discord;
 using Bot.Host.Platforms.Telegram;
 using Bot.Host.Scheduling;
 using Bot.Host.Storage;
@@ -11,6 +12,7 @@ public static class BotHost
     public const string NoPlatformMessage = """
         BotSuite has no chat platform to talk to. Set at least one bot token:
           Telegram:Token   (environment variable Telegram__Token)
+          Discord:Token    (environment variable Discord__Token)
         for example:  Telegram__Token=123456:ABC... dotnet run --project src/Bot.Host
         """;
 
@@ -28,12 +30,14 @@ public static class BotHost
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
+        builder.Services.AddSingleton<HostExit>();
         builder.AddStorage();
         builder.Services.AddHostedService<DatabaseMigrationService>();
         builder.AddCore();
         builder.AddDelivery();
         builder.AddScheduling();
         builder.AddTelegramAdapter();
+        builder.AddDiscordAdapter();
         return builder;
     }
 
@@ -50,9 +54,10 @@ public static class BotHost
 
         using var host = builder.Build();
         await host.RunAsync().ConfigureAwait(false);
-        return Environment.ExitCode;
+        return host.Services.GetRequiredService<HostExit>().Code;
     }
 
     /// <summary>True when at least one platform adapter has what it needs to start.</summary>
-    public static bool HasAnyPlatform(IConfiguration configuration) => TelegramSetup.IsConfigured(configuration);
+    public static bool HasAnyPlatform(IConfiguration configuration) =>
+        TelegramSetup.IsConfigured(configuration) || DiscordSetup.IsConfigured(configuration);
 }

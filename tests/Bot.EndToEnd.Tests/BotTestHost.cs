@@ -1,3 +1,4 @@
+using Bot.Discord.Tests.Fakes;
 using Bot.EndToEnd.Tests.Fakes;
 using Bot.Host;
 using Bot.Host.Pipeline;
@@ -22,24 +23,33 @@ public sealed class BotTestHost : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private IHost? _host;
 
-    private BotTestHost(FakeTelegramServer telegram, Dictionary<string, string?> settings)
+    private BotTestHost(FakeTelegramServer? telegram, FakeDiscordServer? discord, Dictionary<string, string?> settings)
     {
-        Telegram = telegram;
+        _telegram = telegram;
+        Discord = discord;
         _settings = settings;
         _folder = Path.Combine(Path.GetTempPath(), "botsuite-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
     }
 
-    public FakeTelegramServer Telegram { get; }
+    private readonly FakeTelegramServer? _telegram;
+
+    public FakeTelegramServer Telegram => _telegram ?? throw new InvalidOperationException("Telegram is not running.");
+
+    /// <summary>The fake Discord server, when the host was started with Discord.</summary>
+    public FakeDiscordServer? Discord { get; }
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Host is not running.");
 
-    public static async Task<BotTestHost> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<BotTestHost> StartAsync(
+        Dictionary<string, string?>? settings = null, bool telegram = true, bool discord = false)
     {
-        var telegram = await FakeTelegramServer.StartAsync();
-        var host = new BotTestHost(telegram, settings ?? []);
+        var host = new BotTestHost(
+            telegram ? await FakeTelegramServer.StartAsync() : null,
+            discord ? await FakeDiscordServer.StartAsync() : null,
+            settings ?? []);
         await host.StartHostAsync();
         return host;
     }
@@ -67,7 +77,11 @@ public sealed class BotTestHost : IAsyncDisposable
     /// <summary>Waits until every update sent so far was confirmed and processed.</summary>
     public async Task SettleAsync()
     {
-        await Telegram.WaitForAllUpdatesConfirmedAsync(TimeSpan.FromSeconds(10));
+        if (_telegram is not null)
+        {
+            await _telegram.WaitForAllUpdatesConfirmedAsync(TimeSpan.FromSeconds(10));
+        }
+
         await Services.GetRequiredService<InboundPipeline>().IdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
@@ -127,7 +141,16 @@ public sealed class BotTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        await Telegram.DisposeAsync();
+        if (_telegram is not null)
+        {
+            await _telegram.DisposeAsync();
+        }
+
+        if (Discord is not null)
+        {
+            await Discord.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -142,9 +165,12 @@ public sealed class BotTestHost : IAsyncDisposable
     {
         var args = new Dictionary<string, string?>
         {
-            ["Telegram:Token"] = Telegram.Token,
-            ["Telegram:ApiBaseUrl"] = Telegram.BaseUrl,
+            ["Telegram:Token"] = _telegram?.Token ?? "",
+            ["Telegram:ApiBaseUrl"] = _telegram?.BaseUrl ?? "",
             ["Telegram:PollTimeoutSeconds"] = "5",
+            ["Discord:Token"] = Discord is null ? "" : FakeDiscordServer.DefaultToken,
+            ["Discord:ApiBaseUrl"] = Discord?.ApiBaseUrl.ToString() ?? "",
+            ["Discord:GatewayUrl"] = Discord?.GatewayUrl.ToString() ?? "",
             ["ConnectionStrings:Bot"] = $"Data Source={Path.Combine(_folder, "bot.db")}",
             ["Delivery:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -96,7 +96,7 @@ public sealed class CoupleSettingsService(ICoupleRepository couples, Messenger m
         // Reveals quote both partners, so a group becomes home only once the other partner confirms here.
         var confirm = new Choice(Copy.HomeConfirmLabel(c.Partner!.DisplayName),
             string.Create(CultureInfo.InvariantCulture, $"{HomePrefix}{couple.Id}:{c.Me.Id}"));
-        await messenger.ReplyAsync(c, Copy.HomeProposed(name, c.Partner.DisplayName), ct, Messenger.Row(confirm))
+        await messenger.ToChatAsync(c, Copy.HomeProposed(name, c.Partner.DisplayName), ct, Messenger.Row(confirm))
             .ConfigureAwait(false);
     }
 
@@ -120,7 +120,7 @@ public sealed class CoupleSettingsService(ICoupleRepository couples, Messenger m
         }
 
         await couples.UpdateAsync(couple with { Home = c.Chat }, ct).ConfigureAwait(false);
-        await messenger.ReplyAsync(c, Copy.HomeSet(c.Partner!.DisplayName, name), ct).ConfigureAwait(false);
+        await messenger.ToChatAsync(c, Copy.HomeSet(c.Partner!.DisplayName, name), ct).ConfigureAwait(false);
     }
 
     private async Task SaveAndTellAsync(Conversation c, Couple updated, string reply, CancellationToken ct)

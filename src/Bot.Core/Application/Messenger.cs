@@ -14,6 +14,14 @@ public sealed class Messenger(IOutbox outbox)
         return outbox.EnqueueAsync(new OutgoingMessage(conversation.ReplyAddress, text, choices ?? [], wordsOf ?? []), ct);
     }
 
+    /// <summary>
+    /// Posts for everyone in the chat the message came from, even where replies are shown only to the sender
+    /// (a proposal the partner must see and tap, for example).
+    /// </summary>
+    public Task ToChatAsync(Conversation conversation, string text, CancellationToken ct,
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null) =>
+        outbox.EnqueueAsync(new OutgoingMessage(conversation.Chat, text, choices ?? [], []), ct);
+
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,

@@ -17,7 +17,7 @@ internal sealed class TelegramPoller(
     ITelegramBotClient bot,
     InboundPipeline pipeline,
     IOptions<TelegramOptions> options,
-    IHostApplicationLifetime lifetime,
+    HostExit exit,
     ILogger<TelegramPoller> logger) : BackgroundService
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
@@ -49,9 +49,8 @@ internal sealed class TelegramPoller(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == (int)HttpStatusCode.Unauthorized)
             {
-                logger.LogCritical("Telegram rejected the bot token (401). Check Telegram:Token (Telegram__Token); stopping");
-                Environment.ExitCode = 3;
-                lifetime.StopApplication();
+                exit.Fail(HostExit.PlatformRefused,
+                    "Telegram rejected the bot token (401). Check Telegram:Token (Telegram__Token)");
                 return;
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == (int)HttpStatusCode.Conflict)

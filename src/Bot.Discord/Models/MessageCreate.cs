@@ -1,0 +1,16 @@
+namespace Bot.Discord.Models;
+
+/// <summary>
+/// The body for creating or editing a message (channel message, follow-up or the original interaction response).
+/// Discord refuses it when content, embeds and components are all empty (50006).
+/// </summary>
+public sealed record MessageCreate(string? Content = null)
+{
+    public IReadOnlyList<DiscordComponent>? Components { get; init; }
+
+    public IReadOnlyList<DiscordEmbed>? Embeds { get; init; }
+
+    public MessageFlags? Flags { get; init; }
+
+    public AllowedMentions? AllowedMentions { get; init; }
+}

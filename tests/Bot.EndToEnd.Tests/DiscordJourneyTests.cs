@@ -1,0 +1,136 @@
+using Bot.Discord.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.EndToEnd.Tests;
+
+public sealed class DiscordJourneyTests
+{
+    private static async Task<string> InviteCodeAsync(FakeDiscordServer discord, FakeDiscordUser owner)
+    {
+        var pair = await discord.InvokeSlashCommandAsync(owner, "pair");
+        var invite = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Contains("/join ", StringComparison.Ordinal) == true);
+        return Journeys.JoinLine().Match(invite.Original!.Content).Value["/join ".Length..];
+    }
+
+    private static async Task PairOnDiscordAsync(FakeDiscordServer discord, FakeDiscordUser owner, FakeDiscordUser joiner)
+    {
+        var code = await InviteCodeAsync(discord, owner);
+        var join = await discord.InvokeSlashCommandAsync(joiner, "join", new Dictionary<string, object> { ["code"] = code });
+        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
+        await discord.WaitForChannelMessageAsync(owner.DmChannelId, m => m.Content.Contains("paired", StringComparison.Ordinal));
+    }
+
+    private static Task<FakeMessage> DmAsync(FakeDiscordServer discord, FakeDiscordUser user, string fragment) =>
+        discord.WaitForChannelMessageAsync(user.DmChannelId, m => m.Content.Contains(fragment, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(15));
+
+    [Fact]
+    public async Task DiscordCouple_RunsTheWholeRitual_WithTheAnswerFormAndPlainDms()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var dana = discord.AddUser("501", "dana", "Dana");
+        var eli = discord.AddUser("502", "eli", "Eli");
+        await discord.WaitForIdentifyAsync();
+        await PairOnDiscordAsync(discord, dana, eli);
+
+        var checkin = await discord.InvokeSlashCommandAsync(dana, "checkin");
+        var firstForEli = await DmAsync(discord, eli, "(1/3)");
+        await DmAsync(discord, dana, "(1/3)");
+        await discord.ClickButtonAsync(eli, firstForEli, "answer");
+        var form = await discord.WaitForModalAsync(eli);
+        await discord.SubmitModalAsync(eli, form.CustomId, new Dictionary<string, string> { [form.TextInputIds[0]] = "eli-one" });
+        await DmAsync(discord, eli, "(2/3)");
+        await discord.SendDmMessageAsync(eli, "eli-two");
+        await DmAsync(discord, eli, "(3/3)");
+        await discord.SendDmMessageAsync(eli, "eli-three");
+        await DmAsync(discord, eli, "sealed");
+        var danaBeforeReveal = discord.MessagesIn(dana.DmChannelId);
+        foreach (var answer in new[] { "dana-one", "dana-two", "dana-three" })
+        {
+            await discord.SendDmMessageAsync(dana, answer);
+        }
+
+        var revealForEli = await DmAsync(discord, eli, "dana-three");
+        var revealForDana = await DmAsync(discord, dana, "eli-three");
+        var started = await discord.WaitForInteractionAsync(checkin.Id, r => r.Original is not null);
+
+        Assert.Equal(["answer", "skip:1:1"], firstForEli.Buttons.Select(b => b.CustomId));
+        Assert.DoesNotContain(danaBeforeReveal, m => m.Content.Contains("eli-", StringComparison.Ordinal));
+        Assert.Contains("Dana", started.Original!.Content, StringComparison.Ordinal);
+        foreach (var reveal in new[] { revealForEli, revealForDana })
+        {
+            Assert.Contains("Eli: eli-one", reveal.Content, StringComparison.Ordinal);
+            Assert.Contains("Dana: dana-one", reveal.Content, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task CoupleAcrossTelegramAndDiscord_PairsAndRevealsOnBothPlatforms()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: true, discord: true);
+        var discord = bot.Discord!;
+        var alex = bot.User(1001, "Alex");
+        var dana = discord.AddUser("501", "dana", "Dana");
+        await discord.WaitForIdentifyAsync();
+
+        bot.Telegram.SendText(alex, "/pair");
+        var invite = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("/join ", StringComparison.Ordinal));
+        var code = Journeys.JoinLine().Match(invite.Text).Value["/join ".Length..];
+        var join = await discord.InvokeSlashCommandAsync(dana, "join", new Dictionary<string, object> { ["code"] = code });
+        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("You and Alex are paired", StringComparison.Ordinal) == true);
+        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("You and Dana are paired", StringComparison.Ordinal));
+        bot.Telegram.SendText(alex, "/checkin");
+        await DmAsync(discord, dana, "(1/3)");
+        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await Journeys.AnswerAllAsync(bot, alex, "tg-one", "tg-two", "tg-three");
+        foreach (var answer in new[] { "dc-one", "dc-two", "dc-three" })
+        {
+            await discord.SendDmMessageAsync(dana, answer);
+        }
+
+        var onDiscord = await DmAsync(discord, dana, "tg-three");
+        var onTelegram = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("dc-three", StringComparison.Ordinal));
+
+        Assert.Contains("Alex: tg-one", onDiscord.Content, StringComparison.Ordinal);
+        Assert.Contains("Dana: dc-one", onTelegram.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InAServerChannel_PrivateRepliesAreEphemeral()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var dana = discord.AddUser("501", "dana", "Dana");
+        discord.AddGuild("200", "Our place");
+        var channel = discord.AddGuildChannel("200", "300", "us");
+        await discord.WaitForIdentifyAsync();
+
+        var status = await discord.InvokeSlashCommandAsync(dana, "status", guildChannel: channel);
+        var pair = await discord.InvokeSlashCommandAsync(dana, "pair", guildChannel: channel);
+        var statusReply = await discord.WaitForInteractionAsync(status.Id, r => r.Original?.Content.Length > 0);
+        var pairReply = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Length > 0);
+
+        Assert.True(statusReply.Original!.IsEphemeral);
+        Assert.Contains("not paired", statusReply.Original.Content, StringComparison.Ordinal);
+        Assert.True(pairReply.Original!.IsEphemeral);
+        Assert.Contains("in private", pairReply.Original.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain(discord.MessagesIn(channel.Id), m => !m.IsEphemeral);
+    }
+
+    [Fact]
+    public async Task RejectedToken_StopsTheAdapterCleanlyWithAClearExit()
+    {
+        await using var bot = await BotTestHost.StartAsync(
+            new() { ["Discord:Token"] = "not-the-right-token" }, telegram: false, discord: true);
+        var lifetime = bot.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = new TaskCompletionSource();
+        lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+
+        await stopping.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(Bot.Host.HostExit.PlatformRefused, bot.Services.GetRequiredService<Bot.Host.HostExit>().Code);
+        Assert.Equal(0, bot.Discord!.IdentifyCount);
+    }
+}

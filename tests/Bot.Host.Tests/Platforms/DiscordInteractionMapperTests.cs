@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Bot.Core.Application;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Discord.Models;
+using Bot.Host.Platforms.Discord;
+
+namespace Bot.Host.Tests.Platforms;
+
+public sealed class DiscordInteractionMapperTests
+{
+    private static readonly DiscordUser Alex = new("42", "alex", "Alex");
+
+    private static Interaction Read(string json) => JsonSerializer.Deserialize(json, DiscordJsonContext.Default.Interaction)!;
+
+    private static Interaction SlashCommand(string name, string optionsJson, bool inGuild)
+    {
+        const string User = "{\"id\":\"42\",\"username\":\"alex\",\"global_name\":\"Alex\"}";
+        var invoker = inGuild ? "\"guild_id\":\"200\",\"member\":{\"user\":" + User + "}," : "\"user\":" + User + ",";
+        return Read("{\"id\":\"900\",\"application_id\":\"100\",\"type\":2,\"token\":\"tok\",\"channel_id\":\"300\","
+            + invoker + "\"data\":{\"id\":\"700\",\"type\":1,\"name\":" + JsonSerializer.Serialize(name)
+            + ",\"options\":" + optionsJson + "}}");
+    }
+
+    [Fact]
+    public void SlashCommandInAGuild_IsDeferredEphemerally_AndRepliesGoToTheInteraction()
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand("schedule", """[{"name":"day","type":3,"value":"sun"},{"name":"time","type":3,"value":"19:00"}]""", inGuild: true), 3000)!;
+
+        var command = Assert.IsType<CommandReceived>(intake.Message);
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, intake.Response.Type);
+        Assert.Equal(MessageFlags.Ephemeral, intake.Response.Data!.Flags);
+        Assert.Equal("schedule", command.Command);
+        Assert.Equal("sun 19:00", command.Arguments);
+        Assert.False(command.IsPrivate);
+        Assert.Equal(new ChatAddress(Platform.Discord, "300"), command.Chat);
+        Assert.Equal(new ChatAddress(Platform.Discord, "ixe:100:tok"), command.ReplyTo);
+        Assert.Equal(new ChatAddress(Platform.Discord, "@42"), command.PrivateChat);
+        Assert.Equal(new ChatUser(Platform.Discord, "42"), command.From);
+        Assert.Equal("Alex", command.FromName);
+    }
+
+    [Fact]
+    public void SlashCommandInDms_IsPrivateAndVisible()
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand("join", """[{"name":"code","type":3,"value":" abcde-fghjk "}]""", inGuild: false), 3000)!;
+
+        var command = Assert.IsType<CommandReceived>(intake.Message);
+        Assert.Null(intake.Response.Data);
+        Assert.True(command.IsPrivate);
+        Assert.Equal("abcde-fghjk", command.Arguments);
+        Assert.Equal(new ChatAddress(Platform.Discord, "@42"), command.Chat);
+        Assert.Equal(new ChatAddress(Platform.Discord, "ix:100:tok"), command.ReplyTo);
+    }
+
+    [Fact]
+    public void AnswerButton_OpensAModal_WithoutBotheringTheCore()
+    {
+        var click = Read("""
+            {"id":"901","application_id":"100","type":3,"token":"tok","channel_id":"dm","user":{"id":"42","username":"alex"},
+             "data":{"custom_id":"answer","component_type":2}}
+            """);
+
+        var intake = DiscordInteractionMapper.Map(click, 3000)!;
+
+        Assert.Null(intake.Message);
+        Assert.Equal(InteractionCallbackType.Modal, intake.Response.Type);
+        var form = intake.Response.Data!;
+        Assert.InRange(form.CustomId!.Length, 1, 100);
+        Assert.InRange(form.Title!.Length, 1, 45);
+        var label = Assert.Single(form.Components!);
+        Assert.InRange(label.Label!.Length, 1, 45);
+        Assert.InRange(label.Description!.Length, 1, 100);
+        Assert.Equal(ComponentType.TextInput, label.Component!.Type);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ModalSubmit_InEitherLayout_AnswersLikeTypedText(bool labelLayout)
+    {
+        var form = DiscordInteractionMapper.Map(Read("""
+            {"id":"901","application_id":"100","type":3,"token":"tok","user":{"id":"42","username":"alex"},"data":{"custom_id":"answer","component_type":2}}
+            """), 3000)!.Response.Data!;
+        var input = """{"type":4,"custom_id":"text","value":"I felt heard"}""";
+        var components = labelLayout
+            ? "[{\"type\":18,\"component\":" + input + "}]"
+            : "[{\"type\":1,\"components\":[" + input + "]}]";
+        var submit = Read("{\"id\":\"902\",\"application_id\":\"100\",\"type\":5,\"token\":\"tok2\","
+            + "\"user\":{\"id\":\"42\",\"username\":\"alex\"},\"data\":{\"custom_id\":"
+            + JsonSerializer.Serialize(form.CustomId) + ",\"components\":" + components + "}}");
+
+        var intake = DiscordInteractionMapper.Map(submit, 3000)!;
+
+        Assert.Equal(InteractionCallbackType.DeferredUpdateMessage, intake.Response.Type);
+        var text = Assert.IsType<TextReceived>(intake.Message);
+        Assert.Equal("I felt heard", text.Text);
+        Assert.True(text.IsPrivate);
+        Assert.Null(text.ReplyTo);
+    }
+
+    [Fact]
+    public void ButtonInAGuild_RepliesOnlyToThePresser()
+    {
+        var click = Read("""
+            {"id":"903","application_id":"100","type":3,"token":"tok","channel_id":"300","guild_id":"200",
+             "member":{"user":{"id":"42","username":"alex"}},"data":{"custom_id":"deck:date-night","component_type":2}}
+            """);
+
+        var intake = DiscordInteractionMapper.Map(click, 3000)!;
+
+        var choice = Assert.IsType<ChoiceSelected>(intake.Message);
+        Assert.Equal("deck:date-night", choice.Payload);
+        Assert.Equal(MessageFlags.Ephemeral, intake.Response.Data!.Flags);
+        Assert.Equal(new ChatAddress(Platform.Discord, "ixe:100:tok"), choice.ReplyTo);
+    }
+
+    [Fact]
+    public void Autocomplete_ForAZone_SuggestsMatchingZones()
+    {
+        var typing = Read("""
+            {"id":"904","application_id":"100","type":4,"token":"tok","user":{"id":"42","username":"alex"},
+             "data":{"name":"timezone","options":[{"name":"zone","type":3,"value":"berl","focused":true}]}}
+            """);
+
+        var intake = DiscordInteractionMapper.Map(typing, 3000)!;
+
+        Assert.Null(intake.Message);
+        Assert.Contains(intake.Response.Data!.Choices!, c => c.Value.GetString() == "Europe/Berlin");
+        Assert.InRange(intake.Response.Data.Choices!.Count, 1, 25);
+    }
+
+    [Fact]
+    public void DirectMessage_TextAnswers_AndATypedCommandStillWorks()
+    {
+        var text = DiscordInteractionMapper.Map(new DiscordMessage("m1", "dm", Alex, "It was a good week"));
+        var typed = DiscordInteractionMapper.Map(new DiscordMessage("m2", "dm", Alex, "/join ABCDE-FGHJK"));
+        var fromBot = DiscordInteractionMapper.Map(new DiscordMessage("m3", "dm", new DiscordUser("1", "bot", Bot: true), "hi"));
+        var inGuild = DiscordInteractionMapper.Map(new DiscordMessage("m4", "300", Alex, "chatter") { GuildId = "200" });
+
+        Assert.Equal("It was a good week", Assert.IsType<TextReceived>(text).Text);
+        var command = Assert.IsType<CommandReceived>(typed);
+        Assert.Equal(("join", "ABCDE-FGHJK"), (command.Command, command.Arguments));
+        Assert.Null(fromBot);
+        Assert.Null(inGuild);
+    }
+
+    [Fact]
+    public void Commands_CoverEveryCoreCommand_WithinDiscordsLimits()
+    {
+        var commands = DiscordCommands.Build(DeckCatalog.LoadEmbedded());
+
+        Assert.Equal(Copy.Commands.Select(c => c.Command), commands.Select(c => c.Name));
+        Assert.All(commands, c => Assert.InRange(c.Description.Length, 1, 100));
+        Assert.All(commands.SelectMany(c => c.Options ?? []), o => Assert.True(o.Choices is null || o.Choices.Count <= 25));
+        Assert.Contains(commands.Single(c => c.Name == "timezone").Options!, o => o.Autocomplete == true);
+    }
+
+    [Fact]
+    public void Addresses_RoundTrip()
+    {
+        var interaction = DiscordAddresses.Interaction("100", "a:b", isEphemeral: true);
+
+        Assert.True(DiscordAddresses.TryGetInteraction(interaction, out var app, out var token, out var ephemeral));
+        Assert.Equal(("100", "a:b", true), (app, token, ephemeral));
+        Assert.True(DiscordAddresses.TryGetPerson(DiscordAddresses.Person("42"), out var user));
+        Assert.Equal("42", user);
+        Assert.False(DiscordAddresses.TryGetPerson(DiscordAddresses.Channel("300"), out _));
+        Assert.False(DiscordAddresses.TryGetInteraction(DiscordAddresses.Channel("300"), out _, out _, out _));
+    }
+}
