@@ -133,4 +133,32 @@ public sealed class DiscordJourneyTests
         Assert.Equal(Bot.Host.HostExit.PlatformRefused, bot.Services.GetRequiredService<Bot.Host.HostExit>().Code);
         Assert.Equal(0, bot.Discord!.IdentifyCount);
     }
+
+    [Fact]
+    public async Task HomeInAServerChannel_IsProposedInTheOpen_AndTheRevealLandsThere()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var dana = discord.AddUser("501", "dana", "Dana");
+        var eli = discord.AddUser("502", "eli", "Eli");
+        discord.AddGuild("200", "Our place");
+        var channel = discord.AddGuildChannel("200", "300", "us");
+        await discord.WaitForIdentifyAsync();
+        await PairOnDiscordAsync(discord, dana, eli);
+
+        await discord.InvokeSlashCommandAsync(dana, "home", guildChannel: channel);
+        var proposal = await discord.WaitForChannelMessageAsync(channel.Id, m => !m.IsEphemeral && m.Buttons.Count > 0);
+        await discord.ClickButtonAsync(eli, proposal, proposal.Buttons[0].CustomId);
+        await discord.WaitForChannelMessageAsync(channel.Id, m => !m.IsEphemeral && m.Content.Contains("home", StringComparison.Ordinal) && m.Id != proposal.Id);
+        await discord.InvokeSlashCommandAsync(eli, "question", new Dictionary<string, object> { ["deck"] = "dreams" }, channel);
+        await DmAsync(discord, dana, "Dreams and plans");
+        await DmAsync(discord, eli, "Dreams and plans");
+        await discord.SendDmMessageAsync(dana, "dana-dream");
+        await discord.SendDmMessageAsync(eli, "eli-dream");
+        var reveal = await discord.WaitForChannelMessageAsync(channel.Id, m => m.Content.Contains("eli-dream", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+        Assert.False(reveal.IsEphemeral);
+        Assert.Contains("Dana: dana-dream", reveal.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain(discord.MessagesIn(channel.Id), m => m.Content.Contains("(1/", StringComparison.Ordinal));
+    }
 }
