@@ -86,6 +86,9 @@ public sealed class BotEngine(
             case "forget":
                 await farewell.AskForgetAsync(c, ct).ConfigureAwait(false);
                 return;
+            case "support":
+                await messenger.ReplyAsync(c, Copy.Support(name), ct).ConfigureAwait(false);
+                return;
         }
 
         if (!IsKnown(verb))
@@ -110,6 +113,8 @@ public sealed class BotEngine(
             "schedule" => settings.ScheduleAsync(c, couple, args, ct),
             "timezone" => settings.TimeZoneAsync(c, couple, args, ct),
             "home" => settings.HomeAsync(c, couple, args, ct),
+            "pause" => settings.PauseAsync(c, couple, args, ct),
+            "resume" => settings.ResumeAsync(c, couple, ct),
             "unpair" => farewell.AskUnpairAsync(c, couple, ct),
             _ => throw new UnreachableException($"Command /{verb} is listed but not handled."),
         }).ConfigureAwait(false);

@@ -50,8 +50,17 @@ public sealed class CheckInSweeper(
             round => round.Id,
             async (round, token) =>
             {
-                if (await couples.GetAsync(round.CoupleId, token).ConfigureAwait(false) is { } couple
-                    && await roundService.RemindAsync(round, couple, token).ConfigureAwait(false))
+                if (await couples.GetAsync(round.CoupleId, token).ConfigureAwait(false) is not { } couple)
+                {
+                    return;
+                }
+
+                // A paused couple gets no nudges: the reminder is spent quietly.
+                if (couple.IsPausedAt(now))
+                {
+                    await rounds.MarkRemindedAsync(round.Id, now, token).ConfigureAwait(false);
+                }
+                else if (await roundService.RemindAsync(round, couple, token).ConfigureAwait(false))
                 {
                     reminded++;
                 }
@@ -88,7 +97,7 @@ public sealed class CheckInSweeper(
             return null;
         }
 
-        if (now - due > options.MisfireGrace)
+        if (now - due > options.MisfireGrace || couple.IsPausedAt(now))
         {
             return false;
         }

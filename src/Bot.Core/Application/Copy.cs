@@ -30,6 +30,9 @@ public static class Copy
         ("schedule", "Set the weekly check-in day and time"),
         ("timezone", "Set your time zone"),
         ("home", "Make a group your shared space"),
+        ("pause", "Pause check-ins for a while"),
+        ("resume", "Resume paused check-ins"),
+        ("support", "When and how to find a couples therapist"),
         ("unpair", "End the pairing"),
         ("forget", "Delete everything you wrote, then unpair"),
     ];
@@ -51,6 +54,7 @@ public static class Copy
                 "history" => "/history [N] — " + c.Description,
                 "schedule" => "/schedule DAY HH:MM (or off) — " + c.Description,
                 "timezone" => "/timezone ZONE — " + c.Description,
+                "pause" => "/pause 2w — " + c.Description,
                 _ => $"/{c.Command} — {c.Description}",
             }));
 
@@ -273,15 +277,28 @@ public static class Copy
 
     // Status and history
 
-    public static string Status(Person me, Person partner, Couple couple, Round? open, DateTimeOffset now)
+    public static string Status(Person me, Person partner, Couple couple, Round? open, DateTimeOffset now,
+        int connectedWeeks = 0)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{me.DisplayName}, you're paired with {partner.DisplayName}.\n");
         text.Append(CultureInfo.InvariantCulture, $"Time zone: {couple.TimeZone} (it's {TimeZones.FormatLocal(now, couple.TimeZone)}).\n");
         text.Append(ScheduleSummary(couple)).Append('\n');
+        if (couple.IsPausedAt(now))
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"Check-ins are paused until {TimeZones.FormatLocal(couple.PausedUntil!.Value, couple.TimeZone)}.\n");
+        }
+
         if (couple.Home is not null)
         {
             text.Append("Reveals go to your home group.\n");
+        }
+
+        if (connectedWeeks > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"You've connected in {connectedWeeks} of the last {Rhythm.WeeksShown} weeks 💛\n");
         }
 
         if (open is null)
@@ -356,6 +373,34 @@ public static class Copy
 
     public static string PartnerForgot(string name, string partner) =>
         $"{name}, {partner} has deleted their words and ended your pairing. Take care 💛";
+
+    public static string PauseHelp(string name) =>
+        $"{name}, tell me for how long, like /pause 2w or /pause 10d (up to 12 weeks).";
+
+    public static string Paused(string name, Couple couple) =>
+        $"Enjoy the break, {name}. No check-ins or nudges until {TimeZones.FormatLocal(couple.PausedUntil!.Value, couple.TimeZone)}; /resume brings them back sooner.";
+
+    public static string PartnerPaused(string name, string partner, Couple couple) =>
+        $"{name}, {partner} paused your check-ins until {TimeZones.FormatLocal(couple.PausedUntil!.Value, couple.TimeZone)}. Enjoy the break 🌴";
+
+    public static string NotPaused(string name, Couple couple) =>
+        $"Your check-ins aren't paused, {name}. {ScheduleSummary(couple)}";
+
+    public static string Resumed(string name, Couple couple) => $"Welcome back, {name}! {ScheduleSummary(couple)}";
+
+    public static string PartnerResumed(string name, string partner, Couple couple) =>
+        $"{name}, {partner} resumed your check-ins. {ScheduleSummary(couple)}";
+
+    public static string Support(string name) =>
+        $"""
+        {name}, every couple goes through hard stretches, and asking for help is a sign of care, not of failure.
+
+        Many couples see a couples therapist when the same argument keeps coming back, when talking feels unsafe or exhausting, after a breach of trust, around big changes (a move, a baby, a loss), or simply to learn new ways of talking. You don't have to wait for a crisis.
+
+        To find one, look for a licensed therapist who works with couples (your doctor, your health insurer or a national psychotherapy register can point you to one), and feel free to ask for a short first call to see whether it fits you both. Online sessions work well for long-distance couples.
+
+        I'm a conversation companion, not a therapist. If anyone is in danger or being hurt, please contact your local emergency number or a domestic violence helpline right away.
+        """;
 
     public static string Done(string name) => $"Done, {name} ✓";
 

@@ -71,6 +71,45 @@ public sealed class CoupleSettingsService(ICoupleRepository couples, Messenger m
         await SaveAndTellAsync(c, updated, Copy.TimeZoneChanged(name, updated, now), ct).ConfigureAwait(false);
     }
 
+    /// <summary>/pause 2w: no check-ins or nudges until then; the partner is told.</summary>
+    public async Task PauseAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        if (!Rhythm.TryParsePause(arguments, out var duration))
+        {
+            await messenger.ReplyAsync(c, Copy.PauseHelp(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var until = time.GetUtcNow() + duration;
+        var paused = couple with { PausedUntil = until };
+        await couples.UpdateAsync(paused, ct).ConfigureAwait(false);
+        await messenger.ReplyAsync(c, Copy.Paused(name, paused), ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(c.Partner!, Copy.PartnerPaused(c.Partner!.DisplayName, name, paused), ct)
+            .ConfigureAwait(false);
+    }
+
+    public async Task ResumeAsync(Conversation c, Couple couple, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var now = time.GetUtcNow();
+        if (!couple.IsPausedAt(now))
+        {
+            await messenger.ReplyAsync(c, Copy.NotPaused(name, couple), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var resumed = couple with
+        {
+            PausedUntil = null,
+            NextCheckInAt = ScheduleCalculator.NextCheckIn(couple.Schedule, couple.TimeZone, now),
+        };
+        await couples.UpdateAsync(resumed, ct).ConfigureAwait(false);
+        await messenger.ReplyAsync(c, Copy.Resumed(name, resumed), ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(c.Partner!, Copy.PartnerResumed(c.Partner!.DisplayName, name, resumed), ct)
+            .ConfigureAwait(false);
+    }
+
     public async Task HomeAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
     {
         var name = c.Me.DisplayName;

@@ -12,8 +12,11 @@ public sealed class JournalService(IRoundRepository rounds, RoundService roundSe
 
     public async Task StatusAsync(Conversation c, Couple couple, CancellationToken ct)
     {
+        var now = time.GetUtcNow();
         var open = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
-        await messenger.ReplyAsync(c, Copy.Status(c.Me, c.Partner!, couple, open, time.GetUtcNow()), ct)
+        var recent = await rounds.GetRevealedAsync(couple.Id, 7 * Rhythm.WeeksShown, ct).ConfigureAwait(false);
+        var connected = Rhythm.ConnectedWeeks(recent.Select(r => r.ClosedAt ?? r.OpenedAt), now);
+        await messenger.ReplyAsync(c, Copy.Status(c.Me, c.Partner!, couple, open, now, connected), ct)
             .ConfigureAwait(false);
     }
 

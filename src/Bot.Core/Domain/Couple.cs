@@ -16,7 +16,12 @@ public sealed record Couple(
     DateTimeOffset CreatedAt,
     DateTimeOffset? EndedAt)
 {
+    /// <summary>While in the future, no check-ins or nudges (a holiday); set with /pause.</summary>
+    public DateTimeOffset? PausedUntil { get; init; }
+
     public bool IsActive => EndedAt is null;
+
+    public bool IsPausedAt(DateTimeOffset now) => PausedUntil is { } until && until > now;
 
     public bool Includes(long personId) => personId == PartnerAId || personId == PartnerBId;
 

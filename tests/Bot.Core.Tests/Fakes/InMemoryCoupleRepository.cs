@@ -66,6 +66,7 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
                     NextCheckInAt = update.NextCheckInAt,
                     Home = update.Home,
                     EndedAt = update.EndedAt,
+                    PausedUntil = update.PausedUntil,
                 };
             }
 
@@ -110,5 +111,6 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
         NextCheckInAt = StoredTime.Of(couple.NextCheckInAt),
         CreatedAt = StoredTime.Of(couple.CreatedAt),
         EndedAt = StoredTime.Of(couple.EndedAt),
+        PausedUntil = StoredTime.Of(couple.PausedUntil),
     };
 }

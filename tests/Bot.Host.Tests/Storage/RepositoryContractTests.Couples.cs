@@ -83,7 +83,7 @@ public abstract partial class RepositoryContractTests
     }
 
     [Fact]
-    public async Task UpdateCouple_WritesZoneScheduleNextCheckInHomeAndEnd()
+    public async Task UpdateCouple_WritesZoneScheduleNextCheckInHomePauseAndEnd()
     {
         var couple = await CoupleAsync(Now.AddDays(1));
         var changed = couple with
@@ -93,6 +93,7 @@ public abstract partial class RepositoryContractTests
             NextCheckInAt = null,
             Home = new ChatAddress(Platform.Discord, "555"),
             EndedAt = Now.AddDays(2),
+            PausedUntil = Now.AddDays(14),
         };
 
         await Couples.UpdateAsync(changed, CancellationToken.None);

@@ -31,6 +31,7 @@ internal static class DiscordCommands
         "history" => data.GetOption("count")?.GetInt64()?.ToString(CultureInfo.InvariantCulture) ?? "",
         "schedule" => $"{Text(data, "day")} {Text(data, "time")}".Trim(),
         "timezone" => Text(data, ZoneOption),
+        "pause" => Text(data, "for"),
         "home" => data.GetOption("off")?.GetBoolean() == true ? "off" : "",
         _ => "",
     };
@@ -87,6 +88,7 @@ internal static class DiscordCommands
             },
         ],
         "home" => [new(ApplicationCommandOptionType.Boolean, "off", "Stop using this channel as your shared space")],
+        "pause" => [new(ApplicationCommandOptionType.String, "for", "How long, e.g. 2w or 10d (up to 12 weeks)") { Required = true, MaxLength = 12 }],
         _ => null,
     };
 }

@@ -10,14 +10,14 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
         id AS Id, partner_a_id AS PartnerAId, partner_b_id AS PartnerBId, time_zone AS TimeZone,
         schedule_day AS ScheduleDay, schedule_minute AS ScheduleMinute, schedule_enabled AS ScheduleEnabled,
         next_checkin_at AS NextCheckInAt, home_platform AS HomePlatform, home_chat_id AS HomeChatId,
-        created_at AS CreatedAt, ended_at AS EndedAt
+        created_at AS CreatedAt, ended_at AS EndedAt, paused_until AS PausedUntil
         """;
 
     private const string InsertSql = """
         INSERT INTO couples (partner_a_id, partner_b_id, time_zone, schedule_day, schedule_minute, schedule_enabled,
-                             next_checkin_at, home_platform, home_chat_id, created_at, ended_at)
+                             next_checkin_at, home_platform, home_chat_id, created_at, ended_at, paused_until)
         VALUES (@PartnerAId, @PartnerBId, @TimeZone, @ScheduleDay, @ScheduleMinute, @ScheduleEnabled,
-                @NextCheckInAt, @HomePlatform, @HomeChatId, @CreatedAt, @EndedAt)
+                @NextCheckInAt, @HomePlatform, @HomeChatId, @CreatedAt, @EndedAt, @PausedUntil)
         RETURNING id;
         """;
 
@@ -42,7 +42,8 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
             next_checkin_at = @NextCheckInAt,
             home_platform = @HomePlatform,
             home_chat_id = @HomeChatId,
-            ended_at = @EndedAt
+            ended_at = @EndedAt,
+            paused_until = @PausedUntil
         WHERE id = @Id;
         """;
 
@@ -116,6 +117,7 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
         HomeChatId = couple.Home?.ChatId,
         CreatedAt = UnixTime.ToMs(couple.CreatedAt),
         EndedAt = UnixTime.ToMs(couple.EndedAt),
+        PausedUntil = UnixTime.ToMs(couple.PausedUntil),
     };
 
     private sealed record CoupleRow(
@@ -130,7 +132,8 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
         long? HomePlatform,
         string? HomeChatId,
         long CreatedAt,
-        long? EndedAt)
+        long? EndedAt,
+        long? PausedUntil)
     {
         public Couple ToDomain() => new(
             Id,
@@ -145,6 +148,9 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
                 ? new ChatAddress((Platform)platform, HomeChatId)
                 : null,
             UnixTime.FromMs(CreatedAt),
-            UnixTime.FromMs(EndedAt));
+            UnixTime.FromMs(EndedAt))
+        {
+            PausedUntil = UnixTime.FromMs(PausedUntil),
+        };
     }
 }
