@@ -1,4 +1,5 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 
 namespace Bot.Core.Tests;
@@ -10,14 +11,13 @@ public sealed class DeckTests
     private Deck DateNight => _bot.Catalog.Find("date-night")!;
 
     [Fact]
-    public async Task Decks_ListsAllFiveDecksWithAButtonEach()
+    public async Task Decks_ListsEveryDeckWithAButtonEach()
     {
         var alex = _bot.Person("Alex");
 
         await _bot.SendAsync(alex, "/decks");
 
         var reply = _bot.LastMessageTo(alex);
-        Assert.Equal(5, _bot.Catalog.Decks.Count);
         Assert.All(_bot.Catalog.Decks, deck =>
         {
             var count = deck.Questions.Count;
@@ -40,7 +40,7 @@ public sealed class DeckTests
 
         var reply = Assert.Single(_bot.Messages);
         Assert.Equal(Copy.PickDeck("Alex"), reply.Text);
-        Assert.Equal(5, reply.Choices.SelectMany(row => row).Count());
+        Assert.Equal(_bot.Catalog.Decks.Count, reply.Choices.SelectMany(row => row).Count());
         Assert.Empty(_bot.Store.Rounds.All);
     }
 
@@ -116,7 +116,7 @@ public sealed class DeckTests
         await _bot.SendAsync(alex, "/question karaoke");
 
         Assert.Equal(Copy.DeckUnknown("Alex", "karaoke", _bot.Catalog.Decks), _bot.LastTextTo(alex));
-        Assert.Equal(5, _bot.LastMessageTo(alex).Choices.SelectMany(row => row).Count());
+        Assert.Equal(_bot.Catalog.Decks.Count, _bot.LastMessageTo(alex).Choices.SelectMany(row => row).Count());
         Assert.Empty(_bot.Store.Rounds.All);
     }
 
@@ -149,9 +149,69 @@ public sealed class DeckTests
         Assert.Contains($"\n{question}\nAlex: Alex's memory\nBea: Bea's memory\n", reveal, StringComparison.Ordinal);
     }
 
-    private async Task<string> DrawAndCloseAsync(TestUser alex, TestUser bea)
+    [Fact]
+    public async Task Question_FromTheDeepeningSeries_DrawsLightToDeepInFileOrderThenStartsOver()
     {
-        await _bot.SendAsync(alex, "/question date night");
+        var (alex, bea) = await _bot.CoupleAsync();
+        var series = _bot.Catalog.Find("deepening")!;
+        var drawn = new List<string>();
+
+        for (var i = 0; i < series.Questions.Count; i++)
+        {
+            drawn.Add(await DrawAndCloseAsync(alex, bea, "deepening"));
+        }
+
+        var again = await DrawAndCloseAsync(alex, bea, "deepening");
+
+        var depths = drawn.Select(id => series.Questions.Single(q => q.Id == id).Depth).ToList();
+        Assert.True(series.IsOrdered);
+        Assert.Equal(series.Questions.Select(q => q.Id), drawn);
+        Assert.Equal(depths.Order(), depths);
+        Assert.Equal([QuestionDepth.Light, QuestionDepth.Medium, QuestionDepth.Deep], depths.Distinct());
+        Assert.Contains(Copy.DeckStartsOver("Alex", series.Name), _bot.TextsTo(alex));
+        Assert.Equal(drawn[0], again);
+    }
+
+    [Fact]
+    public async Task Question_FromAnOrderedDeck_TakesLighterQuestionsFirstAndKeepsFileOrderWithinADepth()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        Deck steps = new("steps", "Steps", "One after another.",
+        [
+            new Question("steps-deep", "A deep one?", QuestionDepth.Deep),
+            new Question("steps-light-1", "A first light one?", QuestionDepth.Light),
+            new Question("steps-medium", "A medium one?", QuestionDepth.Medium),
+            new Question("steps-light-2", "A second light one?", QuestionDepth.Light),
+        ], IsOrdered: true);
+        var decks = new DeckService(new DeckCatalog([steps]), _bot.Store.Ledger, _bot.Rounds, _bot.Messenger, _bot.Clock);
+        var drawn = new List<string>();
+
+        for (var i = 0; i < steps.Questions.Count; i++)
+        {
+            drawn.Add(await DrawAndCloseAsync(decks, alex, bea, "steps"));
+        }
+
+        Assert.Equal(["steps-light-1", "steps-light-2", "steps-medium", "steps-deep"], drawn);
+    }
+
+    private async Task<string> DrawAndCloseAsync(TestUser alex, TestUser bea, string deck = "date night")
+    {
+        await _bot.SendAsync(alex, $"/question {deck}");
+        return await SkipBothAsync(alex, bea);
+    }
+
+    /// <summary>Draws through a service of our own, as the engine would for "/question deck" from Alex.</summary>
+    private async Task<string> DrawAndCloseAsync(DeckService decks, TestUser alex, TestUser bea, string deck)
+    {
+        var couple = _bot.ActiveCouple(alex)!;
+        var command = new CommandReceived(alex.User, alex.Name, alex.PrivateChat, true, "question", deck);
+        var conversation = new Conversation(command, _bot.Stored(alex), couple, _bot.Stored(bea));
+        await decks.QuestionAsync(conversation, couple, deck, CancellationToken.None);
+        return await SkipBothAsync(alex, bea);
+    }
+
+    private async Task<string> SkipBothAsync(TestUser alex, TestUser bea)
+    {
         var round = _bot.OpenRound(alex);
         Assert.NotNull(round);
         await _bot.SendAsync(alex, "/skip");

@@ -5,9 +5,11 @@ namespace Bot.Core.Tests;
 
 public sealed class RoundTests
 {
-    private static readonly IReadOnlyList<string> Questions = Copy.DefaultRitualQuestions;
-
     private readonly CoreHarness _bot = new();
+
+    /// <summary>The wording the latest round asked (the weekly ritual rotates its wording).</summary>
+    private IReadOnlyList<string> Questions =>
+        [.. _bot.Store.Rounds.All.OrderBy(r => r.Id).Last().Questions.OrderBy(q => q.Position).Select(q => q.Text)];
 
     [Fact]
     public async Task CheckIn_OpensRoundAndAsksEachPartnerTheFirstOfThreeQuestionsPrivately()

@@ -27,7 +27,9 @@ public sealed class CheckInOptions
     /// <summary>Longest answer we keep, in characters; longer ones are politely refused.</summary>
     public int MaxAnswerLength { get; set; } = 3000;
 
+    /// <summary>Whether questions are configured; if not, the ritual rotates the weekly deck's wording.</summary>
+    public bool HasCustomQuestions => Questions.Any(q => !string.IsNullOrWhiteSpace(q));
+
     public IReadOnlyList<string> EffectiveQuestions =>
-        Questions.Any(q => !string.IsNullOrWhiteSpace(q)) ? [.. Questions.Where(q => !string.IsNullOrWhiteSpace(q))]
-            : Copy.DefaultRitualQuestions;
+        HasCustomQuestions ? [.. Questions.Where(q => !string.IsNullOrWhiteSpace(q))] : Copy.DefaultRitualQuestions;
 }

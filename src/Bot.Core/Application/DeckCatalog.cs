@@ -7,6 +7,9 @@ namespace Bot.Core.Application;
 /// <summary>The themed question decks shipped with the bot (embedded JSON files under Decks/).</summary>
 public sealed class DeckCatalog
 {
+    /// <summary>The deck whose themed questions rotate the weekly ritual's wording.</summary>
+    public const string WeeklyDeckId = "weekly";
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -24,6 +27,8 @@ public sealed class DeckCatalog
     }
 
     public IReadOnlyList<Deck> Decks { get; }
+
+    public Deck? Weekly => Decks.FirstOrDefault(d => d.Id == WeeklyDeckId);
 
     public static DeckCatalog LoadEmbedded()
     {
@@ -50,18 +55,30 @@ public sealed class DeckCatalog
             return null;
         }
 
-        return Decks.FirstOrDefault(d => Simplify(d.Id) == key || Simplify(d.Name) == key)
-            ?? Decks.SingleOrDefault(d => Simplify(d.Id).StartsWith(key, StringComparison.Ordinal)
-                                          || Simplify(d.Name).StartsWith(key, StringComparison.Ordinal));
+        if (Decks.FirstOrDefault(d => Simplify(d.Id) == key || Simplify(d.Name) == key) is { } exact)
+        {
+            return exact;
+        }
+
+        // A prefix that fits several decks ("d") is no answer; the caller then lists the decks.
+        var started = Decks.Where(d => Simplify(d.Id).StartsWith(key, StringComparison.Ordinal)
+                                       || Simplify(d.Name).StartsWith(key, StringComparison.Ordinal)).Take(2).ToList();
+        return started.Count == 1 ? started[0] : null;
     }
 
     private static string Simplify(string text) =>
         new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
-    private sealed record DeckFile(string Id, string Name, string Description, IReadOnlyList<QuestionFile> Questions)
+    private sealed record DeckFile(
+        string Id,
+        string Name,
+        string Description,
+        IReadOnlyList<QuestionFile> Questions,
+        bool Ordered = false)
     {
-        public Deck ToDeck() => new(Id, Name, Description, [.. Questions.Select(q => new Question(q.Id, q.Text, q.Depth))]);
+        public Deck ToDeck() => new(
+            Id, Name, Description, [.. Questions.Select(q => new Question(q.Id, q.Text, q.Depth, q.Theme))], Ordered);
     }
 
-    private sealed record QuestionFile(string Id, string Text, QuestionDepth Depth);
+    private sealed record QuestionFile(string Id, string Text, QuestionDepth Depth, string? Theme = null);
 }

@@ -76,7 +76,8 @@ public sealed class DeckService(
             left = [.. deck.Questions];
         }
 
-        var question = left[Random.Shared.Next(left.Count)];
+        // OrderBy is stable, so an ordered deck keeps its file order within a depth.
+        var question = deck.IsOrdered ? left.OrderBy(q => q.Depth).First() : left[Random.Shared.Next(left.Count)];
         await ledger.AddAsync(couple.Id, deck.Id, question.Id, time.GetUtcNow(), ct).ConfigureAwait(false);
         var (a, b) = await rounds.PartnersAsync(couple, ct).ConfigureAwait(false);
         await rounds.OpenDeckAsync(couple, a, b, deck, question, ct).ConfigureAwait(false);

@@ -6,22 +6,27 @@ using Bot.Core.Ports;
 namespace Bot.Core.Application;
 
 /// <summary>The blind round: ask each partner privately, seal answers, reveal when both are done.</summary>
+/// <remarks>Unless questions are configured, the weekly ritual rotates its wording through the weekly deck.</remarks>
 public sealed class RoundService(
     IRoundRepository rounds,
     IPersonRepository persons,
     Messenger messenger,
     CheckInOptions options,
+    DeckCatalog decks,
+    IQuestionLedger ledger,
     TimeProvider time)
 {
     private const string SkipPrefix = "skip:";
 
     public Task<Round?> GetOpenAsync(long coupleId, CancellationToken ct) => rounds.GetOpenAsync(coupleId, ct);
 
-    /// <summary>Opens the weekly ritual with the configured questions.</summary>
-    public Task<Round> OpenWeeklyAsync(Couple couple, Person a, Person b, CancellationToken ct)
+    /// <summary>Opens the weekly ritual: the configured questions, else a weekly-deck variant per theme.</summary>
+    public async Task<Round> OpenWeeklyAsync(Couple couple, Person a, Person b, CancellationToken ct)
     {
-        var questions = options.EffectiveQuestions.Select((text, i) => new RoundQuestion(i + 1, null, text)).ToList();
-        return OpenAsync(couple, a, b, RoundKind.Weekly, null, questions, ct);
+        var questions = options.HasCustomQuestions || decks.Weekly is not { } weekly
+            ? [.. options.EffectiveQuestions.Select((text, i) => new RoundQuestion(i + 1, null, text))]
+            : await ChooseWordingAsync(couple.Id, weekly, ledger, ct).ConfigureAwait(false);
+        return await OpenAsync(couple, a, b, RoundKind.Weekly, null, questions, ct).ConfigureAwait(false);
     }
 
     /// <summary>Opens a one-question round from a deck.</summary>
@@ -176,6 +181,48 @@ public sealed class RoundService(
             // The partner who just finished hears back privately too, not only through the group.
             await messenger.ToPersonAsync(finisher, Copy.RevealedInHome(finisher.DisplayName), ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Per theme, a variant the couple has not had yet; a theme whose variants are used up starts over on its own.
+    /// A theme without variants keeps our default wording.
+    /// </summary>
+    private async Task<List<RoundQuestion>> ChooseWordingAsync(
+        long coupleId, Deck weekly, IQuestionLedger ledger, CancellationToken ct)
+    {
+        var drawn = (await ledger.GetDrawnAsync(coupleId, weekly.Id, ct).ConfigureAwait(false)).ToHashSet();
+        var questions = new List<RoundQuestion>();
+        foreach (var (theme, fallback) in RitualTheme.InOrder.Zip(Copy.DefaultRitualQuestions))
+        {
+            var position = questions.Count + 1;
+            var variants = weekly.Questions.Where(q => q.Theme == theme).ToList();
+            if (variants.Count == 0)
+            {
+                questions.Add(new RoundQuestion(position, null, fallback));
+                continue;
+            }
+
+            var left = variants.Where(q => !drawn.Contains(q.Id)).ToList();
+            if (left.Count == 0)
+            {
+                // The ledger forgets a whole deck at once, so the other draws from it are written back.
+                drawn.ExceptWith(variants.Select(q => q.Id));
+                await ledger.ResetAsync(coupleId, weekly.Id, ct).ConfigureAwait(false);
+                foreach (var id in drawn)
+                {
+                    await ledger.AddAsync(coupleId, weekly.Id, id, time.GetUtcNow(), ct).ConfigureAwait(false);
+                }
+
+                left = variants;
+            }
+
+            var variant = left[Random.Shared.Next(left.Count)];
+            await ledger.AddAsync(coupleId, weekly.Id, variant.Id, time.GetUtcNow(), ct).ConfigureAwait(false);
+            drawn.Add(variant.Id);
+            questions.Add(new RoundQuestion(position, variant.Id, variant.Text));
+        }
+
+        return questions;
     }
 
     private Task AskAsync(Person person, Round round, RoundQuestion question, string lead, CancellationToken ct)
