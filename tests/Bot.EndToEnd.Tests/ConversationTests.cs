@@ -120,8 +120,10 @@ public sealed class ConversationTests
         Assert.Contains("Alex", told.Text, StringComparison.Ordinal);
         Assert.Contains("not paired", samStatus, StringComparison.Ordinal);
         await using var scope = bot.Services.CreateAsyncScope();
-        var answers = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>()
+        var stored = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>()
             .QueryAsync<string>("SELECT text FROM answers WHERE text IS NOT NULL", null, CancellationToken.None);
+        var answers = stored.Select(bot.Services.GetRequiredService<Bot.Host.Security.FieldCipher>().Decrypt).ToList();
+        Assert.DoesNotContain(stored, text => text.Contains("sam-words-stay", StringComparison.Ordinal));
         Assert.DoesNotContain("alex-words-to-forget", answers);
         Assert.Contains("sam-words-stay", answers);
     }

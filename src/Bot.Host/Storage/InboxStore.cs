@@ -1,5 +1,6 @@
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
+using Bot.Host.Security;
 
 namespace Bot.Host.Storage;
 
@@ -8,9 +9,10 @@ internal sealed record InboxItem(long Id, string ChatKey, Inbound Message);
 
 /// <summary>
 /// The durable inbound queue: an update is stored before the platform hears it arrived, then handled exactly
-/// once. Handled rows keep only their update key (for dedupe) until purged; what people wrote is erased.
+/// once. What people wrote (text, command arguments, button payloads) is stored encrypted; handled rows keep
+/// only their update key (for dedupe) until purged, and what people wrote is erased.
 /// </summary>
-internal sealed class InboxStore(SqliteSession session)
+internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
 {
     private const long CommandKind = 1;
     private const long TextKind = 2;
@@ -83,9 +85,9 @@ internal sealed class InboxStore(SqliteSession session)
                 message.Chat.ChatId,
                 IsPrivate = message.IsPrivate ? 1L : 0L,
                 content.Command,
-                content.Arguments,
-                content.Text,
-                content.Payload,
+                Arguments = cipher.Encrypt(content.Arguments),
+                Text = cipher.Encrypt(content.Text),
+                Payload = cipher.Encrypt(content.Payload),
                 ReplyPlatform = (long?)message.ReplyTo?.Platform,
                 ReplyChatId = message.ReplyTo?.ChatId,
                 PrivatePlatform = (long?)message.PrivateChat?.Platform,
@@ -98,14 +100,14 @@ internal sealed class InboxStore(SqliteSession session)
     public async Task<IReadOnlyList<InboxItem>> GetPendingAsync(CancellationToken ct)
     {
         var rows = await session.QueryAsync<InboxRow>(GetPendingSql, null, ct).ConfigureAwait(false);
-        return rows.Select(r => r.ToItem()).ToList();
+        return rows.Select(r => r.ToItem(cipher)).ToList();
     }
 
     public async Task<InboxItem?> GetPendingAsync(long id, CancellationToken ct)
     {
         var row = await session.QuerySingleOrDefaultAsync<InboxRow>(GetPendingByIdSql, new { Id = id }, ct)
             .ConfigureAwait(false);
-        return row?.ToItem();
+        return row?.ToItem(cipher);
     }
 
     /// <summary>Marks the update handled and erases its content; runs in the caller's transaction, if any.</summary>
@@ -135,7 +137,7 @@ internal sealed class InboxStore(SqliteSession session)
         long? PrivatePlatform,
         string? PrivateChatId)
     {
-        public InboxItem ToItem()
+        public InboxItem ToItem(FieldCipher cipher)
         {
             var from = new ChatUser((Platform)Required(FromPlatform), Required(FromId));
             var chat = new ChatAddress((Platform)Required(ChatPlatform), Required(ChatId));
@@ -143,9 +145,10 @@ internal sealed class InboxStore(SqliteSession session)
             var isPrivate = Required(IsPrivate) != 0;
             Inbound message = Kind switch
             {
-                CommandKind => new CommandReceived(from, name, chat, isPrivate, Required(Command), Required(Arguments)),
-                TextKind => new TextReceived(from, name, chat, isPrivate, Required(Text)),
-                ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, Required(Payload)),
+                CommandKind => new CommandReceived(
+                    from, name, chat, isPrivate, Required(Command), cipher.Decrypt(Required(Arguments))),
+                TextKind => new TextReceived(from, name, chat, isPrivate, cipher.Decrypt(Required(Text))),
+                ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, cipher.Decrypt(Required(Payload))),
                 _ => throw new InvalidOperationException($"Inbox row {Id} has unknown kind {Kind}."),
             };
             return new InboxItem(Id, Required(ChatKey), message with

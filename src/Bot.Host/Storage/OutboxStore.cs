@@ -1,5 +1,6 @@
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
+using Bot.Host.Security;
 
 namespace Bot.Host.Storage;
 
@@ -11,7 +12,7 @@ internal sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts
 /// one chat go out in order and several nodes can drain the same outbox without sending anything twice.
 /// Updates of a row that is gone (delivered, dropped or forgotten meanwhile) do nothing.
 /// </summary>
-internal sealed class OutboxStore(SqliteSession session)
+internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
 {
     // Walks due rows by ix_outbox_due and keeps a row only if no older row of its chat exists (ix_outbox_chat);
     // a chat whose oldest row waits (retry later, or claimed) therefore sends nothing newer meanwhile.
@@ -78,7 +79,7 @@ internal sealed class OutboxStore(SqliteSession session)
                 await session.ExecuteAsync(ClaimSql, ids, token).ConfigureAwait(false);
                 var words = (await session.QueryAsync<WordsRow>(WordsOfSql, ids, token).ConfigureAwait(false))
                     .ToLookup(w => w.OutboxId, w => w.PersonId);
-                return rows.Select(r => r.ToItem(words[r.Id].Order().ToList())).ToList();
+                return rows.Select(r => r.ToItem(words[r.Id].Order().ToList(), cipher)).ToList();
             },
             ct);
     }
@@ -117,10 +118,13 @@ internal sealed class OutboxStore(SqliteSession session)
         long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long Attempts,
         long PartsSent)
     {
-        public OutboxItem ToItem(IReadOnlyList<long> wordsOf) => new(
+        public OutboxItem ToItem(IReadOnlyList<long> wordsOf, FieldCipher cipher) => new(
             Id,
             new OutgoingMessage(
-                new ChatAddress((Platform)Platform, ChatId), Text, ChoicesJson.Deserialize(Choices), wordsOf)
+                new ChatAddress((Platform)Platform, ChatId),
+                cipher.Decrypt(Text),
+                ChoicesJson.Deserialize(Choices),
+                wordsOf)
             {
                 InvitesAnswer = InvitesAnswer != 0,
             },

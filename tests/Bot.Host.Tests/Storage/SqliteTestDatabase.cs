@@ -28,23 +28,14 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
     public string ConnectionString => _services.GetRequiredService<SqliteConnectionFactory>().ConnectionString;
 
     /// <summary>The database file; its folder does not exist until the Migrator creates it.</summary>
-    public string FilePath => Path.Combine(_folder, "data", "bot.db");
+    public string FilePath => FilePathIn(_folder);
 
-    public static async Task<SqliteTestDatabase> CreateAsync()
+    /// <summary>Without an encryption key in <paramref name="settings"/>, one is generated beside the file.</summary>
+    public static async Task<SqliteTestDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "botsuite-tests", Guid.NewGuid().ToString("N"));
-        // Qualified: inside Bot.Host.Tests, Host alone means the Bot.Host namespace.
-        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Bot"] = $"Data Source={Path.Combine(folder, "data", "bot.db")}",
-        });
         var time = new FakeTimeProvider(Start);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.AddStorage();
-        var services = builder.Services.BuildServiceProvider(
-            new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        var database = new SqliteTestDatabase(folder, services, time);
+        var database = new SqliteTestDatabase(folder, BuildServices(folder, time, settings), time);
         await database.MigrateAsync();
         return database;
     }
@@ -57,6 +48,10 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     /// <summary>A new scope: its own session and connection, like one update or one job run.</summary>
     public AsyncServiceScope NewScope() => _services.CreateAsyncScope();
+
+    /// <summary>Services on the same file, wired afresh as the host's next start would wire them.</summary>
+    public ServiceProvider Restart(IReadOnlyDictionary<string, string?>? settings = null) =>
+        BuildServices(_folder, Time, settings);
 
     public async Task<SqliteConnection> OpenAsync() =>
         await _services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
@@ -79,5 +74,23 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         {
             // A leftover temp folder is harmless; failing the test for it is not.
         }
+    }
+
+    private static string FilePathIn(string folder) => Path.Combine(folder, "data", "bot.db");
+
+    private static ServiceProvider BuildServices(
+        string folder, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings)
+    {
+        // Qualified: inside Bot.Host.Tests, Host alone means the Bot.Host namespace.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Bot"] = $"Data Source={FilePathIn(folder)}",
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.AddStorage();
+        return builder.Services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

@@ -1,10 +1,14 @@
 using Bot.Core.Application.Messages;
 using Bot.Core.Ports;
+using Bot.Host.Security;
 
 namespace Bot.Host.Storage.Repositories;
 
-/// <summary>Writes outgoing messages in the caller's transaction; <see cref="OutboxStore"/> delivers them.</summary>
-internal sealed class SqliteOutbox(SqliteSession session, TimeProvider time) : IOutbox
+/// <summary>
+/// Writes outgoing messages in the caller's transaction; <see cref="OutboxStore"/> delivers them. The text is
+/// stored encrypted: a reveal quotes answers while it waits for delivery.
+/// </summary>
+internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, TimeProvider time) : IOutbox
 {
     private const string InsertSql = """
         INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, created_at, next_attempt_at, attempts,
@@ -35,7 +39,7 @@ internal sealed class SqliteOutbox(SqliteSession session, TimeProvider time) : I
                     {
                         Platform = (long)message.To.Platform,
                         message.To.ChatId,
-                        message.Text,
+                        Text = cipher.Encrypt(message.Text),
                         Choices = ChoicesJson.Serialize(message.Choices),
                         InvitesAnswer = message.InvitesAnswer ? 1L : 0L,
                         Now = now,

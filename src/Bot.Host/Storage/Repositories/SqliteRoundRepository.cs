@@ -1,10 +1,11 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Bot.Host.Security;
 
 namespace Bot.Host.Storage.Repositories;
 
-/// <summary>Rounds, loaded whole with their questions and answers (by position).</summary>
-internal sealed class SqliteRoundRepository(SqliteSession session) : IRoundRepository
+/// <summary>Rounds, loaded whole with their questions and answers (by position); answers are kept encrypted.</summary>
+internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher cipher) : IRoundRepository
 {
     // State 1 is RoundState.Open, written literally so the partial indexes of 0001_initial.sql apply.
     private const string Columns = """
@@ -144,7 +145,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session) : IRoundRepos
                 answer.RoundId,
                 Position = (long)answer.Position,
                 answer.PersonId,
-                answer.Text,
+                Text = cipher.Encrypt(answer.Text),
                 AnsweredAt = UnixTime.ToMs(answer.AnsweredAt),
             },
             ct).ConfigureAwait(false);
@@ -207,7 +208,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session) : IRoundRepos
         var questions = (await session.QueryAsync<QuestionRow>(QuestionsOfSql, ids, ct).ConfigureAwait(false))
             .ToLookup(q => q.RoundId, q => q.ToDomain());
         var answers = (await session.QueryAsync<AnswerRow>(AnswersOfSql, ids, ct).ConfigureAwait(false))
-            .ToLookup(a => a.RoundId, a => a.ToDomain());
+            .ToLookup(a => a.RoundId, a => a.ToDomain(cipher));
         return rows.Select(r => r.ToDomain(questions[r.Id].ToList(), answers[r.Id].ToList())).ToList();
     }
 
@@ -245,6 +246,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session) : IRoundRepos
 
     private sealed record AnswerRow(long RoundId, long Position, long PersonId, string? Text, long AnsweredAt)
     {
-        public Answer ToDomain() => new(RoundId, (int)Position, PersonId, Text, UnixTime.FromMs(AnsweredAt));
+        public Answer ToDomain(FieldCipher cipher) =>
+            new(RoundId, (int)Position, PersonId, cipher.Decrypt(Text), UnixTime.FromMs(AnsweredAt));
     }
 }

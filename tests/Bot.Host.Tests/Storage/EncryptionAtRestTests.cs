@@ -1,0 +1,239 @@
+using System.Security.Cryptography;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Bot.Host.Security;
+using Bot.Host.Storage;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Host.Tests.Storage;
+
+public sealed class EncryptionAtRestTests : IAsyncLifetime
+{
+    private const string Words = "I felt closest to you on Sunday's walk ❤️";
+
+    private static readonly ChatUser Sam = new(Platform.Telegram, "42");
+    private static readonly ChatAddress SamsChat = new(Platform.Telegram, "42");
+
+    private SqliteTestDatabase _database = null!;
+
+    private static DateTimeOffset Now => SqliteTestDatabase.Start;
+
+    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task AddAnswer_StoresTheTextEncryptedAndLoadsItIntact()
+    {
+        var (round, person) = await OpenRoundAsync();
+        var rounds = _database.Get<IRoundRepository>();
+
+        await rounds.AddAnswerAsync(new Answer(round.Id, 1, person, Words, Now), CancellationToken.None);
+        await rounds.AddAnswerAsync(new Answer(round.Id, 2, person, null, Now), CancellationToken.None);
+
+        var raw = await RawAsync("SELECT text FROM answers ORDER BY position;");
+        Assert.Equal(2, raw.Count);
+        AssertEncrypted(raw[0], Words);
+        Assert.Null(raw[1]);
+        var loaded = (await rounds.GetAsync(round.Id, CancellationToken.None))!.Answers;
+        Assert.Equal([Words, null], loaded.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task Enqueue_StoresTheTextEncryptedAndClaimsItIntact()
+    {
+        var quote = $"Here are your answers. Alex: {Words}";
+
+        await _database.Get<IOutbox>().EnqueueAsync(
+            new OutgoingMessage(SamsChat, quote, [[new Choice("Thanks", "thanks:1")]], [7]), CancellationToken.None);
+
+        AssertEncrypted(Assert.Single(await RawAsync("SELECT text FROM outbox;")), quote);
+        var claimed = Assert.Single(
+            await _database.Get<OutboxStore>().ClaimDueAsync(Now, TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        Assert.Equal(quote, claimed.Message.Text);
+    }
+
+    [Fact]
+    public async Task InboxTryAdd_StoresArgumentsTextAndPayloadEncryptedAndReadsThemIntact()
+    {
+        var command = new CommandReceived(Sam, "Sam", SamsChat, true, "note", Words + " (for tonight)");
+        var text = new TextReceived(Sam, "Sam", SamsChat, true, Words);
+        var choice = new ChoiceSelected(Sam, "Sam", SamsChat, true, "answer:secret-payload");
+        var inbox = _database.Get<InboxStore>();
+
+        await inbox.TryAddAsync("telegram:1", command, Now, CancellationToken.None);
+        await inbox.TryAddAsync("telegram:2", text, Now, CancellationToken.None);
+        await inbox.TryAddAsync("telegram:3", choice, Now, CancellationToken.None);
+
+        await using (var connection = await _database.OpenAsync())
+        {
+            var rows = (await connection.QueryAsync<(string? Command, string? Arguments, string? Text, string? Pay)>(
+                    "SELECT command, arguments, text, payload FROM inbox ORDER BY id;"))
+                .ToList();
+            Assert.Equal("note", rows[0].Command);
+            AssertEncrypted(rows[0].Arguments, command.Arguments);
+            AssertEncrypted(rows[1].Text, Words);
+            AssertEncrypted(rows[2].Pay, choice.Payload);
+        }
+
+        var pending = await inbox.GetPendingAsync(CancellationToken.None);
+        Assert.Equal([command, text, choice], pending.Select(p => p.Message));
+    }
+
+    [Fact]
+    public async Task PlainRowsFromBeforeEncryption_AreReadAsTheyAre()
+    {
+        var (round, person) = await OpenRoundAsync();
+        await using (var connection = await _database.OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO answers (round_id, position, person_id, text, answered_at)
+                VALUES (@Id, 1, @Person, 'old answer', 0);
+                INSERT INTO outbox (platform, chat_id, text, choices, created_at, next_attempt_at)
+                VALUES (1, '42', 'old message', '[]', 0, 0);
+                INSERT INTO inbox (update_key, chat_key, received_at, kind, from_platform, from_id, from_name,
+                                   chat_platform, chat_id, is_private, text)
+                VALUES ('telegram:9', 'Telegram:42', 0, 2, 1, '42', 'Sam', 1, '42', 1, 'old text');
+                """,
+                new { round.Id, Person = person });
+        }
+
+        var answer = Assert.Single((await _database.Get<IRoundRepository>().GetAsync(round.Id, CancellationToken.None))!
+            .Answers);
+        var message = Assert.Single(
+            await _database.Get<OutboxStore>().ClaimDueAsync(Now, TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        var update = Assert.Single(await _database.Get<InboxStore>().GetPendingAsync(CancellationToken.None));
+
+        Assert.Equal("old answer", answer.Text);
+        Assert.Equal("old message", message.Message.Text);
+        Assert.Equal("old text", Assert.IsType<TextReceived>(update.Message).Text);
+    }
+
+    [Fact]
+    public async Task AddStorage_WithoutAKey_GeneratesOneBesideTheDatabaseAndReusesItOnTheNextStart()
+    {
+        var keyFile = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, "bot.key");
+        await _database.Get<IOutbox>().EnqueueAsync(OutgoingMessage.Plain(SamsChat, Words), CancellationToken.None);
+        var key = await File.ReadAllTextAsync(keyFile);
+
+        await using var restarted = _database.Restart();
+        await using var scope = restarted.CreateAsyncScope();
+        var claimed = await scope.ServiceProvider.GetRequiredService<OutboxStore>()
+            .ClaimDueAsync(Now, TimeSpan.FromMinutes(1), 10, CancellationToken.None);
+
+        Assert.Equal(Words, Assert.Single(claimed).Message.Text);
+        Assert.Equal(key, await File.ReadAllTextAsync(keyFile));
+    }
+
+    [Fact]
+    public async Task AddStorage_WithAConfiguredKey_EncryptsWithItAndWritesNoKeyFile()
+    {
+        var key = RandomNumberGenerator.GetBytes(FieldCipher.KeySize);
+        await using var database = await SqliteTestDatabase.CreateAsync(
+            new Dictionary<string, string?> { ["Security:EncryptionKey"] = Convert.ToBase64String(key) });
+
+        await database.Get<IOutbox>().EnqueueAsync(OutgoingMessage.Plain(SamsChat, Words), CancellationToken.None);
+
+        await using var connection = await database.OpenAsync();
+        var raw = await connection.ExecuteScalarAsync<string>("SELECT text FROM outbox;");
+        Assert.Equal(Words, new FieldCipher(key).Decrypt(raw));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(database.FilePath)!, "*.key"));
+    }
+
+    [Fact]
+    public async Task Start_WithAKeyThatDoesNotMatchTheStoredWords_FailsAndReadsNothing()
+    {
+        await _database.Get<IOutbox>().EnqueueAsync(OutgoingMessage.Plain(SamsChat, Words), CancellationToken.None);
+        var otherKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(FieldCipher.KeySize));
+        await using var restarted = _database.Restart(
+            new Dictionary<string, string?> { ["Security:EncryptionKey"] = otherKey });
+
+        var start = () => ActivatorUtilities.CreateInstance<DatabaseMigrationService>(restarted)
+            .StartAsync(CancellationToken.None);
+        await using var scope = restarted.CreateAsyncScope();
+        var claim = () => scope.ServiceProvider.GetRequiredService<OutboxStore>()
+            .ClaimDueAsync(Now, TimeSpan.FromMinutes(1), 10, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(start);
+        Assert.Contains("encryption key does not match", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Security:EncryptionKey", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sunday", error.ToString(), StringComparison.Ordinal);
+        var readError = await Assert.ThrowsAsync<InvalidOperationException>(claim);
+        Assert.Contains("encryption key does not match the data", readError.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithAMalformedKey_FailsNamingTheSetting()
+    {
+        await using var restarted = _database.Restart(
+            new Dictionary<string, string?> { ["Security:EncryptionKey"] = "c2hvcnQ=" });
+
+        var start = () => ActivatorUtilities.CreateInstance<DatabaseMigrationService>(restarted);
+
+        var error = Assert.Throws<InvalidOperationException>(start);
+        Assert.Contains("Security:EncryptionKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithTheKeyTheWordsWereWrittenWith_Succeeds()
+    {
+        await _database.Get<IOutbox>().EnqueueAsync(OutgoingMessage.Plain(SamsChat, Words), CancellationToken.None);
+        await using var restarted = _database.Restart();
+
+        await ActivatorUtilities.CreateInstance<DatabaseMigrationService>(restarted).StartAsync(CancellationToken.None);
+
+        Assert.Equal(1, await _database.Get<OutboxStore>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Start_OnAnEmptyDatabase_Succeeds()
+    {
+        await using var restarted = _database.Restart();
+        var start = () => ActivatorUtilities.CreateInstance<DatabaseMigrationService>(restarted)
+            .StartAsync(CancellationToken.None);
+
+        var error = await Record.ExceptionAsync(start);
+
+        Assert.Null(error);
+    }
+
+    private static void AssertEncrypted(string? stored, string plain)
+    {
+        Assert.NotNull(stored);
+        Assert.StartsWith("v1:", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(plain, stored, StringComparison.Ordinal);
+        foreach (var word in plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3))
+        {
+            Assert.DoesNotContain(word, stored, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private async Task<(Round Round, long PersonId)> OpenRoundAsync()
+    {
+        var persons = _database.Get<IPersonRepository>();
+        var alex = await persons.UpsertAsync(
+            new ChatUser(Platform.Telegram, "1"), "Alex", new ChatAddress(Platform.Telegram, "1"), Now, default);
+        var blake = await persons.UpsertAsync(
+            new ChatUser(Platform.Telegram, "2"), "Blake", new ChatAddress(Platform.Telegram, "2"), Now, default);
+        var couple = await _database.Get<ICoupleRepository>().AddAsync(
+            new Couple(
+                0, alex.Id, blake.Id, "UTC", new WeeklySchedule(DayOfWeek.Sunday, new TimeOnly(19, 0), true), null,
+                null, Now, null),
+            CancellationToken.None);
+        var round = await _database.Get<IRoundRepository>().AddAsync(
+            new Round(
+                0, couple.Id, RoundKind.Weekly, null, RoundState.Open, Now, Now.AddDays(1), Now.AddDays(6), null,
+                null, [new RoundQuestion(1, null, "What made you smile?"), new RoundQuestion(2, null, "And?")], []),
+            CancellationToken.None);
+        return (round, alex.Id);
+    }
+
+    private async Task<List<string?>> RawAsync(string sql)
+    {
+        await using var connection = await _database.OpenAsync();
+        return (await connection.QueryAsync<string?>(sql)).ToList();
+    }
+}
