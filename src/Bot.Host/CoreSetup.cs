@@ -27,6 +27,7 @@ internal static class CoreSetup
         services.AddScoped<DeckService>();
         services.AddScoped<JournalService>();
         services.AddScoped<FarewellService>();
+        services.AddScoped<BucketListService>();
         services.AddScoped<CheckInSweeper>();
         services.AddScoped<BotEngine>();
         return builder;

@@ -29,16 +29,19 @@ public sealed partial class CoreHarness
         Messenger = new Messenger(Store.Outbox);
         Pairing = new PairingService(Store.Persons, Store.Couples, Store.Invites, Options, Clock);
         Settings = new CoupleSettingsService(Store.Couples, Messenger, Clock);
-        Rounds = new RoundService(Store.Rounds, Store.Persons, Messenger, Options, Clock);
+        Rounds = new RoundService(Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Clock);
         Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
         Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
         Farewell = new FarewellService(
-            Store.Couples, Store.Rounds, Store.Invites, Store.Outbox, Rounds, Messenger, Clock);
+            Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.Outbox, Rounds, Messenger, Clock);
+        BucketList = new BucketListService(Store.BucketList, Messenger, Clock);
         Sweeper = new CheckInSweeper(Store.Couples, Store.Rounds, Rounds, Store.UnitOfWork, Options, Clock);
         Engine = new BotEngine(
-            Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, Messenger, Options,
-            Clock);
+            Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, Messenger,
+            Options, Clock);
     }
+
+    public BucketListService BucketList { get; }
 
     public InMemoryStore Store { get; } = new();
 

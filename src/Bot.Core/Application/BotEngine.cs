@@ -18,6 +18,7 @@ public sealed class BotEngine(
     DeckService decks,
     JournalService journal,
     FarewellService farewell,
+    BucketListService bucketList,
     Messenger messenger,
     CheckInOptions options,
     TimeProvider time)
@@ -114,6 +115,7 @@ public sealed class BotEngine(
             "timezone" => settings.TimeZoneAsync(c, couple, args, ct),
             "home" => settings.HomeAsync(c, couple, args, ct),
             "pause" => settings.PauseAsync(c, couple, args, ct),
+            "bucket" => bucketList.HandleAsync(c, couple, args, ct),
             "resume" => settings.ResumeAsync(c, couple, ct),
             "unpair" => farewell.AskUnpairAsync(c, couple, ct),
             _ => throw new UnreachableException($"Command /{verb} is listed but not handled."),

@@ -30,6 +30,7 @@ public static class Copy
         ("schedule", "Set the weekly check-in day and time"),
         ("timezone", "Set your time zone"),
         ("home", "Make a group your shared space"),
+        ("bucket", "Your shared bucket list"),
         ("pause", "Pause check-ins for a while"),
         ("resume", "Resume paused check-ins"),
         ("support", "When and how to find a couples therapist"),
@@ -55,6 +56,7 @@ public static class Copy
                 "schedule" => "/schedule DAY HH:MM (or off) — " + c.Description,
                 "timezone" => "/timezone ZONE — " + c.Description,
                 "pause" => "/pause 2w — " + c.Description,
+                "bucket" => "/bucket, /bucket add …, /bucket done N — " + c.Description,
                 _ => $"/{c.Command} — {c.Description}",
             }));
 
@@ -373,6 +375,50 @@ public static class Copy
 
     public static string PartnerForgot(string name, string partner) =>
         $"{name}, {partner} has deleted their words and ended your pairing. Take care 💛";
+
+    public static string BucketHelp(string name) =>
+        $"{name}, your bucket list works like this: /bucket shows it, /bucket add learn to tango adds a wish, /bucket done 2 ticks off number 2.";
+
+    public static string BucketList(Person me, Person partner, IReadOnlyList<BucketItem> items)
+    {
+        if (items.Count == 0)
+        {
+            return $"Your bucket list is empty for now, {me.DisplayName}. Add a first wish with /bucket add …";
+        }
+
+        string Who(long id) => id == me.Id ? me.DisplayName : id == partner.Id ? partner.DisplayName : "one of you";
+        var open = items.Where(i => !i.IsDone).Select((item, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {item.Text} ({Who(item.AddedById)})"));
+        var done = items.Where(i => i.IsDone).Select(item => $"✓ {item.Text}");
+        var text = new StringBuilder($"Your bucket list, {me.DisplayName} and {partner.DisplayName}:\n");
+        text.AppendJoin('\n', open);
+        if (items.Any(i => i.IsDone))
+        {
+            text.Append("\n\nDone together:\n").AppendJoin('\n', done);
+        }
+
+        return text.ToString();
+    }
+
+    public static string BucketAdded(string name, string text) => $"Added to your bucket list, {name}: {text} ✨";
+
+    public static string BucketPartnerAdded(string name, string partner, string text) =>
+        $"{name}, {partner} added to your bucket list: {text} ✨";
+
+    public static string BucketDone(string name, string text) => $"Ticked off, {name}: {text} 🎉";
+
+    public static string BucketPartnerDone(string name, string partner, string text) =>
+        $"{name}, {partner} ticked off: {text} 🎉";
+
+    public static string BucketNoSuchItem(string name, int openCount) => openCount == 0
+        ? $"Nothing to tick off yet, {name}. Add a wish with /bucket add …"
+        : $"{name}, pick a number from your list, 1 to {openCount} (/bucket shows it).";
+
+    public static string BucketTooLong(string name, int max) =>
+        $"That wish is a little long, {name}; could you keep it under {max} characters?";
+
+    public static string BucketFull(string name, int max) =>
+        $"Your list already has {max} open wishes, {name}. Tick a few off first (/bucket done N)!";
 
     public static string PauseHelp(string name) =>
         $"{name}, tell me for how long, like /pause 2w or /pause 10d (up to 12 weeks).";

@@ -10,6 +10,7 @@ public sealed class FarewellService(
     ICoupleRepository couples,
     IRoundRepository rounds,
     IInviteRepository invites,
+    IBucketListRepository bucketList,
     IOutbox outbox,
     RoundService roundService,
     Messenger messenger,
@@ -56,6 +57,7 @@ public sealed class FarewellService(
         await rounds.DeleteAnswersByAsync(me.Id, ct).ConfigureAwait(false);
         await outbox.DeleteUndeliveredWordsOfAsync(me.Id, ct).ConfigureAwait(false);
         await invites.DeleteUnusedByOwnerAsync(me.Id, ct).ConfigureAwait(false);
+        await bucketList.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         if (c.Couple is { } couple)
         {
             await EndAsync(couple, ct).ConfigureAwait(false);

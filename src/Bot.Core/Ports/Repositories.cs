@@ -98,3 +98,19 @@ public interface IQuestionLedger
 
     Task ResetAsync(long coupleId, string deckId, CancellationToken ct);
 }
+
+/// <summary>A couple's shared bucket list.</summary>
+public interface IBucketListRepository
+{
+    /// <summary>Inserts the item (its id is ignored) and returns it with its new id.</summary>
+    Task<BucketItem> AddAsync(BucketItem item, CancellationToken ct);
+
+    /// <summary>The couple's items: open ones first in the order added, then done ones, most recent first.</summary>
+    Task<IReadOnlyList<BucketItem>> ListAsync(long coupleId, CancellationToken ct);
+
+    /// <summary>Ticks an open item off; false if it is not the couple's or already done.</summary>
+    Task<bool> MarkDoneAsync(long coupleId, long itemId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Deletes every item this person added, on every list (part of /forget).</summary>
+    Task DeleteAddedByAsync(long personId, CancellationToken ct);
+}

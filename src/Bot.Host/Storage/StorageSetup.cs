@@ -1,4 +1,5 @@
 using Bot.Core.Ports;
+using Bot.Host.Security;
 using Bot.Host.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,10 @@ internal static class StorageSetup
             sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
             ?? SqliteConnectionFactory.DefaultConnectionString));
         services.AddSingleton<Migrator>();
+        services.AddSingleton(sp => new FieldCipher(EncryptionKey.Load(
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<SqliteConnectionFactory>().DatabaseFile,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EncryptionKey)))));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddScoped<SqliteSession>();
@@ -28,6 +33,7 @@ internal static class StorageSetup
         services.AddScoped<IInviteRepository, SqliteInviteRepository>();
         services.AddScoped<IRoundRepository, SqliteRoundRepository>();
         services.AddScoped<IQuestionLedger, SqliteQuestionLedger>();
+        services.AddScoped<IBucketListRepository, SqliteBucketListRepository>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();

@@ -13,6 +13,8 @@ public sealed class InMemoryStore
 
     public InMemoryQuestionLedger Ledger { get; } = new();
 
+    public InMemoryBucketListRepository BucketList { get; } = new();
+
     public InMemoryOutbox Outbox { get; } = new();
 
     public InMemoryUnitOfWork UnitOfWork { get; } = new();

@@ -10,7 +10,8 @@ public sealed record RepositorySet(
     ICoupleRepository Couples,
     IInviteRepository Invites,
     IRoundRepository Rounds,
-    IQuestionLedger Ledger);
+    IQuestionLedger Ledger,
+    IBucketListRepository BucketList);
 
 /// <summary>
 /// What every storage implementation of the ports must do. Run against the in-memory fakes and against SQLite,
@@ -31,6 +32,8 @@ public abstract partial class RepositoryContractTests : IAsyncLifetime
     protected IRoundRepository Rounds => Set.Rounds;
 
     protected IQuestionLedger Ledger => Set.Ledger;
+
+    protected IBucketListRepository BucketList => Set.BucketList;
 
     private RepositorySet Set => _set ?? throw new InvalidOperationException("Not initialised.");
 
@@ -97,7 +100,7 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
     {
         var store = new InMemoryStore();
         return Task.FromResult(
-            new RepositorySet(store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger));
+            new RepositorySet(store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList));
     }
 }
 
@@ -121,6 +124,7 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
             _database.Get<ICoupleRepository>(),
             _database.Get<IInviteRepository>(),
             _database.Get<IRoundRepository>(),
-            _database.Get<IQuestionLedger>());
+            _database.Get<IQuestionLedger>(),
+            _database.Get<IBucketListRepository>());
     }
 }

@@ -14,14 +14,19 @@ namespace Bot.Host.Platforms.Discord;
 /// channel, or as the answer to an interaction (the first message fills in the deferred reply, later ones follow
 /// up). Mentions are switched off so nobody's words can ping anyone.
 /// </summary>
-internal sealed class DiscordChatGateway(DiscordRestClient rest) : IChatGateway
+internal sealed class DiscordChatGateway(DiscordRestClient rest, TimeProvider? clock = null) : IChatGateway
 {
+    /// <summary>How long Discord keeps an interaction token valid; older entries are of no use.</summary>
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+
     private const int MaxButtonsPerRow = 5;
     private const int MaxRows = 5;
     private const int MaxLabelLength = 80;
 
     private readonly ConcurrentDictionary<string, string> _dmChannels = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _answeredInteractions = new(StringComparer.Ordinal);
+    // Token → when its deferred reply was filled in; later messages for it become follow-ups.
+    private readonly ConcurrentDictionary<string, long> _answeredInteractions = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public Platform Platform => Platform.Discord;
 
@@ -45,7 +50,7 @@ internal sealed class DiscordChatGateway(DiscordRestClient rest) : IChatGateway
         {
             if (DiscordAddresses.TryGetInteraction(to, out var applicationId, out var token, out var isEphemeral))
             {
-                if (_answeredInteractions.TryAdd(token, true))
+                if (FirstReplyTo(token))
                 {
                     await rest.EditOriginalResponseAsync(applicationId, token, message, ct).ConfigureAwait(false);
                 }
@@ -83,6 +88,25 @@ internal sealed class DiscordChatGateway(DiscordRestClient rest) : IChatGateway
         {
             return new DeliveryResult.Failed(ex.Message);
         }
+    }
+
+    private bool FirstReplyTo(string token)
+    {
+        var now = _clock.GetTimestamp();
+        if (!_answeredInteractions.TryAdd(token, now))
+        {
+            return false;
+        }
+
+        foreach (var (old, at) in _answeredInteractions)
+        {
+            if (_clock.GetElapsedTime(at, now) > TokenLifetime)
+            {
+                _answeredInteractions.TryRemove(old, out _);
+            }
+        }
+
+        return true;
     }
 
     private async Task<string> DmChannelAsync(string userId, CancellationToken ct)

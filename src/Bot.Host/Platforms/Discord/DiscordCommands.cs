@@ -32,6 +32,7 @@ internal static class DiscordCommands
         "schedule" => $"{Text(data, "day")} {Text(data, "time")}".Trim(),
         "timezone" => Text(data, ZoneOption),
         "pause" => Text(data, "for"),
+        "bucket" => $"{Text(data, "action")} {Text(data, "wish")} {data.GetOption("number")?.GetInt64()?.ToString(CultureInfo.InvariantCulture)}".Trim(),
         "home" => data.GetOption("off")?.GetBoolean() == true ? "off" : "",
         _ => "",
     };
@@ -88,6 +89,23 @@ internal static class DiscordCommands
             },
         ],
         "home" => [new(ApplicationCommandOptionType.Boolean, "off", "Stop using this channel as your shared space")],
+        "bucket" =>
+        [
+            new(ApplicationCommandOptionType.String, "action", "Show the list, add a wish, or tick one off")
+            {
+                Choices =
+                [
+                    CommandChoice.FromString("Show our list", "list"),
+                    CommandChoice.FromString("Add a wish", "add"),
+                    CommandChoice.FromString("Tick one off", "done"),
+                ],
+            },
+            new(ApplicationCommandOptionType.String, "wish", "What you'd love to do together (for add)")
+            {
+                MaxLength = BucketListService.MaxItemLength,
+            },
+            new(ApplicationCommandOptionType.Integer, "number", "Which one to tick off (for done)") { MinValue = 1 },
+        ],
         "pause" => [new(ApplicationCommandOptionType.String, "for", "How long, e.g. 2w or 10d (up to 12 weeks)") { Required = true, MaxLength = 12 }],
         _ => null,
     };

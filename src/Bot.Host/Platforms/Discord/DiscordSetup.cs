@@ -54,7 +54,7 @@ internal static class DiscordSetup
             return new DiscordGatewayClient(client, null, TimeProvider.System,
                 provider.GetRequiredService<ILogger<DiscordGatewayClient>>());
         });
-        services.AddSingleton<DiscordChatGateway>();
+        services.AddSingleton(provider => new DiscordChatGateway(provider.GetRequiredService<DiscordRestClient>(), TimeProvider.System));
         services.AddSingleton<IChatGateway>(provider => provider.GetRequiredService<DiscordChatGateway>());
         services.AddSingleton<DiscordAdapter>();
         services.AddHostedService(provider => provider.GetRequiredService<DiscordAdapter>());
