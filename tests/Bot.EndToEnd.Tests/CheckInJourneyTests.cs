@@ -26,9 +26,7 @@ public sealed class CheckInJourneyTests
     public async Task CheckIn_BothAnswer_RevealComesOnlyAfterBoth()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
 
         bot.Telegram.SendText(alex, "/checkin");
         var firstForSam = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
@@ -54,9 +52,7 @@ public sealed class CheckInJourneyTests
     public async Task Restart_InTheMiddleOfARound_LosesNothing()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
         await Journeys.OpenCheckInAsync(bot, alex, sam);
         await Journeys.AnswerAllAsync(bot, alex, "before-restart");
         await bot.SettleAsync();
@@ -94,9 +90,7 @@ public sealed class CheckInJourneyTests
     public async Task ScheduledCheckIn_FiresAtLocalTime_NudgesOnce_ThenExpiresWithoutReveal()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
         bot.Telegram.SendText(alex, "/timezone Europe/Berlin");
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Europe/Berlin", StringComparison.Ordinal));
         await bot.SettleAsync();
@@ -137,9 +131,7 @@ public sealed class CheckInJourneyTests
             ["CheckIn:Questions:0"] = "What made you smile this week?",
             ["CheckIn:Questions:1"] = "What would you like more of?",
         });
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
 
         bot.Telegram.SendText(alex, "/checkin");
         var first = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/2)", StringComparison.Ordinal));

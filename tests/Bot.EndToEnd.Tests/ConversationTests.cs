@@ -77,9 +77,7 @@ public sealed class ConversationTests
     public async Task DeckQuestion_FromAButton_IsAnsweredBlindAndLandsInTheJournal()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
 
         bot.Telegram.SendText(alex, "/question");
         var picker = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Which deck", StringComparison.Ordinal));
@@ -101,9 +99,7 @@ public sealed class ConversationTests
     public async Task Forget_AfterConfirming_DeletesMyWordsAndTellsMyPartner()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
         bot.Telegram.SendText(alex, "/question appreciation");
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Appreciation deck", StringComparison.Ordinal));
         await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("Appreciation deck", StringComparison.Ordinal));
@@ -132,9 +128,7 @@ public sealed class ConversationTests
     public async Task Unpair_WithButtons_CancelKeepsThingsAndConfirmTellsBoth()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
 
         bot.Telegram.SendText(alex, "/unpair");
         var ask = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Are you sure", StringComparison.Ordinal));
@@ -155,9 +149,7 @@ public sealed class ConversationTests
     public async Task BlockedPartner_IsMarkedUnreachableAndNotRetried()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
         await bot.SettleAsync();
         bot.Telegram.BlockBot(sam.Id);
 
@@ -177,10 +169,8 @@ public sealed class ConversationTests
     public async Task HomeGroup_GetsTheRevealWhileQuestionsStayPrivate()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
         var group = bot.Telegram.AddGroup(-5001, "Alex & Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
 
         bot.Telegram.SendTextInGroup(alex, group, "/home@" + bot.Telegram.BotUsername);
         var proposal = await bot.Telegram.WaitForMessageAsync(group, m => m.Buttons.Count > 0);

@@ -26,9 +26,7 @@ public sealed class DeliveryTests
     public async Task LongReveal_IsSplitIntoPartsWithinTelegramsLimit_InOrder()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
         await Journeys.OpenCheckInAsync(bot, alex, sam);
         string Long(string tag) => tag + " " + string.Join(' ', Enumerable.Repeat("word", 580)) + " end-" + tag;
 
@@ -55,9 +53,7 @@ public sealed class DeliveryTests
     public async Task BurstFromOneChat_IsHandledInOrder()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var alex = bot.User(1001, "Alex");
-        var sam = bot.User(1002, "Sam");
-        await Journeys.PairAsync(bot, alex, sam);
+        var (alex, sam) = await Journeys.PairedAsync(bot);
         bot.Telegram.SendText(alex, "/checkin");
         await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
 

@@ -6,6 +6,15 @@ namespace Bot.EndToEnd.Tests;
 /// <summary>Small steps most journeys share.</summary>
 internal static partial class Journeys
 {
+    /// <summary>Alex and Sam, both on Telegram, paired with each other.</summary>
+    public static async Task<(FakeTelegramUser Alex, FakeTelegramUser Sam)> PairedAsync(BotTestHost bot)
+    {
+        var alex = bot.User(1001, "Alex");
+        var sam = bot.User(1002, "Sam");
+        await PairAsync(bot, alex, sam);
+        return (alex, sam);
+    }
+
     public static async Task<string> PairAsync(BotTestHost bot, FakeTelegramUser owner, FakeTelegramUser joiner)
     {
         var before = bot.Telegram.SentTo(owner.Id).Count;
