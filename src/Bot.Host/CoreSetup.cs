@@ -28,6 +28,8 @@ internal static class CoreSetup
         services.AddScoped<JournalService>();
         services.AddScoped<FarewellService>();
         services.AddScoped<BucketListService>();
+        services.AddScoped<LoveNoteService>();
+        services.AddScoped<LoveNoteSweeper>();
         services.AddScoped<CheckInSweeper>();
         services.AddScoped<BotEngine>();
         return builder;

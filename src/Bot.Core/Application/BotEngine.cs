@@ -19,11 +19,13 @@ public sealed class BotEngine(
     JournalService journal,
     FarewellService farewell,
     BucketListService bucketList,
+    LoveNoteService loveNotes,
     Messenger messenger,
     CheckInOptions options,
     TimeProvider time)
 {
-    private static readonly HashSet<string> PrivateOnly = ["pair", "join", "skip", "unpair", "forget"];
+    private static readonly HashSet<string> PrivateOnly =
+        ["pair", "join", "skip", "unpair", "forget", "note", "capsule"];
     private static readonly HashSet<string> PrivateOrHome = ["status", "history"];
 
     public async Task HandleAsync(Inbound message, CancellationToken ct)
@@ -116,6 +118,8 @@ public sealed class BotEngine(
             "home" => settings.HomeAsync(c, couple, args, ct),
             "pause" => settings.PauseAsync(c, couple, args, ct),
             "bucket" => bucketList.HandleAsync(c, couple, args, ct),
+            "note" => loveNotes.NoteAsync(c, couple, args, ct),
+            "capsule" => loveNotes.CapsuleAsync(c, couple, args, ct),
             "resume" => settings.ResumeAsync(c, couple, ct),
             "unpair" => farewell.AskUnpairAsync(c, couple, ct),
             _ => throw new UnreachableException($"Command /{verb} is listed but not handled."),

@@ -31,6 +31,8 @@ public static class Copy
         ("timezone", "Set your time zone"),
         ("home", "Make a group your shared space"),
         ("bucket", "Your shared bucket list"),
+        ("note", "Send your partner a love note"),
+        ("capsule", "Seal a time capsule until a date"),
         ("pause", "Pause check-ins for a while"),
         ("resume", "Resume paused check-ins"),
         ("support", "When and how to find a couples therapist"),
@@ -57,6 +59,8 @@ public static class Copy
                 "timezone" => "/timezone ZONE — " + c.Description,
                 "pause" => "/pause 2w — " + c.Description,
                 "bucket" => "/bucket, /bucket add …, /bucket done N — " + c.Description,
+                "note" => "/note TEXT [at HH:MM | surprise] — " + c.Description,
+                "capsule" => "/capsule YYYY-MM-DD TEXT — " + c.Description,
                 _ => $"/{c.Command} — {c.Description}",
             }));
 
@@ -419,6 +423,49 @@ public static class Copy
 
     public static string BucketFull(string name, int max) =>
         $"Your list already has {max} open wishes, {name}. Tick a few off first (/bucket done N)!";
+
+    public static string NoteHelp(string name) =>
+        $"{name}, write your note after /note: /note thinking of you sends it now, /note dinner's on me at 19:00 sends it at 19:00 your time, /note you're wonderful surprise sends it at a random daytime moment in the next few days.";
+
+    public static string NoteBadTime(string name, string typed) =>
+        $"I couldn't read the time \"{typed}\", {name}. Use a 24-hour time at the end, like /note see you soon at 19:30.";
+
+    public static string NoteTooLong(string name, int length, int max) =>
+        $"That note is {length} characters, {name}; could you keep it to {max}? Shorter notes often say more 💛";
+
+    public static string NotesPendingFull(string name, int max) =>
+        $"{name}, you already have {max} notes and capsules waiting to be delivered. Let a few arrive first!";
+
+    public static string NoteDelivered(string name, string from, string text) => $"{name}, a note from {from}: {text} 💌";
+
+    public static string NoteSent(string name, string partner) => $"Your note is on its way to {partner}, {name} 💌";
+
+    public static string NoteScheduled(string name, string partner, string localTime, string timeZone) =>
+        $"Got it, {name}. Your note will reach {partner} on {localTime} ({timeZone}) 💌";
+
+    public static string NoteSurpriseScheduled(string name, string partner, string localTime, string timeZone) =>
+        $"A surprise it is, {name}! Your note will pop up for {partner} on {localTime} ({timeZone}). Our secret 🤫";
+
+    public static string CapsuleHelp(string name) =>
+        $"{name}, seal a time capsule like this: /capsule 2027-06-01 what I hope for us by then. I keep it closed until 09:00 on that day.";
+
+    public static string CapsuleBadDate(string name, string typed) =>
+        $"I couldn't read the date \"{typed}\", {name}. Write it as year-month-day, like /capsule 2027-06-01 your words.";
+
+    public static string CapsuleNotInFuture(string name) =>
+        $"{name}, a time capsule needs a day in the future (tomorrow at the earliest).";
+
+    public static string CapsuleTooFar(string name, int years) =>
+        $"That's a long way off, {name}! Pick a day within the next {years} years.";
+
+    public static string CapsuleSealed(string name, string partner, string day) =>
+        $"Sealed, {name} 🔒 Your time capsule will open for {partner} on {day}.";
+
+    public static string CapsuleWaiting(string name, string partner, string day) =>
+        $"{name}, {partner} has sealed a time capsule for you 🔒 It opens on {day}.";
+
+    public static string CapsuleOpened(string name, string partner, string sealedOn, string text) =>
+        $"{name}, the time capsule {partner} sealed on {sealedOn} is open 🔓\n\n{text}";
 
     public static string PauseHelp(string name) =>
         $"{name}, tell me for how long, like /pause 2w or /pause 10d (up to 12 weeks).";

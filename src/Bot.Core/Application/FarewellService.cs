@@ -11,6 +11,7 @@ public sealed class FarewellService(
     IRoundRepository rounds,
     IInviteRepository invites,
     IBucketListRepository bucketList,
+    ILoveNoteRepository loveNotes,
     IOutbox outbox,
     RoundService roundService,
     Messenger messenger,
@@ -58,6 +59,7 @@ public sealed class FarewellService(
         await outbox.DeleteUndeliveredWordsOfAsync(me.Id, ct).ConfigureAwait(false);
         await invites.DeleteUnusedByOwnerAsync(me.Id, ct).ConfigureAwait(false);
         await bucketList.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
+        await loveNotes.DeleteFromAsync(me.Id, ct).ConfigureAwait(false);
         if (c.Couple is { } couple)
         {
             await EndAsync(couple, ct).ConfigureAwait(false);

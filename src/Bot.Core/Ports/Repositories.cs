@@ -114,3 +114,24 @@ public interface IBucketListRepository
     /// <summary>Deletes every item this person added, on every list (part of /forget).</summary>
     Task DeleteAddedByAsync(long personId, CancellationToken ct);
 }
+
+/// <summary>Love notes and time capsules, waiting or delivered.</summary>
+public interface ILoveNoteRepository
+{
+    /// <summary>Inserts the note (its id is ignored) and returns it with its new id.</summary>
+    Task<LoveNote> AddAsync(LoveNote note, CancellationToken ct);
+
+    Task<LoveNote?> GetAsync(long id, CancellationToken ct);
+
+    /// <summary>Undelivered notes whose time has come, earliest first.</summary>
+    Task<IReadOnlyList<LoveNote>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>Marks the note delivered; false if it already was (another sweep got there first) or is gone.</summary>
+    Task<bool> MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>How many of this person's notes and capsules are still waiting.</summary>
+    Task<int> CountPendingFromAsync(long personId, CancellationToken ct);
+
+    /// <summary>Deletes every note and capsule this person wrote, delivered or not (part of /forget).</summary>
+    Task DeleteFromAsync(long personId, CancellationToken ct);
+}

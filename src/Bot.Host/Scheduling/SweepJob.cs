@@ -6,12 +6,13 @@ using Quartz;
 namespace Bot.Host.Scheduling;
 
 /// <summary>
-/// Every minute: whatever check-ins, reminders and expiries are due. One job for all couples (no per-couple
-/// triggers), never two at once; clustered Quartz runs it on exactly one node.
+/// Every minute: whatever check-ins, reminders, expiries and love notes are due. One job for all couples (no
+/// per-couple triggers), never two at once; clustered Quartz runs it on exactly one node.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class SweepJob(
     CheckInSweeper sweeper,
+    LoveNoteSweeper noteSweeper,
     InboxStore inbox,
     OutboxSignal outboxSignal,
     TimeProvider time,
@@ -27,9 +28,10 @@ internal sealed class SweepJob(
         try
         {
             var result = await sweeper.RunAsync(cancellationToken).ConfigureAwait(false);
+            var notes = await noteSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             await inbox.PurgeProcessedAsync(time.GetUtcNow() - InboxRetention, cancellationToken).ConfigureAwait(false);
             outboxSignal.Notify();
-            foreach (var (item, error) in result.Failures)
+            foreach (var (item, error) in result.Failures.Concat(notes.Failures))
             {
                 logger.LogError(error, "Sweep could not handle the {Item}", item);
             }
@@ -39,6 +41,11 @@ internal sealed class SweepJob(
                 logger.LogInformation(
                     "Sweep: {Opened} check-ins opened, {Missed} missed while down, {Reminded} reminded, {Expired} expired",
                     result.CheckInsOpened, result.CheckInsMissed, result.Reminded, result.Expired);
+            }
+
+            if (notes.Delivered > 0)
+            {
+                logger.LogInformation("Sweep: {Delivered} love notes delivered", notes.Delivered);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

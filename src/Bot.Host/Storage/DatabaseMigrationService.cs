@@ -18,6 +18,8 @@ internal sealed class DatabaseMigrationService(Migrator migrator, SqliteConnecti
             UNION ALL
             SELECT text FROM outbox WHERE substr(text, 1, 3) = 'v1:'
             UNION ALL
+            SELECT text FROM love_notes WHERE substr(text, 1, 3) = 'v1:'
+            UNION ALL
             SELECT coalesce(text, arguments, payload) FROM inbox
             WHERE processed_at IS NULL AND substr(coalesce(text, arguments, payload), 1, 3) = 'v1:')
         LIMIT 1;

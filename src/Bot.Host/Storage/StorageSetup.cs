@@ -34,6 +34,7 @@ internal static class StorageSetup
         services.AddScoped<IRoundRepository, SqliteRoundRepository>();
         services.AddScoped<IQuestionLedger, SqliteQuestionLedger>();
         services.AddScoped<IBucketListRepository, SqliteBucketListRepository>();
+        services.AddScoped<ILoveNoteRepository, SqliteLoveNoteRepository>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();

@@ -15,6 +15,8 @@ public sealed class InMemoryStore
 
     public InMemoryBucketListRepository BucketList { get; } = new();
 
+    public InMemoryLoveNoteRepository LoveNotes { get; } = new();
+
     public InMemoryOutbox Outbox { get; } = new();
 
     public InMemoryUnitOfWork UnitOfWork { get; } = new();

@@ -156,6 +156,21 @@ public sealed class DiscordInteractionMapperTests
         Assert.Contains(commands.Single(c => c.Name == "timezone").Options!, o => o.Autocomplete == true);
     }
 
+    [Theory]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"}]""", "miss you")]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"when","type":3,"value":"19:30"}]""", "miss you at 19:30")]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"when","type":3,"value":"at 7:30"}]""", "miss you at 7:30")]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"when","type":3,"value":"Surprise"}]""", "miss you surprise")]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"when","type":3,"value":"now"}]""", "miss you")]
+    [InlineData("capsule", """[{"name":"date","type":3,"value":"2027-06-01"},{"name":"text","type":3,"value":"us"}]""", "2027-06-01 us")]
+    public void NoteAndCapsuleOptions_BecomeTheCoresArguments(string name, string options, string arguments)
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
+
+        var command = Assert.IsType<CommandReceived>(intake.Message);
+        Assert.Equal((name, arguments), (command.Command, command.Arguments));
+    }
+
     [Fact]
     public void Addresses_RoundTrip()
     {

@@ -42,6 +42,20 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddLoveNote_StoresTheTextEncryptedAndLoadsItIntact()
+    {
+        var (round, person) = await OpenRoundAsync();
+        var notes = _database.Get<ILoveNoteRepository>();
+
+        var note = await notes.AddAsync(
+            new LoveNote(0, round.CoupleId, person, person, Words, Now, Now.AddYears(1), null, IsCapsule: true),
+            CancellationToken.None);
+
+        AssertEncrypted(Assert.Single(await RawAsync("SELECT text FROM love_notes;")), Words);
+        Assert.Equal(Words, (await notes.GetAsync(note.Id, CancellationToken.None))!.Text);
+    }
+
+    [Fact]
     public async Task Enqueue_StoresTheTextEncryptedAndClaimsItIntact()
     {
         var quote = $"Here are your answers. Alex: {Words}";

@@ -11,7 +11,8 @@ public sealed record RepositorySet(
     IInviteRepository Invites,
     IRoundRepository Rounds,
     IQuestionLedger Ledger,
-    IBucketListRepository BucketList);
+    IBucketListRepository BucketList,
+    ILoveNoteRepository LoveNotes);
 
 /// <summary>
 /// What every storage implementation of the ports must do. Run against the in-memory fakes and against SQLite,
@@ -34,6 +35,8 @@ public abstract partial class RepositoryContractTests : IAsyncLifetime
     protected IQuestionLedger Ledger => Set.Ledger;
 
     protected IBucketListRepository BucketList => Set.BucketList;
+
+    protected ILoveNoteRepository LoveNotes => Set.LoveNotes;
 
     private RepositorySet Set => _set ?? throw new InvalidOperationException("Not initialised.");
 
@@ -100,7 +103,9 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
     {
         var store = new InMemoryStore();
         return Task.FromResult(
-            new RepositorySet(store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList));
+            new RepositorySet(
+                store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList,
+                store.LoveNotes));
     }
 }
 
@@ -125,6 +130,7 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
             _database.Get<IInviteRepository>(),
             _database.Get<IRoundRepository>(),
             _database.Get<IQuestionLedger>(),
-            _database.Get<IBucketListRepository>());
+            _database.Get<IBucketListRepository>(),
+            _database.Get<ILoveNoteRepository>());
     }
 }

@@ -34,6 +34,8 @@ internal static class DiscordCommands
         "pause" => Text(data, "for"),
         "bucket" => $"{Text(data, "action")} {Text(data, "wish")} {data.GetOption("number")?.GetInt64()?.ToString(CultureInfo.InvariantCulture)}".Trim(),
         "home" => data.GetOption("off")?.GetBoolean() == true ? "off" : "",
+        "note" => $"{Text(data, "text")} {NoteWhen(Text(data, "when"))}".Trim(),
+        "capsule" => $"{Text(data, "date")} {Text(data, "text")}".Trim(),
         _ => "",
     };
 
@@ -43,6 +45,15 @@ internal static class DiscordCommands
         var text = typed.Trim().Replace(' ', '_');
         return [.. TimeZones.Search(text, 25).Select(zone => CommandChoice.FromString(zone, zone))];
     }
+
+    /// <summary>The core reads "at 19:00" or "surprise" at the end of a note; a bare time gets its "at".</summary>
+    private static string NoteWhen(string typed) => typed.ToLowerInvariant() switch
+    {
+        "" or "now" => "",
+        "surprise" => "surprise",
+        var at when at.StartsWith("at ", StringComparison.Ordinal) => typed,
+        _ => "at " + typed,
+    };
 
     private static string Text(InteractionData data, string option) => data.GetOption(option)?.GetString()?.Trim() ?? "";
 
@@ -105,6 +116,31 @@ internal static class DiscordCommands
                 MaxLength = BucketListService.MaxItemLength,
             },
             new(ApplicationCommandOptionType.Integer, "number", "Which one to tick off (for done)") { MinValue = 1 },
+        ],
+        "note" =>
+        [
+            new(ApplicationCommandOptionType.String, "text", "Your note")
+            {
+                Required = true,
+                MaxLength = LoveNoteService.MaxTextLength,
+            },
+            new(ApplicationCommandOptionType.String, "when", "Empty for now, a time like 19:00, or surprise")
+            {
+                MaxLength = 12,
+            },
+        ],
+        "capsule" =>
+        [
+            new(ApplicationCommandOptionType.String, "date", "The day it opens, e.g. 2027-06-01")
+            {
+                Required = true,
+                MaxLength = 10,
+            },
+            new(ApplicationCommandOptionType.String, "text", "What to seal inside")
+            {
+                Required = true,
+                MaxLength = LoveNoteService.MaxTextLength,
+            },
         ],
         "pause" => [new(ApplicationCommandOptionType.String, "for", "How long, e.g. 2w or 10d (up to 12 weeks)") { Required = true, MaxLength = 12 }],
         _ => null,

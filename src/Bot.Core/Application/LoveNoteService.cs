@@ -1,0 +1,223 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Bot.Core.Application;
+
+/// <summary>/note and /capsule: words for the partner, now, at a time on the couple's clock, or sealed until a day.</summary>
+public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger messenger, TimeProvider time)
+{
+    public const int MaxTextLength = 1000;
+    public const int MaxPending = 50;
+
+    /// <summary>A surprise lands within this many days, between <see cref="SurpriseFrom"/> and <see cref="SurpriseUntil"/>.</summary>
+    public const int SurpriseDays = 3;
+
+    public const int MaxCapsuleYears = 5;
+
+    public static readonly LocalTime SurpriseFrom = new(10, 0);
+    public static readonly LocalTime SurpriseUntil = new(20, 0);
+    public static readonly LocalTime CapsuleOpensAt = new(9, 0);
+
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd");
+
+    /// <summary>"/note TEXT", "/note TEXT at HH:MM" or "/note TEXT surprise".</summary>
+    public async Task NoteAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var (text, when) = SplitWhen(arguments.Trim());
+        var now = time.GetUtcNow();
+        DateTimeOffset? deliverAt = null;
+        if (when is NoteWhen.At at)
+        {
+            if (!ScheduleParser.TryParseTime(at.Typed, out var clock))
+            {
+                await messenger.ReplyAsync(c, Copy.NoteBadTime(name, at.Typed), ct).ConfigureAwait(false);
+                return;
+            }
+
+            deliverAt = NextLocalTime(couple.TimeZone, new LocalTime(clock.Hour, clock.Minute), now);
+        }
+        else if (when is NoteWhen.Surprise)
+        {
+            deliverAt = SurpriseMoment(couple.TimeZone, now, RandomNumberGenerator.GetInt32);
+        }
+
+        if (!await CheckTextAsync(c, text, Copy.NoteHelp(name), ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var partner = c.Partner!;
+        if (deliverAt is null)
+        {
+            await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, now, now, false), ct)
+                .ConfigureAwait(false);
+            await messenger.ToPersonAsync(partner, Copy.NoteDelivered(partner.DisplayName, name, text), ct,
+                wordsOf: [c.Me.Id]).ConfigureAwait(false);
+            await messenger.ReplyAsync(c, Copy.NoteSent(name, partner.DisplayName), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, deliverAt.Value, null, false), ct)
+            .ConfigureAwait(false);
+        var localText = TimeZones.FormatLocal(deliverAt.Value, couple.TimeZone);
+        await messenger.ReplyAsync(c, when is NoteWhen.Surprise
+            ? Copy.NoteSurpriseScheduled(name, partner.DisplayName, localText, couple.TimeZone)
+            : Copy.NoteScheduled(name, partner.DisplayName, localText, couple.TimeZone), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>"/capsule YYYY-MM-DD TEXT": sealed until 09:00 on that day, couple-local.</summary>
+    public async Task CapsuleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var trimmed = arguments.Trim();
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        var (dateText, text) = space < 0 ? (trimmed, "") : (trimmed[..space], trimmed[(space + 1)..].Trim());
+        if (dateText.Length == 0)
+        {
+            await messenger.ReplyAsync(c, Copy.CapsuleHelp(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var parsed = DatePattern.Parse(dateText);
+        if (!parsed.Success)
+        {
+            await messenger.ReplyAsync(c, Copy.CapsuleBadDate(name, dateText), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var zone = TimeZones.Get(couple.TimeZone);
+        var today = Instant.FromDateTimeOffset(now).InZone(zone).Date;
+        var date = parsed.Value;
+        if (date <= today || date > today.PlusYears(MaxCapsuleYears))
+        {
+            await messenger.ReplyAsync(c, date <= today
+                ? Copy.CapsuleNotInFuture(name)
+                : Copy.CapsuleTooFar(name, MaxCapsuleYears), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await CheckTextAsync(c, text, Copy.CapsuleHelp(name), ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var partner = c.Partner!;
+        var opensAt = date.At(CapsuleOpensAt).InZoneLeniently(zone).ToDateTimeOffset();
+        await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, opensAt, null, true), ct)
+            .ConfigureAwait(false);
+        var day = TimeZones.FormatLocalDate(opensAt, couple.TimeZone);
+        await messenger.ReplyAsync(c, Copy.CapsuleSealed(name, partner.DisplayName, day), ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(partner, Copy.CapsuleWaiting(partner.DisplayName, name, day), ct)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The first <paramref name="at"/> on the zone's clock strictly after <paramref name="now"/>.</summary>
+    public static DateTimeOffset NextLocalTime(string timeZone, LocalTime at, DateTimeOffset now)
+    {
+        var zone = TimeZones.Get(timeZone);
+        var instant = Instant.FromDateTimeOffset(now);
+        var today = instant.InZone(zone).Date;
+        var candidate = today.At(at).InZoneLeniently(zone).ToInstant();
+        if (candidate <= instant)
+        {
+            candidate = today.PlusDays(1).At(at).InZoneLeniently(zone).ToInstant();
+        }
+
+        return candidate.ToDateTimeOffset();
+    }
+
+    /// <summary>
+    /// A moment in the daytime window (couple-local) within the next <see cref="SurpriseDays"/> days, chosen evenly
+    /// over all such minutes; <paramref name="next"/> returns a number from 0 up to (not including) its argument.
+    /// </summary>
+    public static DateTimeOffset SurpriseMoment(string timeZone, DateTimeOffset now, Func<int, int> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var zone = TimeZones.Get(timeZone);
+        var start = Instant.FromDateTimeOffset(now).Plus(Duration.FromMinutes(1));
+        var end = Instant.FromDateTimeOffset(now).Plus(Duration.FromDays(SurpriseDays));
+        var today = start.InZone(zone).Date;
+        var windows = new List<(Instant From, int Minutes)>();
+        for (var offset = 0; offset <= SurpriseDays; offset++)
+        {
+            var date = today.PlusDays(offset);
+            var from = Max(start, date.At(SurpriseFrom).InZoneLeniently(zone).ToInstant());
+            var until = Min(end, date.At(SurpriseUntil).InZoneLeniently(zone).ToInstant());
+            var minutes = (int)(until - from).TotalMinutes;
+            if (minutes > 0)
+            {
+                windows.Add((from, minutes));
+            }
+        }
+
+        var pick = next(windows.Sum(w => w.Minutes));
+        foreach (var (from, minutes) in windows)
+        {
+            if (pick < minutes)
+            {
+                return from.Plus(Duration.FromMinutes(pick)).ToDateTimeOffset();
+            }
+
+            pick -= minutes;
+        }
+
+        throw new InvalidOperationException("Three days always hold some daytime.");
+    }
+
+    private async Task<bool> CheckTextAsync(Conversation c, string text, string help, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var reply = text.Length == 0
+            ? help
+            : text.Length > MaxTextLength
+                ? Copy.NoteTooLong(name, text.Length, MaxTextLength)
+                : await notes.CountPendingFromAsync(c.Me.Id, ct).ConfigureAwait(false) >= MaxPending
+                    ? Copy.NotesPendingFull(name, MaxPending)
+                    : null;
+        if (reply is null)
+        {
+            return true;
+        }
+
+        await messenger.ReplyAsync(c, reply, ct).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>Splits a trailing "at HH:MM" or "surprise" off the note; a trailing "at" + digit is always a time.</summary>
+    private static (string Text, NoteWhen When) SplitWhen(string arguments)
+    {
+        if (SurpriseSuffix().Match(arguments) is { Success: true } surprise)
+        {
+            return (surprise.Groups["text"].Value.Trim(), new NoteWhen.Surprise());
+        }
+
+        return AtSuffix().Match(arguments) is { Success: true } at
+            ? (at.Groups["text"].Value.Trim(), new NoteWhen.At(at.Groups["time"].Value))
+            : (arguments, new NoteWhen.Now());
+    }
+
+    [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)surprise$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex SurpriseSuffix();
+
+    [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)at\s+(?<time>\d\S*)$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex AtSuffix();
+
+    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+
+    private abstract record NoteWhen
+    {
+        public sealed record Now : NoteWhen;
+
+        public sealed record At(string Typed) : NoteWhen;
+
+        public sealed record Surprise : NoteWhen;
+    }
+}

@@ -1,0 +1,78 @@
+using Bot.Core.Ports;
+
+namespace Bot.Core.Application;
+
+/// <summary>What one note sweep did; failures are reported, not thrown.</summary>
+public sealed record NoteSweepResult(int Delivered, IReadOnlyList<(string Item, Exception Error)> Failures);
+
+/// <summary>
+/// Moves love notes and capsules whose time has come into the outbox, each in its own transaction; the atomic
+/// <see cref="ILoveNoteRepository.MarkDeliveredAsync"/> makes overlapping sweeps deliver each note once.
+/// </summary>
+public sealed class LoveNoteSweeper(
+    ILoveNoteRepository notes,
+    ICoupleRepository couples,
+    IPersonRepository persons,
+    Messenger messenger,
+    IUnitOfWork unitOfWork,
+    TimeProvider time)
+{
+    public const int BatchSize = 200;
+
+    public async Task<NoteSweepResult> RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var failures = new List<(string, Exception)>();
+        var failed = new HashSet<long>();
+        var delivered = 0;
+        while (true)
+        {
+            var due = (await notes.FindDueAsync(now, BatchSize + failed.Count, ct).ConfigureAwait(false))
+                .Where(note => !failed.Contains(note.Id)).ToList();
+            if (due.Count == 0)
+            {
+                return new NoteSweepResult(delivered, failures);
+            }
+
+            foreach (var note in due)
+            {
+                try
+                {
+                    if (await unitOfWork.RunAsync(token => DeliverAsync(note.Id, now, token), ct).ConfigureAwait(false))
+                    {
+                        delivered++;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    failed.Add(note.Id);
+                    failures.Add(($"love note {note.Id}", ex));
+                }
+            }
+        }
+    }
+
+    private async Task<bool> DeliverAsync(long noteId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await notes.MarkDeliveredAsync(noteId, now, ct).ConfigureAwait(false)
+            || await notes.GetAsync(noteId, ct).ConfigureAwait(false) is not { } note)
+        {
+            return false;
+        }
+
+        // A couple that has parted since the note was written: it is spent quietly, never sent.
+        if (await couples.GetAsync(note.CoupleId, ct).ConfigureAwait(false) is not { IsActive: true } couple
+            || await persons.GetAsync(note.ToId, ct).ConfigureAwait(false) is not { } to
+            || await persons.GetAsync(note.FromId, ct).ConfigureAwait(false) is not { } from)
+        {
+            return false;
+        }
+
+        var text = note.IsCapsule
+            ? Copy.CapsuleOpened(
+                to.DisplayName, from.DisplayName, TimeZones.FormatLocalDate(note.CreatedAt, couple.TimeZone), note.Text)
+            : Copy.NoteDelivered(to.DisplayName, from.DisplayName, note.Text);
+        await messenger.ToPersonAsync(to, text, ct, wordsOf: [note.FromId]).ConfigureAwait(false);
+        return true;
+    }
+}

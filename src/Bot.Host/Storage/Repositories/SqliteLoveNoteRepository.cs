@@ -1,0 +1,113 @@
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Bot.Host.Security;
+
+namespace Bot.Host.Storage.Repositories;
+
+/// <summary>Love notes and time capsules; their text is encrypted at rest.</summary>
+internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCipher cipher) : ILoveNoteRepository
+{
+    private const string Columns = """
+        id AS Id, couple_id AS CoupleId, from_id AS FromId, to_id AS ToId, text AS Text, created_at AS CreatedAt,
+        deliver_at AS DeliverAt, delivered_at AS DeliveredAt, is_capsule AS IsCapsule
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO love_notes (couple_id, from_id, to_id, text, created_at, deliver_at, delivered_at, is_capsule)
+        VALUES (@CoupleId, @FromId, @ToId, @Text, @CreatedAt, @DeliverAt, @DeliveredAt, @IsCapsule)
+        RETURNING id;
+        """;
+
+    private const string GetSql = $"""
+        SELECT {Columns} FROM love_notes WHERE id = @Id;
+        """;
+
+    private const string FindDueSql = $"""
+        SELECT {Columns} FROM love_notes
+        WHERE delivered_at IS NULL AND deliver_at <= @Now
+        ORDER BY deliver_at, id
+        LIMIT @Limit;
+        """;
+
+    private const string MarkDeliveredSql = """
+        UPDATE love_notes SET delivered_at = @At WHERE id = @Id AND delivered_at IS NULL;
+        """;
+
+    private const string CountPendingFromSql = """
+        SELECT COUNT(*) FROM love_notes WHERE from_id = @PersonId AND delivered_at IS NULL;
+        """;
+
+    private const string DeleteFromSql = """
+        DELETE FROM love_notes WHERE from_id = @PersonId;
+        """;
+
+    public async Task<LoveNote> AddAsync(LoveNote note, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var id = await session.ExecuteScalarAsync<long>(InsertSql, new
+        {
+            note.CoupleId,
+            note.FromId,
+            note.ToId,
+            Text = cipher.Encrypt(note.Text),
+            CreatedAt = UnixTime.ToMs(note.CreatedAt),
+            DeliverAt = UnixTime.ToMs(note.DeliverAt),
+            DeliveredAt = UnixTime.ToMs(note.DeliveredAt),
+            IsCapsule = note.IsCapsule ? 1 : 0,
+        }, ct).ConfigureAwait(false);
+        return note with
+        {
+            Id = id,
+            CreatedAt = UnixTime.FromMs(UnixTime.ToMs(note.CreatedAt)),
+            DeliverAt = UnixTime.FromMs(UnixTime.ToMs(note.DeliverAt)),
+            DeliveredAt = UnixTime.FromMs(UnixTime.ToMs(note.DeliveredAt)),
+        };
+    }
+
+    public async Task<LoveNote?> GetAsync(long id, CancellationToken ct)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<NoteRow>(GetSql, new { Id = id }, ct).ConfigureAwait(false);
+        return row?.ToDomain(cipher);
+    }
+
+    public async Task<IReadOnlyList<LoveNote>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    {
+        var rows = await session.QueryAsync<NoteRow>(FindDueSql, new { Now = UnixTime.ToMs(now), Limit = limit }, ct)
+            .ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToDomain(cipher))];
+    }
+
+    public async Task<bool> MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken ct) =>
+        await session.ExecuteAsync(MarkDeliveredSql, new { Id = id, At = UnixTime.ToMs(at) }, ct)
+            .ConfigureAwait(false) == 1;
+
+    public async Task<int> CountPendingFromAsync(long personId, CancellationToken ct) =>
+        (int)await session.ExecuteScalarAsync<long>(CountPendingFromSql, new { PersonId = personId }, ct)
+            .ConfigureAwait(false);
+
+    public Task DeleteFromAsync(long personId, CancellationToken ct) =>
+        session.ExecuteAsync(DeleteFromSql, new { PersonId = personId }, ct);
+
+    private sealed record NoteRow(
+        long Id,
+        long CoupleId,
+        long FromId,
+        long ToId,
+        string Text,
+        long CreatedAt,
+        long DeliverAt,
+        long? DeliveredAt,
+        long IsCapsule)
+    {
+        public LoveNote ToDomain(FieldCipher cipher) => new(
+            Id,
+            CoupleId,
+            FromId,
+            ToId,
+            cipher.Decrypt(Text),
+            UnixTime.FromMs(CreatedAt),
+            UnixTime.FromMs(DeliverAt),
+            UnixTime.FromMs(DeliveredAt),
+            IsCapsule != 0);
+    }
+}

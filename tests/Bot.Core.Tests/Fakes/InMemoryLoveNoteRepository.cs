@@ -1,0 +1,93 @@
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Core.Tests.Fakes;
+
+/// <summary>Love notes in memory; behaves like the SQLite repository (due order, once-only delivery, time precision).</summary>
+public sealed class InMemoryLoveNoteRepository : ILoveNoteRepository
+{
+    private readonly Lock _lock = new();
+    private readonly List<LoveNote> _notes = [];
+    private long _lastId;
+
+    public IReadOnlyList<LoveNote> All
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _notes];
+            }
+        }
+    }
+
+    public Task<LoveNote> AddAsync(LoveNote note, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        lock (_lock)
+        {
+            var stored = note with
+            {
+                Id = ++_lastId,
+                CreatedAt = StoredTime.Of(note.CreatedAt),
+                DeliverAt = StoredTime.Of(note.DeliverAt),
+                DeliveredAt = StoredTime.Of(note.DeliveredAt),
+            };
+            _notes.Add(stored);
+            return Task.FromResult(stored);
+        }
+    }
+
+    public Task<LoveNote?> GetAsync(long id, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_notes.SingleOrDefault(n => n.Id == id));
+        }
+    }
+
+    public Task<IReadOnlyList<LoveNote>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<LoveNote> due =
+            [
+                .. _notes.Where(n => !n.IsDelivered && n.DeliverAt <= now)
+                    .OrderBy(n => n.DeliverAt).ThenBy(n => n.Id).Take(limit),
+            ];
+            return Task.FromResult(due);
+        }
+    }
+
+    public Task<bool> MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            var index = _notes.FindIndex(n => n.Id == id && !n.IsDelivered);
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            _notes[index] = _notes[index] with { DeliveredAt = StoredTime.Of(at) };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<int> CountPendingFromAsync(long personId, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_notes.Count(n => n.FromId == personId && !n.IsDelivered));
+        }
+    }
+
+    public Task DeleteFromAsync(long personId, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            _notes.RemoveAll(n => n.FromId == personId);
+            return Task.CompletedTask;
+        }
+    }
+}
