@@ -23,7 +23,8 @@ public sealed class CheckInSweeper(
     CheckInOptions options,
     TimeProvider time)
 {
-    public const int BatchSize = 200;
+    /// <summary>Due items fetched per query.</summary>
+    public const int BatchSize = DueWork.BatchSize;
 
     public async Task<SweepResult> RunAsync(CancellationToken ct)
     {
@@ -31,7 +32,8 @@ public sealed class CheckInSweeper(
         var failures = new List<(string, Exception)>();
         int opened = 0, missed = 0;
 
-        await DrainAsync(
+        await DueWork.DrainAsync(
+            unitOfWork,
             limit => couples.FindDueCheckInsAsync(now, limit, ct),
             couple => couple.Id,
             async (couple, token) =>
@@ -45,7 +47,8 @@ public sealed class CheckInSweeper(
             "check-in of couple", failures, ct).ConfigureAwait(false);
 
         var reminded = 0;
-        await DrainAsync(
+        await DueWork.DrainAsync(
+            unitOfWork,
             limit => rounds.FindDueRemindersAsync(now, limit, ct),
             round => round.Id,
             async (round, token) =>
@@ -68,7 +71,8 @@ public sealed class CheckInSweeper(
             "reminder of round", failures, ct).ConfigureAwait(false);
 
         var expired = 0;
-        await DrainAsync(
+        await DueWork.DrainAsync(
+            unitOfWork,
             limit => rounds.FindDueExpiriesAsync(now, limit, ct),
             round => round.Id,
             async (round, token) =>
@@ -117,38 +121,5 @@ public sealed class CheckInSweeper(
         var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
         await roundService.OpenWeeklyAsync(couple, a, b, ct).ConfigureAwait(false);
         return true;
-    }
-
-    private async Task DrainAsync<T>(
-        Func<int, Task<IReadOnlyList<T>>> findDue,
-        Func<T, long> idOf,
-        Func<T, CancellationToken, Task> handle,
-        string what,
-        List<(string, Exception)> failures,
-        CancellationToken ct)
-    {
-        var failed = new HashSet<long>();
-        while (true)
-        {
-            var due = (await findDue(BatchSize + failed.Count).ConfigureAwait(false))
-                .Where(item => !failed.Contains(idOf(item))).ToList();
-            if (due.Count == 0)
-            {
-                return;
-            }
-
-            foreach (var item in due)
-            {
-                try
-                {
-                    await unitOfWork.RunAsync(token => handle(item, token), ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    failed.Add(idOf(item));
-                    failures.Add(($"{what} {idOf(item)}", ex));
-                }
-            }
-        }
     }
 }

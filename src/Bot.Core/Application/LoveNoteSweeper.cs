@@ -17,39 +17,26 @@ public sealed class LoveNoteSweeper(
     IUnitOfWork unitOfWork,
     TimeProvider time)
 {
-    public const int BatchSize = 200;
-
     public async Task<NoteSweepResult> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var failures = new List<(string, Exception)>();
-        var failed = new HashSet<long>();
         var delivered = 0;
-        while (true)
-        {
-            var due = (await notes.FindDueAsync(now, BatchSize + failed.Count, ct).ConfigureAwait(false))
-                .Where(note => !failed.Contains(note.Id)).ToList();
-            if (due.Count == 0)
+        await DueWork.DrainAsync(
+            unitOfWork,
+            limit => notes.FindDueAsync(now, limit, ct),
+            note => note.Id,
+            async (note, token) =>
             {
-                return new NoteSweepResult(delivered, failures);
-            }
-
-            foreach (var note in due)
-            {
-                try
+                if (await DeliverAsync(note.Id, now, token).ConfigureAwait(false))
                 {
-                    if (await unitOfWork.RunAsync(token => DeliverAsync(note.Id, now, token), ct).ConfigureAwait(false))
-                    {
-                        delivered++;
-                    }
+                    delivered++;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    failed.Add(note.Id);
-                    failures.Add(($"love note {note.Id}", ex));
-                }
-            }
-        }
+            },
+            "love note",
+            failures,
+            ct).ConfigureAwait(false);
+        return new NoteSweepResult(delivered, failures);
     }
 
     private async Task<bool> DeliverAsync(long noteId, DateTimeOffset now, CancellationToken ct)
