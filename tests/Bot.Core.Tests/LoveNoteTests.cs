@@ -156,7 +156,7 @@ public sealed class LoveNoteTests
         string[] lines =
         [
             "/note", "/note   ", "/note surprise", "/note at 19:00", "/note " + tooLong, "/note see you at 25:00",
-            "/note see you at 7pm", "/capsule", "/capsule 01.06.2027 hello", "/capsule 2027-02-30 hello",
+            "/note see you at 7pm", "/note see you at tonight", "/note lunch at noon!", "/capsule", "/capsule 01.06.2027 hello", "/capsule 2027-02-30 hello",
             "/capsule 2026-03-02 today", "/capsule 2020-01-01 past", "/capsule 2031-03-03 far", "/capsule 2027-06-01",
             "/capsule 2027-06-01 " + tooLong,
         ];
@@ -169,7 +169,8 @@ public sealed class LoveNoteTests
             [
                 Copy.NoteHelp("Alex"), Copy.NoteHelp("Alex"), Copy.NoteHelp("Alex"), Copy.NoteHelp("Alex"),
                 Copy.NoteTooLong("Alex", LoveNoteService.MaxTextLength + 1, LoveNoteService.MaxTextLength),
-                Copy.NoteBadTime("Alex", "25:00"), Copy.NoteBadTime("Alex", "7pm"), Copy.CapsuleHelp("Alex"),
+                Copy.NoteBadTime("Alex", "25:00"), Copy.NoteBadTime("Alex", "7pm"),
+                Copy.NoteBadTime("Alex", "tonight"), Copy.NoteBadTime("Alex", "noon!"), Copy.CapsuleHelp("Alex"),
                 Copy.CapsuleBadDate("Alex", "01.06.2027"), Copy.CapsuleBadDate("Alex", "2027-02-30"),
                 Copy.CapsuleNotInFuture("Alex"), Copy.CapsuleNotInFuture("Alex"),
                 Copy.CapsuleTooFar("Alex", LoveNoteService.MaxCapsuleYears), Copy.CapsuleHelp("Alex"),

@@ -189,7 +189,10 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
         return false;
     }
 
-    /// <summary>Splits a trailing "at HH:MM" or "surprise" off the note; a trailing "at" + digit is always a time.</summary>
+    /// <summary>
+    /// Splits a trailing "at HH:MM" or "surprise" off the note. A trailing "at" + a digit or a time word ("at noon",
+    /// "at tonight") is always read as a time, so an unreadable one gets a clear reply instead of going out now.
+    /// </summary>
     private static (string Text, NoteWhen When) SplitWhen(string arguments)
     {
         if (SurpriseSuffix().Match(arguments) is { Success: true } surprise)
@@ -205,7 +208,7 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
     [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)surprise$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex SurpriseSuffix();
 
-    [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)at\s+(?<time>\d\S*)$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)at\s+(?<time>\d\S*|(?:tonight|tomorrow|today|noon|midnight|morning|afternoon|evening|night|later|soon)\W*)$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex AtSuffix();
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;

@@ -151,7 +151,5 @@ public static class ScheduleParser
         return true;
     }
 
-    public static string DayName(DayOfWeek day) => day.ToString();
-
     public static string TimeText(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
