@@ -5,7 +5,7 @@ using Bot.Core.Domain;
 namespace Bot.Core.Application;
 
 /// <summary>Everything the bot says, in one place: warm, short, by name, never preachy.</summary>
-public static class Copy
+public static partial class Copy
 {
     public static IReadOnlyList<string> DefaultRitualQuestions { get; } =
     [

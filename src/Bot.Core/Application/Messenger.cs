@@ -8,10 +8,13 @@ namespace Bot.Core.Application;
 public sealed class Messenger(IOutbox outbox)
 {
     public Task ReplyAsync(Conversation conversation, string text, CancellationToken ct,
-        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null)
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
+        Attachment? attachment = null)
     {
         conversation.HasReplied = true;
-        return outbox.EnqueueAsync(new OutgoingMessage(conversation.ReplyAddress, text, choices ?? [], wordsOf ?? []), ct);
+        return outbox.EnqueueAsync(
+            new OutgoingMessage(conversation.ReplyAddress, text, choices ?? [], wordsOf ?? []) { Attachment = attachment },
+            ct);
     }
 
     /// <summary>

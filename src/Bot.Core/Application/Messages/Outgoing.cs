@@ -14,8 +14,23 @@ public sealed record OutgoingMessage(
     /// <summary>True for a question: platforms without free-text replies offer a way to answer (Discord's modal).</summary>
     public bool InvitesAnswer { get; init; }
 
+    /// <summary>A file sent with the message; <see cref="Text"/> is then its caption.</summary>
+    public Attachment? Attachment { get; init; }
+
     public static OutgoingMessage Plain(ChatAddress to, string text) => new(to, text, [], []);
 }
+
+/// <summary>How a file is shown: an image in the chat, or a document to open or save.</summary>
+public enum AttachmentKind
+{
+    Photo = 1,
+    Document = 2,
+}
+
+/// <summary>A file to send, held in memory (charts and exports are small).</summary>
+/// <param name="FileName">Name shown to the person, e.g. <c>journal.md</c>.</param>
+/// <param name="ContentType">MIME type, e.g. <c>image/png</c>.</param>
+public sealed record Attachment(AttachmentKind Kind, string FileName, string ContentType, ReadOnlyMemory<byte> Content);
 
 /// <summary>A button; its payload comes back in <see cref="ChoiceSelected"/> and must carry all it needs.</summary>
 public sealed record Choice
