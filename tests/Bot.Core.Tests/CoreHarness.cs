@@ -33,8 +33,8 @@ public sealed partial class CoreHarness
         Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
         Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
         Farewell = new FarewellService(
-            Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Outbox, Rounds,
-            Messenger, Clock);
+            Store.Persons, Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Erasure,
+            Store.Outbox, Rounds, Messenger, Clock);
         BucketList = new BucketListService(Store.BucketList, Messenger, Clock);
         LoveNotes = new LoveNoteService(Store.LoveNotes, Messenger, Clock);
         NoteSweeper = new LoveNoteSweeper(

@@ -18,7 +18,12 @@ public sealed class FarewellTests
         var ask = Assert.Single(_bot.Messages);
         Assert.Equal(Copy.ConfirmUnpair("Alex", "Bea"), ask.Text);
         Assert.Equal(
-            [(Copy.ConfirmUnpairYes, $"unpair:{couple.Id}"), (Copy.ConfirmNo, "cancel")],
+            [
+                (Copy.UnpairKeepLabel, $"unpair:{couple.Id}:keep"),
+                (Copy.UnpairDeleteMineLabel, $"unpair:{couple.Id}:mine"),
+                (Copy.UnpairDeleteOursLabel("Bea"), $"unpair:{couple.Id}:ours"),
+                (Copy.ConfirmNo, "cancel"),
+            ],
             ask.Choices.SelectMany(row => row).Select(c => (c.Label, c.Payload)));
         Assert.NotNull(_bot.ActiveCouple(alex));
     }
@@ -46,7 +51,7 @@ public sealed class FarewellTests
         await _bot.SendAsync(alex, "/checkin");
         var round = _bot.OpenRound(alex)!;
         await _bot.SendAsync(alex, "/unpair");
-        var confirm = _bot.PayloadsTo(alex)[^2];
+        var confirm = _bot.PayloadsTo(alex)[^4];
 
         await _bot.PressAsync(alex, confirm);
 
@@ -136,7 +141,7 @@ public sealed class FarewellTests
         var (alex, bea) = await RevealedRoundAsync();
         var oldCouple = _bot.ActiveCouple(alex)!;
         await _bot.SendAsync(alex, "/unpair");
-        await _bot.PressAsync(alex, _bot.PayloadsTo(alex)[^2]);
+        await _bot.PressAsync(alex, _bot.PayloadsTo(alex)[^4]);
         var cam = _bot.Person("Cam");
         await _bot.PairAsync(alex, cam);
         await _bot.SendAsync(alex, "/checkin");
@@ -207,7 +212,7 @@ public sealed class FarewellTests
     {
         var (alex, bea) = await RevealedRoundAsync();
         await _bot.SendAsync(bea, "/unpair");
-        await _bot.PressAsync(bea, _bot.PayloadsTo(bea)[^2]);
+        await _bot.PressAsync(bea, _bot.PayloadsTo(bea)[^4]);
         _bot.ClearOutbox();
 
         await _bot.SendAsync(alex, "/forget");
@@ -216,6 +221,139 @@ public sealed class FarewellTests
         Assert.Equal(3, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
         Assert.Equal(Copy.Forgotten("Alex"), _bot.LastTextTo(alex));
         Assert.Empty(_bot.MessagesTo(bea));
+    }
+
+    [Fact]
+    public async Task Unpair_KeepingMyCopy_LeavesEveryAnswerAndNote()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(bea, "/note thank you");
+        var coupleId = _bot.ActiveCouple(alex)!.Id;
+        await _bot.SendAsync(alex, "/unpair");
+
+        await _bot.PressAsync(alex, $"unpair:{coupleId}:keep");
+
+        Assert.Null(_bot.ActiveCouple(alex));
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.Single(_bot.Store.LoveNotes.All);
+        Assert.Equal(Copy.Unpaired("Alex", "Bea"), _bot.LastTextTo(alex));
+        Assert.Equal(Copy.PartnerUnpaired("Bea", "Alex"), _bot.LastTextTo(bea));
+    }
+
+    [Fact]
+    public async Task Unpair_AButtonFromBeforeTheChoices_StillUnpairsAndKeepsTheJournal()
+    {
+        var (alex, _) = await RevealedRoundAsync();
+        var coupleId = _bot.ActiveCouple(alex)!.Id;
+
+        await _bot.PressAsync(alex, $"unpair:{coupleId}");
+
+        Assert.Null(_bot.ActiveCouple(alex));
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+    }
+
+    [Fact]
+    public async Task Unpair_DeletingMyWords_RemovesOnlyWhatIWroteAndTellsMyPartner()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(alex, "/bucket add see the northern lights");
+        await _bot.SendAsync(bea, "/bucket add learn to sail");
+        await _bot.SendAsync(alex, "/unpair");
+
+        await _bot.PressAsync(alex, _bot.PayloadsTo(alex)[^3]);
+
+        var alexId = _bot.Stored(alex).Id;
+        Assert.Null(_bot.ActiveCouple(alex));
+        Assert.All(Assert.Single(_bot.Store.Rounds.All).Answers, a => Assert.NotEqual(alexId, a.PersonId));
+        Assert.Equal("learn to sail", Assert.Single(_bot.Store.BucketList.All).Text);
+        Assert.Equal(Copy.UnpairedWordsDeleted("Alex", "Bea"), _bot.LastTextTo(alex));
+        Assert.Equal(Copy.PartnerForgot("Bea", "Alex"), _bot.LastTextTo(bea));
+    }
+
+    [Fact]
+    public async Task Unpair_DeletingOurs_UnpairsAtOnceButErasesNothingUntilThePartnerAgrees()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        var coupleId = _bot.ActiveCouple(alex)!.Id;
+        await _bot.SendAsync(alex, "/unpair");
+
+        await _bot.PressAsync(alex, $"unpair:{coupleId}:ours");
+
+        Assert.Null(_bot.ActiveCouple(alex));
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.Equal(Copy.UnpairedAskedToErase("Alex", "Bea"), _bot.LastTextTo(alex));
+        var ask = _bot.MessagesTo(bea)[^1];
+        Assert.Equal(Copy.PartnerAsksToErase("Bea", "Alex"), ask.Text);
+        Assert.Equal([$"erase:{coupleId}:yes", $"erase:{coupleId}:keep"], ask.Choices.SelectMany(r => r).Select(c => c.Payload));
+    }
+
+    [Fact]
+    public async Task EraseAsk_WhenThePartnerAgrees_DeletesTheWholeSharedJournalAndTellsBoth()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(alex, "/bucket add see the northern lights");
+        await _bot.SendAsync(bea, "/capsule 2027-01-01 open me");
+        var coupleId = _bot.ActiveCouple(alex)!.Id;
+        await _bot.PressAsync(alex, $"unpair:{coupleId}:ours");
+
+        await _bot.PressAsync(bea, $"erase:{coupleId}:yes");
+
+        Assert.Empty(_bot.Store.Rounds.All);
+        Assert.Empty(_bot.Store.BucketList.All);
+        Assert.Empty(_bot.Store.LoveNotes.All);
+        Assert.Equal(Copy.JournalErased("Bea"), _bot.LastTextTo(bea));
+        Assert.Equal(Copy.JournalErased("Alex"), _bot.LastTextTo(alex));
+    }
+
+    [Fact]
+    public async Task EraseAsk_WhenThePartnerKeepsIt_ErasesNothingAndTellsTheAsker()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        var coupleId = _bot.ActiveCouple(alex)!.Id;
+        await _bot.PressAsync(alex, $"unpair:{coupleId}:ours");
+
+        await _bot.PressAsync(bea, $"erase:{coupleId}:keep");
+        await _bot.PressAsync(bea, $"erase:{coupleId}:yes");
+
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.Contains(Copy.JournalKept("Bea"), _bot.TextsTo(bea));
+        Assert.Equal(Copy.EraseAskGone("Bea"), _bot.LastTextTo(bea));
+        Assert.Equal(Copy.PartnerKeptJournal("Alex", "Bea"), _bot.LastTextTo(alex));
+    }
+
+    [Fact]
+    public async Task EraseButton_PressedByTheAskerOrAStranger_ErasesNothing()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        var coupleId = _bot.ActiveCouple(alex)!.Id;
+        var cam = _bot.Person("Cam");
+        await _bot.PressAsync(alex, $"unpair:{coupleId}:ours");
+
+        await _bot.PressAsync(alex, $"erase:{coupleId}:yes");
+        await _bot.PressAsync(cam, $"erase:{coupleId}:yes");
+        await _bot.PressAsync(bea, $"erase:{coupleId}:sure");
+
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.Equal(Copy.EraseAskGone("Alex"), _bot.LastTextTo(alex));
+        Assert.Equal(Copy.EraseAskGone("Cam"), _bot.LastTextTo(cam));
+        Assert.Equal(Copy.EraseAskGone("Bea"), _bot.LastTextTo(bea));
+    }
+
+    [Fact]
+    public async Task EraseAsk_ForOneCouple_LeavesTheJournalOfAnotherCoupleAlone()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        var first = _bot.ActiveCouple(alex)!.Id;
+        var (cam, dan) = await _bot.CoupleAsync("Cam", "Dan");
+        await _bot.SendAsync(cam, "/checkin");
+        await _bot.AnswerAsync(cam, "C1", "C2", "C3");
+        await _bot.PressAsync(alex, $"unpair:{first}:ours");
+
+        await _bot.PressAsync(bea, $"erase:{first}:yes");
+
+        var left = Assert.Single(_bot.Store.Rounds.All);
+        Assert.Equal(_bot.ActiveCouple(dan)!.Id, left.CoupleId);
+        Assert.Equal(3, left.Answers.Count);
     }
 
     private async Task<(TestUser Alex, TestUser Bea)> RevealedRoundAsync(bool clear = true)

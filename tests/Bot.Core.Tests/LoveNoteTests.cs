@@ -243,7 +243,7 @@ public sealed class LoveNoteTests
         var (alex, bea) = await _bot.CoupleAsync();
         await _bot.SendAsync(alex, "/note see you tonight at 20:00");
         await _bot.SendAsync(bea, "/unpair");
-        await _bot.PressAsync(bea, _bot.PayloadsTo(bea)[^2]);
+        await _bot.PressAsync(bea, _bot.PayloadsTo(bea)[^4]);
         _bot.ClearOutbox();
 
         _bot.Advance(TimeSpan.FromDays(1));

@@ -134,7 +134,7 @@ public sealed class ConversationTests
         var ask = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Are you sure", StringComparison.Ordinal));
         bot.Telegram.PressButton(alex, ask, "cancel");
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("nothing changed", StringComparison.Ordinal));
-        var unpairPayload = ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.StartsWith("unpair:", StringComparison.Ordinal)).CallbackData;
+        var unpairPayload = ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.EndsWith(":keep", StringComparison.Ordinal)).CallbackData;
         bot.Telegram.PressButton(alex, ask, unpairPayload);
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("no longer paired", StringComparison.Ordinal));
         var told = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("ended your pairing", StringComparison.Ordinal));
@@ -143,6 +143,35 @@ public sealed class ConversationTests
 
         Assert.Contains("Sam", told.Text, StringComparison.Ordinal);
         Assert.Contains("/pair", again.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unpair_DeletingOurs_ErasesTheJournalOnlyOnceThePartnerAgrees()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var (alex, sam) = await Journeys.PairedAsync(bot);
+        await Journeys.OpenCheckInAsync(bot, alex, sam);
+        await Journeys.AnswerAllAsync(bot, alex, "a1", "a2", "a3");
+        await Journeys.AnswerAllAsync(bot, sam, "s1", "s2", "s3");
+
+        bot.Telegram.SendText(alex, "/unpair");
+        var ask = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Are you sure", StringComparison.Ordinal));
+        bot.Telegram.PressButton(alex, ask, ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.EndsWith(":ours", StringComparison.Ordinal)).CallbackData);
+        var question = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("would also like the journal", StringComparison.Ordinal));
+        var answersBefore = await CountAnswersAsync(bot);
+        bot.Telegram.PressButton(sam, question, question.Buttons.SelectMany(r => r).Single(b => b.CallbackData.EndsWith(":yes", StringComparison.Ordinal)).CallbackData);
+        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("is deleted, for good", StringComparison.Ordinal));
+
+        Assert.True(answersBefore > 0);
+        Assert.Equal(0, await CountAnswersAsync(bot));
+    }
+
+    private static async Task<int> CountAnswersAsync(BotTestHost bot)
+    {
+        await using var scope = bot.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>()
+            .QueryAsync<long>("SELECT round_id FROM answers", null, CancellationToken.None);
+        return rows.Count;
     }
 
     [Fact]

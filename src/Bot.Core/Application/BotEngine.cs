@@ -186,6 +186,10 @@ public sealed class BotEngine(
         {
             await farewell.ConfirmUnpairAsync(c, payload, ct).ConfigureAwait(false);
         }
+        else if (FarewellService.IsErasePayload(payload))
+        {
+            await farewell.ConfirmEraseAsync(c, payload, ct).ConfigureAwait(false);
+        }
         else if (c.Couple is not { } couple)
         {
             await messenger.ReplyAsync(c, Copy.NotPaired(name), ct).ConfigureAwait(false);

@@ -352,9 +352,44 @@ public static partial class Copy
     // Unpair and forget
 
     public static string ConfirmUnpair(string name, string partner) =>
-        $"Are you sure, {name}? This ends your pairing with {partner} and stops your check-ins. Your journal will no longer be shown.";
+        $"""
+        Are you sure, {name}? This ends your pairing with {partner} and stops your check-ins. What should happen to the journal you share?
 
-    public static string ConfirmUnpairYes => "Yes, unpair";
+        • Keep my copy: nothing is deleted.
+        • Delete my words: everything you wrote goes, for good.
+        • Delete ours: {partner} is asked, and the whole journal goes only if they agree too.
+        """;
+
+    public static string UnpairKeepLabel => "Unpair, keep my copy";
+
+    public static string UnpairDeleteMineLabel => "Unpair, delete my words";
+
+    public static string UnpairDeleteOursLabel(string partner) => $"Unpair, delete ours (asks {partner})";
+
+    public static string UnpairedWordsDeleted(string name, string partner) =>
+        $"Done, {name}. You and {partner} are no longer paired, and everything you wrote is deleted. Take care 💛";
+
+    public static string UnpairedAskedToErase(string name, string partner) =>
+        $"Done, {name}. You and {partner} are no longer paired. I've asked {partner} whether the journal you share should be deleted; until they agree, it stays. Take care 💛";
+
+    public static string PartnerAsksToErase(string name, string partner) =>
+        $"{name}, {partner} has ended your pairing, so there won't be more check-ins. {partner} would also like the journal you share deleted, for both of you. It's your call; nothing goes unless you agree.";
+
+    public static string EraseYesLabel => "Delete our journal";
+
+    public static string EraseKeepLabel => "Keep it";
+
+    public static string JournalErased(string name) =>
+        $"Done, {name}. The journal you shared is deleted, for good. Take care 💛";
+
+    public static string JournalKept(string name) =>
+        $"Okay {name}, the journal stays. Take care 💛";
+
+    public static string PartnerKeptJournal(string name, string partner) =>
+        $"{name}, {partner} would like to keep the journal, so it stays. If you want your own words gone, /forget deletes them.";
+
+    public static string EraseAskGone(string name) =>
+        $"That question has already been answered, {name}, so I've left things as they are.";
 
     public static string ConfirmForget(string name) =>
         $"{name}, this deletes every answer you've written, also from the journal you share, and then unpairs you. It can't be undone. Go ahead?";

@@ -135,3 +135,16 @@ public interface ILoveNoteRepository
     /// <summary>Deletes every note and capsule this person wrote, delivered or not (part of /forget).</summary>
     Task DeleteFromAsync(long personId, CancellationToken ct);
 }
+
+/// <summary>Deleting a couple's shared journal for good, which both partners must want.</summary>
+public interface IJournalErasure
+{
+    /// <summary>Records that this partner asked to delete the couple's journal (replacing an earlier ask).</summary>
+    Task RequestAsync(long coupleId, long requestedById, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Removes this person's ask; false when there is none (never made, or already answered).</summary>
+    Task<bool> TryTakeRequestAsync(long coupleId, long requestedById, CancellationToken ct);
+
+    /// <summary>Deletes everything the couple shared: rounds with their answers, drawn questions, bucket list, notes.</summary>
+    Task EraseAsync(long coupleId, CancellationToken ct);
+}

@@ -68,4 +68,13 @@ public sealed class InMemoryBucketListRepository : IBucketListRepository
             return Task.CompletedTask;
         }
     }
+
+    /// <summary>Drops the couple's list (journal erasure).</summary>
+    public void RemoveCouple(long coupleId)
+    {
+        lock (_lock)
+        {
+            _items.RemoveAll(i => i.CoupleId == coupleId);
+        }
+    }
 }

@@ -90,4 +90,13 @@ public sealed class InMemoryLoveNoteRepository : ILoveNoteRepository
             return Task.CompletedTask;
         }
     }
+
+    /// <summary>Drops the couple's notes (journal erasure).</summary>
+    public void RemoveCouple(long coupleId)
+    {
+        lock (_lock)
+        {
+            _notes.RemoveAll(n => n.CoupleId == coupleId);
+        }
+    }
 }

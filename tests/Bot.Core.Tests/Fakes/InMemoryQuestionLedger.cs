@@ -46,4 +46,16 @@ public sealed class InMemoryQuestionLedger : IQuestionLedger
             return Task.CompletedTask;
         }
     }
+
+    /// <summary>Forgets every draw of the couple (journal erasure).</summary>
+    public void RemoveCouple(long coupleId)
+    {
+        lock (_lock)
+        {
+            foreach (var key in _drawn.Keys.Where(k => k.CoupleId == coupleId).ToList())
+            {
+                _drawn.Remove(key);
+            }
+        }
+    }
 }

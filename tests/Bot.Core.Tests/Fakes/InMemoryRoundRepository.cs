@@ -192,4 +192,16 @@ public sealed class InMemoryRoundRepository : IRoundRepository
     {
         Answers = [.. answers.OrderBy(a => a.Position).ThenBy(a => a.PersonId)],
     };
+
+    /// <summary>Drops the couple's rounds (journal erasure).</summary>
+    public void RemoveCouple(long coupleId)
+    {
+        lock (_lock)
+        {
+            foreach (var id in _rounds.Values.Where(r => r.CoupleId == coupleId).Select(r => r.Id).ToList())
+            {
+                _rounds.Remove(id);
+            }
+        }
+    }
 }

@@ -19,5 +19,7 @@ public sealed class InMemoryStore
 
     public InMemoryOutbox Outbox { get; } = new();
 
+    public InMemoryJournalErasure Erasure => field ??= new(this);
+
     public InMemoryUnitOfWork UnitOfWork { get; } = new();
 }

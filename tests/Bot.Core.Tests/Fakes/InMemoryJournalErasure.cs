@@ -1,0 +1,38 @@
+using Bot.Core.Ports;
+
+namespace Bot.Core.Tests.Fakes;
+
+/// <summary>Erase requests in memory; erasing reaches into the store's other fakes like the SQL does into tables.</summary>
+public sealed class InMemoryJournalErasure(InMemoryStore store) : IJournalErasure
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, long> _requestedBy = [];
+
+    public Task RequestAsync(long coupleId, long requestedById, DateTimeOffset at, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            _requestedBy[coupleId] = requestedById;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<bool> TryTakeRequestAsync(long coupleId, long requestedById, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            var taken = _requestedBy.TryGetValue(coupleId, out var by) && by == requestedById
+                && _requestedBy.Remove(coupleId);
+            return Task.FromResult(taken);
+        }
+    }
+
+    public Task EraseAsync(long coupleId, CancellationToken ct)
+    {
+        store.Rounds.RemoveCouple(coupleId);
+        store.Ledger.RemoveCouple(coupleId);
+        store.BucketList.RemoveCouple(coupleId);
+        store.LoveNotes.RemoveCouple(coupleId);
+        return Task.CompletedTask;
+    }
+}

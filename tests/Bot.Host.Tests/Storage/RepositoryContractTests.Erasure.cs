@@ -1,0 +1,60 @@
+using Bot.Core.Domain;
+
+namespace Bot.Host.Tests.Storage;
+
+public abstract partial class RepositoryContractTests
+{
+    [Fact]
+    public async Task Erasure_Request_CanBeTakenOnceAndOnlyByWhoeverAsked()
+    {
+        var couple = await CoupleAsync();
+        await Erasure.RequestAsync(couple.Id, couple.PartnerAId, Now, CancellationToken.None);
+
+        var byOther = await Erasure.TryTakeRequestAsync(couple.Id, couple.PartnerBId, CancellationToken.None);
+        var byAsker = await Erasure.TryTakeRequestAsync(couple.Id, couple.PartnerAId, CancellationToken.None);
+        var again = await Erasure.TryTakeRequestAsync(couple.Id, couple.PartnerAId, CancellationToken.None);
+
+        Assert.Equal((false, true, false), (byOther, byAsker, again));
+    }
+
+    [Fact]
+    public async Task Erasure_ALaterRequest_ReplacesTheEarlierOne()
+    {
+        var couple = await CoupleAsync();
+        await Erasure.RequestAsync(couple.Id, couple.PartnerAId, Now, CancellationToken.None);
+        await Erasure.RequestAsync(couple.Id, couple.PartnerBId, Now.AddMinutes(1), CancellationToken.None);
+
+        Assert.False(await Erasure.TryTakeRequestAsync(couple.Id, couple.PartnerAId, CancellationToken.None));
+        Assert.True(await Erasure.TryTakeRequestAsync(couple.Id, couple.PartnerBId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Erasure_Erase_DeletesTheCouplesRoundsLedgerListAndNotes_AndNothingOfAnotherCouple()
+    {
+        var couple = await CoupleAsync();
+        var other = await CoupleAsync(tag: "other");
+        foreach (var c in new[] { couple, other })
+        {
+            var round = await Rounds.AddAsync(NewRound(c.Id), CancellationToken.None);
+            await Rounds.AddAnswerAsync(new Answer(round.Id, 1, c.PartnerAId, "words", Now), CancellationToken.None);
+            await Rounds.CloseAsync(round.Id, RoundState.Revealed, Now, CancellationToken.None);
+            await Ledger.AddAsync(c.Id, "date-night", "dn-1", Now, CancellationToken.None);
+            await BucketList.AddAsync(new BucketItem(0, c.Id, "wish", c.PartnerBId, Now, null), CancellationToken.None);
+            await LoveNotes.AddAsync(
+                new LoveNote(0, c.Id, c.PartnerAId, c.PartnerBId, "note", Now, Now.AddDays(1), null, false),
+                CancellationToken.None);
+        }
+
+        await Erasure.EraseAsync(couple.Id, CancellationToken.None);
+
+        Assert.Empty(await Rounds.GetRevealedAsync(couple.Id, 20, CancellationToken.None));
+        Assert.Empty(await Ledger.GetDrawnAsync(couple.Id, "date-night", CancellationToken.None));
+        Assert.Empty(await BucketList.ListAsync(couple.Id, CancellationToken.None));
+        Assert.Equal(0, await LoveNotes.CountPendingFromAsync(couple.PartnerAId, CancellationToken.None));
+        var kept = Assert.Single(await Rounds.GetRevealedAsync(other.Id, 20, CancellationToken.None));
+        Assert.Equal("words", Assert.Single(kept.Answers).Text);
+        Assert.Single(await Ledger.GetDrawnAsync(other.Id, "date-night", CancellationToken.None));
+        Assert.Single(await BucketList.ListAsync(other.Id, CancellationToken.None));
+        Assert.Equal(1, await LoveNotes.CountPendingFromAsync(other.PartnerAId, CancellationToken.None));
+    }
+}
