@@ -158,10 +158,11 @@ public sealed class DiscordInteractionMapperTests
 
     [Theory]
     [InlineData("note", """[{"name":"text","type":3,"value":"miss you"}]""", "miss you")]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"when","type":3,"value":"19:30"}]""", "miss you at 19:30")]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"when","type":3,"value":"at 7:30"}]""", "miss you at 7:30")]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"when","type":3,"value":"Surprise"}]""", "miss you surprise")]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"when","type":3,"value":"now"}]""", "miss you")]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"hour","type":4,"value":19},{"name":"minute","type":4,"value":30}]""", "miss you at 19:30")]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"hour","type":4,"value":7}]""", "miss you at 07:00")]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"surprise","type":5,"value":true}]""", "miss you surprise")]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"surprise","type":5,"value":true},{"name":"hour","type":4,"value":8}]""", "miss you at 08:00")]
+    [InlineData("note", """[{"name":"text","type":3,"value":"miss you in an hour"}]""", "miss you in an hour")]
     [InlineData("capsule", """[{"name":"date","type":3,"value":"2027-06-01"},{"name":"text","type":3,"value":"us"}]""", "2027-06-01 us")]
     public void NoteAndCapsuleOptions_BecomeTheCoresArguments(string name, string options, string arguments)
     {

@@ -34,7 +34,7 @@ internal static class DiscordCommands
         "pause" => Text(data, "for"),
         "bucket" => $"{Text(data, "action")} {Text(data, "wish")} {data.GetOption("number")?.GetInt64()?.ToString(CultureInfo.InvariantCulture)}".Trim(),
         "home" => data.GetOption("off")?.GetBoolean() == true ? "off" : "",
-        "note" => $"{Text(data, "text")} {NoteWhen(Text(data, "when"))}".Trim(),
+        "note" => $"{Text(data, "text")} {NoteWhen(data)}".Trim(),
         "capsule" => $"{Text(data, "date")} {Text(data, "text")}".Trim(),
         _ => "",
     };
@@ -46,14 +46,14 @@ internal static class DiscordCommands
         return [.. TimeZones.Search(text, 25).Select(zone => CommandChoice.FromString(zone, zone))];
     }
 
-    /// <summary>The core reads "at 19:00" or "surprise" at the end of a note; a bare time gets its "at".</summary>
-    private static string NoteWhen(string typed) => typed.ToLowerInvariant() switch
-    {
-        "" or "now" => "",
-        "surprise" => "surprise",
-        var at when at.StartsWith("at ", StringComparison.Ordinal) => typed,
-        _ => "at " + typed,
-    };
+    /// <summary>
+    /// The core reads "at 19:00" or "surprise" at the end of a note. Discord checks the hour and minute options' ranges,
+    /// so a time picked here is always one the core can read; a picked hour wins over surprise.
+    /// </summary>
+    private static string NoteWhen(InteractionData data) =>
+        data.GetOption("hour")?.GetInt64() is { } hour
+            ? string.Create(CultureInfo.InvariantCulture, $"at {hour:00}:{data.GetOption("minute")?.GetInt64() ?? 0:00}")
+            : data.GetOption("surprise")?.GetBoolean() == true ? "surprise" : "";
 
     private static string Text(InteractionData data, string option) => data.GetOption(option)?.GetString()?.Trim() ?? "";
 
@@ -124,10 +124,13 @@ internal static class DiscordCommands
                 Required = true,
                 MaxLength = LoveNoteService.MaxTextLength,
             },
-            new(ApplicationCommandOptionType.String, "when", "Empty for now, a time like 19:00, or surprise")
+            new(ApplicationCommandOptionType.Integer, "hour", "Deliver at this hour (0–23); leave out to send now")
             {
-                MaxLength = 12,
+                MinValue = 0,
+                MaxValue = 23,
             },
+            new(ApplicationCommandOptionType.Integer, "minute", "…and minute (0–59)") { MinValue = 0, MaxValue = 59 },
+            new(ApplicationCommandOptionType.Boolean, "surprise", "Let me pick a surprise moment within the next days"),
         ],
         "capsule" =>
         [
