@@ -12,6 +12,7 @@ public sealed class FarewellService(
     IInviteRepository invites,
     IBucketListRepository bucketList,
     ILoveNoteRepository loveNotes,
+    IQuestionBowlRepository bowl,
     IOutbox outbox,
     RoundService roundService,
     Messenger messenger,
@@ -60,6 +61,7 @@ public sealed class FarewellService(
         await invites.DeleteUnusedByOwnerAsync(me.Id, ct).ConfigureAwait(false);
         await bucketList.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         await loveNotes.DeleteFromAsync(me.Id, ct).ConfigureAwait(false);
+        await bowl.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         if (c.Couple is { } couple)
         {
             await EndAsync(couple, ct).ConfigureAwait(false);
