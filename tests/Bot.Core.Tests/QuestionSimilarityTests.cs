@@ -16,6 +16,7 @@ public sealed class QuestionSimilarityTests
     [InlineData("Какое твоё самое любимое воспоминание о нас?", "Какое твое самое любимое воспоминание о нас")]
     [InlineData("¿Cuál es tu recuerdo favorito de nosotros?", "Cual es tu recuerdo favorito de nosotros")]
     [InlineData("What do you want?", "what do you want")]
+    [InlineData("Which song reminds you of us?", "Which songs remind you of us?")]
     public void Score_OfRewordingsOfOneQuestion_IsAtLeastTheThreshold(string a, string b)
     {
         var score = QuestionSimilarity.Score(a, b);

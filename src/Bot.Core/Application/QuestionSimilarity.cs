@@ -10,7 +10,7 @@ namespace Bot.Core.Application;
 /// <remarks>
 /// Both texts are normalised: lower case, accents folded ("schön" reads as "schon", "твоё" as "твое"), anything that
 /// is not a letter or digit becomes a space, one-letter words and common English little words ("what", "your",
-/// "the", "us", …) are dropped. What is left is compared as sets of character trigrams of each word (padded at
+/// "the", "us", …) are dropped, and a final "s" comes off longer words ("songs"/"song", "reminds"/"remind"). What is left is compared as sets of character trigrams of each word (padded at
 /// both ends), with the Jaccard index: shared trigrams over all trigrams. Trigrams forgive spelling variants and
 /// word endings ("favourite"/"favorite", "memory"/"memories") and work for any script; word order does not matter.
 /// A question made only of little words is compared on all its words instead.
@@ -84,7 +84,8 @@ public static class QuestionSimilarity
         return [.. folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1)];
     }
 
-    private static List<string> Content(List<string> words) => [.. words.Where(w => !StopWords.Contains(w))];
+    private static List<string> Content(List<string> words) =>
+        [.. words.Where(w => !StopWords.Contains(w)).Select(w => w.Length > 3 && w[^1] == 's' && w[^2] != 's' ? w[..^1] : w)];
 
     private static HashSet<string> Trigrams(List<string> words)
     {
