@@ -330,6 +330,25 @@ public sealed class BowlTests
     }
 
     [Fact]
+    public async Task Draw_WithAHome_AnnouncesItThereWithoutTheQuestion_AndTheRevealGoesThere()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        await _bot.SendInGroupAsync(alex, "/home");
+        await _bot.PressInGroupAsync(bea, _bot.Messages[^1].Choices[0][0].Payload);
+        await _bot.SendAsync(bea, "/bowl add " + Trip);
+        _bot.ClearOutbox();
+
+        await _bot.SendAsync(alex, "/draw");
+        var inGroup = _bot.Messages.Where(m => m.To == CoreHarness.Group).Select(m => m.Text).ToList();
+        await _bot.AnswerAsync(alex, "the coast");
+        await _bot.AnswerAsync(bea, "the mountains");
+
+        Assert.Equal([Copy.HomeBowlQuestionDrawn("Alex", "Bea")], inGroup);
+        var reveal = _bot.Messages.Last(m => m.To == CoreHarness.Group);
+        Assert.Contains($"{Trip}\nAlex: the coast\nBea: the mountains", reveal.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Add_CloseToOneOfMyWaitingQuestions_AddsItWithAHeadsUpAndItsNumber()
     {
         var (alex, _) = await _bot.CoupleAsync();
