@@ -34,21 +34,23 @@ public sealed partial class CoreHarness
         Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
         Farewell = new FarewellService(
             Store.Persons, Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Erasure,
-            Store.Outbox, Rounds, Messenger, Clock);
+            Store.Bowl, Store.Outbox, Rounds, Messenger, Clock);
         BucketList = new BucketListService(Store.BucketList, Messenger, Clock);
         LoveNotes = new LoveNoteService(Store.LoveNotes, Messenger, Clock);
+        Bowl = new BowlService(Store.Bowl, Store.Ledger, Catalog, Decks, Rounds, Messenger, Clock);
         NoteSweeper = new LoveNoteSweeper(
             Store.LoveNotes, Store.Couples, Store.Persons, Messenger, Store.UnitOfWork, Clock);
         Sweeper = new CheckInSweeper(Store.Couples, Store.Rounds, Rounds, Store.UnitOfWork, Options, Clock);
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,
-            Messenger,
-            Options, Clock);
+            Bowl, Messenger, Options, Clock);
     }
 
     public BucketListService BucketList { get; }
 
     public LoveNoteService LoveNotes { get; }
+
+    public BowlService Bowl { get; }
 
     public LoveNoteSweeper NoteSweeper { get; }
 

@@ -20,12 +20,13 @@ public sealed class BotEngine(
     FarewellService farewell,
     BucketListService bucketList,
     LoveNoteService loveNotes,
+    BowlService bowl,
     Messenger messenger,
     CheckInOptions options,
     TimeProvider time)
 {
     private static readonly HashSet<string> PrivateOnly =
-        ["pair", "join", "skip", "unpair", "forget", "note", "capsule"];
+        ["pair", "join", "skip", "unpair", "forget", "note", "capsule", "bowl"];
     private static readonly HashSet<string> PrivateOrHome = ["status", "history"];
 
     public async Task HandleAsync(Inbound message, CancellationToken ct)
@@ -118,6 +119,8 @@ public sealed class BotEngine(
             "home" => settings.HomeAsync(c, couple, args, ct),
             "pause" => settings.PauseAsync(c, couple, args, ct),
             "bucket" => bucketList.HandleAsync(c, couple, args, ct),
+            "bowl" => bowl.HandleAsync(c, couple, args, ct),
+            "draw" => bowl.DrawAsync(c, couple, args, ct),
             "note" => loveNotes.NoteAsync(c, couple, args, ct),
             "capsule" => loveNotes.CapsuleAsync(c, couple, args, ct),
             "resume" => settings.ResumeAsync(c, couple, ct),

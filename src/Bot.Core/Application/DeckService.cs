@@ -87,6 +87,7 @@ public sealed class DeckService(
         }
     }
 
-    private IReadOnlyList<IReadOnlyList<Choice>> DeckButtons() =>
+    /// <summary>One button per deck, two to a row; a press draws from that deck.</summary>
+    public IReadOnlyList<IReadOnlyList<Choice>> DeckButtons() =>
         [.. catalog.Decks.Chunk(2).Select(pair => (IReadOnlyList<Choice>)[.. pair.Select(d => new Choice(d.Name, DeckPrefix + d.Id))])];
 }

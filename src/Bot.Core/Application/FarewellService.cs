@@ -17,6 +17,7 @@ public sealed class FarewellService(
     IBucketListRepository bucketList,
     ILoveNoteRepository loveNotes,
     IJournalErasure erasure,
+    IQuestionBowlRepository bowl,
     IOutbox outbox,
     RoundService roundService,
     Messenger messenger,
@@ -152,6 +153,7 @@ public sealed class FarewellService(
         await outbox.DeleteUndeliveredWordsOfAsync(me.Id, ct).ConfigureAwait(false);
         await bucketList.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         await loveNotes.DeleteFromAsync(me.Id, ct).ConfigureAwait(false);
+        await bowl.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
     }
 
     /// <summary>"123:ours" → ("123", ":ours"); "123" → ("123", ""); an unknown way comes back null.</summary>

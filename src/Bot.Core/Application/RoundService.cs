@@ -26,36 +26,46 @@ public sealed class RoundService(
         var questions = options.HasCustomQuestions || decks.Weekly is not { } weekly
             ? [.. options.EffectiveQuestions.Select((text, i) => new RoundQuestion(i + 1, null, text))]
             : await ChooseWordingAsync(couple.Id, weekly, ledger, ct).ConfigureAwait(false);
-        return await OpenAsync(couple, a, b, RoundKind.Weekly, null, questions, ct).ConfigureAwait(false);
+        return await OpenAsync(couple, a, b, RoundKind.Weekly, null, questions,
+            (me, partner) => Copy.CheckInOpened(me.DisplayName, partner.DisplayName, questions.Count),
+            Copy.HomeCheckInStarted(a.DisplayName, b.DisplayName), ct).ConfigureAwait(false);
     }
 
     /// <summary>Opens a one-question round from a deck.</summary>
     public Task<Round> OpenDeckAsync(Couple couple, Person a, Person b, Deck deck, Question question, CancellationToken ct) =>
-        OpenAsync(couple, a, b, RoundKind.Deck, deck, [new RoundQuestion(1, question.Id, question.Text)], ct);
+        OpenAsync(couple, a, b, RoundKind.Deck, deck.Id, [new RoundQuestion(1, question.Id, question.Text)],
+            (me, partner) => Copy.DeckQuestionOpened(me.DisplayName, partner.DisplayName, deck.Name),
+            Copy.HomeQuestionDrawn(a.DisplayName, b.DisplayName, deck.Name), ct);
 
-    private async Task<Round> OpenAsync(Couple couple, Person a, Person b, RoundKind kind, Deck? deck,
-        List<RoundQuestion> questions, CancellationToken ct)
+    /// <summary>Opens a one-question round from the couple's bowl; each partner hears whose question it was.</summary>
+    public Task<Round> OpenBowlAsync(Couple couple, Person a, Person b, BowlQuestion question, CancellationToken ct) =>
+        OpenAsync(couple, a, b, RoundKind.Bowl, null,
+            [new RoundQuestion(1, BowlQuestionId(question.Id), question.Text)],
+            (me, partner) => Copy.BowlQuestionOpened(me.DisplayName, partner.DisplayName, me.Id == question.AddedById),
+            Copy.HomeBowlQuestionDrawn(a.DisplayName, b.DisplayName), ct);
+
+    /// <summary>How a bowl question is named among a round's questions, e.g. "bowl:42".</summary>
+    public static string BowlQuestionId(long bowlQuestionId) =>
+        string.Create(CultureInfo.InvariantCulture, $"bowl:{bowlQuestionId}");
+
+    private async Task<Round> OpenAsync(Couple couple, Person a, Person b, RoundKind kind, string? deckId,
+        List<RoundQuestion> questions, Func<Person, Person, string> introFor, string homeAnnouncement,
+        CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var round = await rounds.AddAsync(
-            new Round(0, couple.Id, kind, deck?.Id, RoundState.Open, now, now + options.RemindAfter,
+            new Round(0, couple.Id, kind, deckId, RoundState.Open, now, now + options.RemindAfter,
                 now + options.ExpireAfter, null, null, questions, []),
             ct).ConfigureAwait(false);
 
         foreach (var (me, partner) in new[] { (a, b), (b, a) })
         {
-            var intro = kind == RoundKind.Weekly
-                ? Copy.CheckInOpened(me.DisplayName, partner.DisplayName, questions.Count)
-                : Copy.DeckQuestionOpened(me.DisplayName, partner.DisplayName, deck!.Name);
-            await AskAsync(me, round, questions[0], intro, ct).ConfigureAwait(false);
+            await AskAsync(me, round, questions[0], introFor(me, partner), ct).ConfigureAwait(false);
         }
 
         if (couple.Home is not null)
         {
-            var announcement = kind == RoundKind.Weekly
-                ? Copy.HomeCheckInStarted(a.DisplayName, b.DisplayName)
-                : Copy.HomeQuestionDrawn(a.DisplayName, b.DisplayName, deck!.Name);
-            await messenger.ToCoupleAsync(couple, a, b, announcement, ct).ConfigureAwait(false);
+            await messenger.ToCoupleAsync(couple, a, b, homeAnnouncement, ct).ConfigureAwait(false);
         }
 
         return round;

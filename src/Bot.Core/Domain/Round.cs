@@ -8,6 +8,9 @@ public enum RoundKind
 
     /// <summary>A single question drawn from a themed deck.</summary>
     Deck = 2,
+
+    /// <summary>A single question one of the partners dropped into their bowl.</summary>
+    Bowl = 3,
 }
 
 /// <summary>Where a round stands.</summary>

@@ -148,3 +148,22 @@ public interface IJournalErasure
     /// <summary>Deletes everything the couple shared: rounds with their answers, drawn questions, bucket list, notes.</summary>
     Task EraseAsync(long coupleId, CancellationToken ct);
 }
+
+/// <summary>The couple's own question bowl: questions waiting to be drawn, and those drawn before.</summary>
+public interface IQuestionBowlRepository
+{
+    /// <summary>Inserts the question (its id is ignored) and returns it with its new id.</summary>
+    Task<BowlQuestion> AddAsync(BowlQuestion question, CancellationToken ct);
+
+    /// <summary>The couple's questions, waiting and drawn, in the order they were added.</summary>
+    Task<IReadOnlyList<BowlQuestion>> ListAsync(long coupleId, CancellationToken ct);
+
+    /// <summary>Marks a waiting question drawn; false if it already was (another draw got there first) or is gone.</summary>
+    Task<bool> MarkDrawnAsync(long id, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Takes a waiting question out of the bowl; false if it is drawn, gone, or not this person's.</summary>
+    Task<bool> RemoveWaitingAsync(long id, long addedById, CancellationToken ct);
+
+    /// <summary>Deletes every question this person added, waiting or drawn (part of /forget).</summary>
+    Task DeleteAddedByAsync(long personId, CancellationToken ct);
+}

@@ -36,6 +36,7 @@ internal static class StorageSetup
         services.AddScoped<IBucketListRepository, SqliteBucketListRepository>();
         services.AddScoped<ILoveNoteRepository, SqliteLoveNoteRepository>();
         services.AddScoped<IJournalErasure, SqliteJournalErasure>();
+        services.AddScoped<IQuestionBowlRepository, SqliteQuestionBowlRepository>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();

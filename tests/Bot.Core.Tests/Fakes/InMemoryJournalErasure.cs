@@ -33,6 +33,7 @@ public sealed class InMemoryJournalErasure(InMemoryStore store) : IJournalErasur
         store.Ledger.RemoveCouple(coupleId);
         store.BucketList.RemoveCouple(coupleId);
         store.LoveNotes.RemoveCouple(coupleId);
+        store.Bowl.RemoveCouple(coupleId);
         return Task.CompletedTask;
     }
 }

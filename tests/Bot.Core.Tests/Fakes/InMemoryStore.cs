@@ -17,6 +17,8 @@ public sealed class InMemoryStore
 
     public InMemoryLoveNoteRepository LoveNotes { get; } = new();
 
+    public InMemoryQuestionBowlRepository Bowl { get; } = new();
+
     public InMemoryOutbox Outbox { get; } = new();
 
     public InMemoryJournalErasure Erasure => field ??= new(this);

@@ -172,6 +172,23 @@ public sealed class DiscordInteractionMapperTests
         Assert.Equal((name, arguments), (command.Command, command.Arguments));
     }
 
+    [Theory]
+    [InlineData("bowl", """[{"name":"action","type":3,"value":"add"},{"name":"question","type":3,"value":"Best day?"}]""", "add Best day?")]
+    [InlineData("bowl", """[{"name":"question","type":3,"value":"Best day?"}]""", "add Best day?")]
+    [InlineData("bowl", """[{"name":"action","type":3,"value":"add"}]""", "add")]
+    [InlineData("bowl", """[{"name":"action","type":3,"value":"remove"},{"name":"number","type":4,"value":2}]""", "remove 2")]
+    [InlineData("bowl", """[{"name":"action","type":3,"value":"list"}]""", "list")]
+    [InlineData("bowl", "[]", "list")]
+    [InlineData("draw", """[{"name":"deck","type":3,"value":"play"}]""", "play")]
+    [InlineData("draw", "[]", "")]
+    public void BowlAndDrawOptions_BecomeTheCoresArguments(string name, string options, string arguments)
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
+
+        var command = Assert.IsType<CommandReceived>(intake.Message);
+        Assert.Equal((name, arguments), (command.Command, command.Arguments));
+    }
+
     [Fact]
     public void Addresses_RoundTrip()
     {

@@ -56,6 +56,38 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddBowlQuestion_StoresTheTextEncryptedAndListsItIntact()
+    {
+        var (round, person) = await OpenRoundAsync();
+        var bowl = _database.Get<IQuestionBowlRepository>();
+
+        await bowl.AddAsync(new BowlQuestion(0, round.CoupleId, person, Words, Now, null), CancellationToken.None);
+
+        AssertEncrypted(Assert.Single(await RawAsync("SELECT text FROM bowl_questions;")), Words);
+        Assert.Equal(Words, Assert.Single(await bowl.ListAsync(round.CoupleId, CancellationToken.None)).Text);
+    }
+
+    [Fact]
+    public async Task AddBowlRound_StoresItsQuestionEncrypted_WhileDeckQuestionsStayPlain()
+    {
+        var (weekly, _) = await OpenRoundAsync();
+        var rounds = _database.Get<IRoundRepository>();
+        await rounds.CloseAsync(weekly.Id, RoundState.Revealed, Now, CancellationToken.None);
+
+        var bowlRound = await rounds.AddAsync(
+            new Round(
+                0, weekly.CoupleId, RoundKind.Bowl, null, RoundState.Open, Now, Now.AddDays(1), Now.AddDays(6), null,
+                null, [new RoundQuestion(1, "bowl:1", Words)], []),
+            CancellationToken.None);
+
+        var raw = await RawAsync("SELECT text FROM round_questions ORDER BY round_id, position;");
+        Assert.Equal(["What made you smile?", "And?"], raw.Take(2));
+        AssertEncrypted(raw[2], Words);
+        Assert.Equal(Words, Assert.Single(bowlRound.Questions).Text);
+        Assert.Equal(Words, Assert.Single((await rounds.GetOpenAsync(weekly.CoupleId, CancellationToken.None))!.Questions).Text);
+    }
+
+    [Fact]
     public async Task Enqueue_StoresTheTextEncryptedAndClaimsItIntact()
     {
         var quote = $"Here are your answers. Alex: {Words}";

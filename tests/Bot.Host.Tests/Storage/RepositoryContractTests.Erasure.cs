@@ -43,6 +43,7 @@ public abstract partial class RepositoryContractTests
             await LoveNotes.AddAsync(
                 new LoveNote(0, c.Id, c.PartnerAId, c.PartnerBId, "note", Now, Now.AddDays(1), null, false),
                 CancellationToken.None);
+            await Bowl.AddAsync(new BowlQuestion(0, c.Id, c.PartnerAId, "bowl?", Now, null), CancellationToken.None);
         }
 
         await Erasure.EraseAsync(couple.Id, CancellationToken.None);
@@ -51,10 +52,12 @@ public abstract partial class RepositoryContractTests
         Assert.Empty(await Ledger.GetDrawnAsync(couple.Id, "date-night", CancellationToken.None));
         Assert.Empty(await BucketList.ListAsync(couple.Id, CancellationToken.None));
         Assert.Equal(0, await LoveNotes.CountPendingFromAsync(couple.PartnerAId, CancellationToken.None));
+        Assert.Empty(await Bowl.ListAsync(couple.Id, CancellationToken.None));
         var kept = Assert.Single(await Rounds.GetRevealedAsync(other.Id, 20, CancellationToken.None));
         Assert.Equal("words", Assert.Single(kept.Answers).Text);
         Assert.Single(await Ledger.GetDrawnAsync(other.Id, "date-night", CancellationToken.None));
         Assert.Single(await BucketList.ListAsync(other.Id, CancellationToken.None));
         Assert.Equal(1, await LoveNotes.CountPendingFromAsync(other.PartnerAId, CancellationToken.None));
+        Assert.Single(await Bowl.ListAsync(other.Id, CancellationToken.None));
     }
 }

@@ -13,7 +13,8 @@ public sealed record RepositorySet(
     IQuestionLedger Ledger,
     IBucketListRepository BucketList,
     ILoveNoteRepository LoveNotes,
-    IJournalErasure Erasure);
+    IJournalErasure Erasure,
+    IQuestionBowlRepository Bowl);
 
 /// <summary>
 /// What every storage implementation of the ports must do. Run against the in-memory fakes and against SQLite,
@@ -40,6 +41,8 @@ public abstract partial class RepositoryContractTests : IAsyncLifetime
     protected ILoveNoteRepository LoveNotes => Set.LoveNotes;
 
     protected IJournalErasure Erasure => Set.Erasure;
+
+    protected IQuestionBowlRepository Bowl => Set.Bowl;
 
     private RepositorySet Set => _set ?? throw new InvalidOperationException("Not initialised.");
 
@@ -108,7 +111,7 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
         return Task.FromResult(
             new RepositorySet(
                 store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList,
-                store.LoveNotes, store.Erasure));
+                store.LoveNotes, store.Erasure, store.Bowl));
     }
 }
 
@@ -135,6 +138,7 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
             _database.Get<IQuestionLedger>(),
             _database.Get<IBucketListRepository>(),
             _database.Get<ILoveNoteRepository>(),
-            _database.Get<IJournalErasure>());
+            _database.Get<IJournalErasure>(),
+            _database.Get<IQuestionBowlRepository>());
     }
 }

@@ -33,6 +33,8 @@ internal static class DiscordCommands
         "timezone" => Text(data, ZoneOption),
         "pause" => Text(data, "for"),
         "bucket" => $"{Text(data, "action")} {Text(data, "wish")} {data.GetOption("number")?.GetInt64()?.ToString(CultureInfo.InvariantCulture)}".Trim(),
+        "bowl" => BowlArguments(data),
+        "draw" => Text(data, "deck"),
         "home" => data.GetOption("off")?.GetBoolean() == true ? "off" : "",
         "note" => $"{Text(data, "text")} {NoteWhen(data)}".Trim(),
         "capsule" => $"{Text(data, "date")} {Text(data, "text")}".Trim(),
@@ -55,6 +57,25 @@ internal static class DiscordCommands
             ? string.Create(CultureInfo.InvariantCulture, $"at {hour:00}:{data.GetOption("minute")?.GetInt64() ?? 0:00}")
             : data.GetOption("surprise")?.GetBoolean() == true ? "surprise" : "";
 
+    /// <summary>"add TEXT", "list" or "remove N"; a question typed without an action means add.</summary>
+    private static string BowlArguments(InteractionData data)
+    {
+        var question = Text(data, "question");
+        var action = Text(data, "action");
+        if (action.Length == 0)
+        {
+            action = question.Length > 0 ? "add" : "list";
+        }
+
+        var number = data.GetOption("number")?.GetInt64()?.ToString(CultureInfo.InvariantCulture);
+        return action switch
+        {
+            "add" => $"add {question}".Trim(),
+            "remove" => $"remove {number}".Trim(),
+            _ => action,
+        };
+    }
+
     private static string Text(InteractionData data, string option) => data.GetOption(option)?.GetString()?.Trim() ?? "";
 
     private static IReadOnlyList<ApplicationCommandOption>? OptionsOf(string command, DeckCatalog decks) => command switch
@@ -66,6 +87,30 @@ internal static class DiscordCommands
             {
                 Choices = [.. decks.Decks.Select(d => CommandChoice.FromString(d.Name, d.Id))],
             },
+        ],
+        "draw" =>
+        [
+            new(ApplicationCommandOptionType.String, "deck", "A deck instead of your bowl")
+            {
+                Choices = [.. decks.Decks.Select(d => CommandChoice.FromString(d.Name, d.Id))],
+            },
+        ],
+        "bowl" =>
+        [
+            new(ApplicationCommandOptionType.String, "action", "Add a question, list yours, or remove one")
+            {
+                Choices =
+                [
+                    CommandChoice.FromString("Add a question", "add"),
+                    CommandChoice.FromString("List mine", "list"),
+                    CommandChoice.FromString("Remove one of mine", "remove"),
+                ],
+            },
+            new(ApplicationCommandOptionType.String, "question", "Your question for the two of you (for add)")
+            {
+                MaxLength = BowlService.MaxQuestionLength,
+            },
+            new(ApplicationCommandOptionType.Integer, "number", "Which of yours to remove (for remove)") { MinValue = 1 },
         ],
         "history" =>
         [

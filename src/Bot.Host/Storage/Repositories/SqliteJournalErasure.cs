@@ -24,6 +24,7 @@ internal sealed class SqliteJournalErasure(SqliteSession session) : IJournalEras
         DELETE FROM drawn_questions WHERE couple_id = @CoupleId;
         DELETE FROM bucket_items WHERE couple_id = @CoupleId;
         DELETE FROM love_notes WHERE couple_id = @CoupleId;
+        DELETE FROM bowl_questions WHERE couple_id = @CoupleId;
         """;
 
     public Task RequestAsync(long coupleId, long requestedById, DateTimeOffset at, CancellationToken ct) =>

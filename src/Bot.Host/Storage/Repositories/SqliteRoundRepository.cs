@@ -4,7 +4,10 @@ using Bot.Host.Security;
 
 namespace Bot.Host.Storage.Repositories;
 
-/// <summary>Rounds, loaded whole with their questions and answers (by position); answers are kept encrypted.</summary>
+/// <summary>
+/// Rounds, loaded whole with their questions and answers (by position); answers, and the questions of bowl rounds
+/// (a partner wrote them), are kept encrypted.
+/// </summary>
 internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher cipher) : IRoundRepository
 {
     // State 1 is RoundState.Open, written literally so the partial indexes of 0001_initial.sql apply.
@@ -114,7 +117,13 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                 await session.ExecuteAsync(
                     InsertQuestionSql,
                     round.Questions.Select(
-                        q => new { RoundId = id, Position = (long)q.Position, q.QuestionId, q.Text }),
+                        q => new
+                        {
+                            RoundId = id,
+                            Position = (long)q.Position,
+                            q.QuestionId,
+                            Text = round.Kind == RoundKind.Bowl ? cipher.Encrypt(q.Text) : q.Text,
+                        }),
                     token).ConfigureAwait(false);
                 return id;
             },
@@ -206,7 +215,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
 
         var ids = new { Ids = rows.Select(r => r.Id).ToList() };
         var questions = (await session.QueryAsync<QuestionRow>(QuestionsOfSql, ids, ct).ConfigureAwait(false))
-            .ToLookup(q => q.RoundId, q => q.ToDomain());
+            .ToLookup(q => q.RoundId, q => q.ToDomain(cipher));
         var answers = (await session.QueryAsync<AnswerRow>(AnswersOfSql, ids, ct).ConfigureAwait(false))
             .ToLookup(a => a.RoundId, a => a.ToDomain(cipher));
         return rows.Select(r => r.ToDomain(questions[r.Id].ToList(), answers[r.Id].ToList())).ToList();
@@ -241,7 +250,8 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
 
     private sealed record QuestionRow(long RoundId, long Position, string? QuestionId, string Text)
     {
-        public RoundQuestion ToDomain() => new((int)Position, QuestionId, Text);
+        // Deck and ritual questions are stored plain; the cipher passes those through as they are.
+        public RoundQuestion ToDomain(FieldCipher cipher) => new((int)Position, QuestionId, cipher.Decrypt(Text));
     }
 
     private sealed record AnswerRow(long RoundId, long Position, long PersonId, string? Text, long AnsweredAt)
