@@ -33,6 +33,34 @@ public sealed class RoundService(
     public Task<Round> OpenDeckAsync(Couple couple, Person a, Person b, Deck deck, Question question, CancellationToken ct) =>
         OpenAsync(couple, a, b, RoundKind.Deck, deck, [new RoundQuestion(1, question.Id, question.Text)], ct);
 
+    /// <summary>Opens the come-back round after a cool-down: what I felt, what I needed, one request.</summary>
+    public Task<Round> OpenCooldownAsync(Couple couple, Person a, Person b, CancellationToken ct) =>
+        OpenAsync(couple, a, b, RoundKind.Cooldown, null,
+            [.. Copy.CooldownQuestions.Select((text, i) => new RoundQuestion(i + 1, null, text))], ct);
+
+    /// <summary>Opens a one-line memory round for a "first time" the couple tried.</summary>
+    public Task<Round> OpenMemoryAsync(Couple couple, Person a, Person b, string question, CancellationToken ct) =>
+        OpenAsync(couple, a, b, RoundKind.Memory, null, [new RoundQuestion(1, null, question)], ct);
+
+    /// <summary>The longest answer kept for this round: a memory is one line, the rest as configured.</summary>
+    public int MaxAnswerLengthFor(Round round) => round.Kind == RoundKind.Memory
+        ? Math.Min(FirstTimeService.MemoryMaxLength, options.MaxAnswerLength)
+        : options.MaxAnswerLength;
+
+    /// <summary>Closes an open round without a reveal so another can take its place; each partner is told.</summary>
+    public async Task<bool> SetAsideAsync(Round round, Couple couple, CancellationToken ct)
+    {
+        if (!await rounds.CloseAsync(round.Id, RoundState.Cancelled, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(a, Copy.RoundSetAside(a.DisplayName), ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(b, Copy.RoundSetAside(b.DisplayName), ct).ConfigureAwait(false);
+        return true;
+    }
+
     private async Task<Round> OpenAsync(Couple couple, Person a, Person b, RoundKind kind, Deck? deck,
         List<RoundQuestion> questions, CancellationToken ct)
     {
@@ -44,17 +72,25 @@ public sealed class RoundService(
 
         foreach (var (me, partner) in new[] { (a, b), (b, a) })
         {
-            var intro = kind == RoundKind.Weekly
-                ? Copy.CheckInOpened(me.DisplayName, partner.DisplayName, questions.Count)
-                : Copy.DeckQuestionOpened(me.DisplayName, partner.DisplayName, deck!.Name);
+            var intro = kind switch
+            {
+                RoundKind.Weekly => Copy.CheckInOpened(me.DisplayName, partner.DisplayName, questions.Count),
+                RoundKind.Cooldown => Copy.CooldownRoundOpened(me.DisplayName, partner.DisplayName),
+                RoundKind.Memory => Copy.MemoryRoundOpened(me.DisplayName, partner.DisplayName),
+                _ => Copy.DeckQuestionOpened(me.DisplayName, partner.DisplayName, deck!.Name),
+            };
             await AskAsync(me, round, questions[0], intro, ct).ConfigureAwait(false);
         }
 
         if (couple.Home is not null)
         {
-            var announcement = kind == RoundKind.Weekly
-                ? Copy.HomeCheckInStarted(a.DisplayName, b.DisplayName)
-                : Copy.HomeQuestionDrawn(a.DisplayName, b.DisplayName, deck!.Name);
+            var announcement = kind switch
+            {
+                RoundKind.Weekly => Copy.HomeCheckInStarted(a.DisplayName, b.DisplayName),
+                RoundKind.Cooldown => Copy.HomeCooldownRoundStarted(a.DisplayName, b.DisplayName),
+                RoundKind.Memory => Copy.HomeMemoryRoundStarted(a.DisplayName, b.DisplayName),
+                _ => Copy.HomeQuestionDrawn(a.DisplayName, b.DisplayName, deck!.Name),
+            };
             await messenger.ToCoupleAsync(couple, a, b, announcement, ct).ConfigureAwait(false);
         }
 

@@ -8,6 +8,12 @@ public enum RoundKind
 
     /// <summary>A single question drawn from a themed deck.</summary>
     Deck = 2,
+
+    /// <summary>The come-back after a cool-down: what I felt, what I needed, one request.</summary>
+    Cooldown = 4,
+
+    /// <summary>A one-line memory of a "first time" the couple tried together.</summary>
+    Memory = 5,
 }
 
 /// <summary>Where a round stands.</summary>

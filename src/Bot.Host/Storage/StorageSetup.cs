@@ -35,6 +35,7 @@ internal static class StorageSetup
         services.AddScoped<IQuestionLedger, SqliteQuestionLedger>();
         services.AddScoped<IBucketListRepository, SqliteBucketListRepository>();
         services.AddScoped<ILoveNoteRepository, SqliteLoveNoteRepository>();
+        services.AddScoped<IFirstTimeRepository, SqliteFirstTimeRepository>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();
