@@ -17,6 +17,8 @@ public sealed class InMemoryStore
 
     public InMemoryLoveNoteRepository LoveNotes { get; } = new();
 
+    public InMemoryFirstTimeRepository FirstTimes { get; } = new();
+
     public InMemoryOutbox Outbox { get; } = new();
 
     public InMemoryUnitOfWork UnitOfWork { get; } = new();
