@@ -101,6 +101,17 @@ public sealed class CooldownTests
     }
 
     [Fact]
+    public async Task Status_DuringCooldown_ShowsWhenItEnds()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/cooldown 45m");
+
+        await _bot.SendAsync(alex, "/status");
+
+        Assert.Contains("Cooling down until Monday 2 March, 10:45.", _bot.LastTextTo(alex), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cooldown_WhenNotPaired_SaysSo()
     {
         var loner = _bot.Person("Lou");

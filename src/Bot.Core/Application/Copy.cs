@@ -309,6 +309,12 @@ public static partial class Copy
                 $"Check-ins are paused until {TimeZones.FormatLocal(couple.PausedUntil!.Value, couple.TimeZone)}.\n");
         }
 
+        if (couple.IsCoolingDownAt(now))
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"Cooling down until {TimeZones.FormatLocal(couple.CooldownUntil!.Value, couple.TimeZone)}.\n");
+        }
+
         if (couple.Home is not null)
         {
             text.Append("Reveals go to your home group.\n");
