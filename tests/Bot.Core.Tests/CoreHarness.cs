@@ -43,7 +43,7 @@ public sealed partial class CoreHarness
         Cooldowns = new CooldownService(Store.Couples, Store.LoveNotes, Rounds, Messenger, Clock);
         CooldownSweeper = new CooldownSweeper(Store.Couples, Cooldowns, Store.UnitOfWork, Clock);
         FirstTimes = new FirstTimeService(
-            Store.FirstTimes, Store.BucketList, Store.Ledger, Ideas, Rounds, Messenger, Clock);
+            Store.Couples, Store.FirstTimes, Store.BucketList, Store.Ledger, Ideas, Rounds, Messenger, Clock);
         FirstTimeSweeper = new FirstTimeSweeper(Store.Couples, Store.FirstTimes, FirstTimes, Store.UnitOfWork, Clock);
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,

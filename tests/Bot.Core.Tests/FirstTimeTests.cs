@@ -216,6 +216,33 @@ public sealed class FirstTimeTests
     }
 
     [Fact]
+    public async Task FirstTime_AskedForNow_CountsAsTheMonths_AndTheNextComesAMonthLater()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        _bot.AdvanceTo(new DateTimeOffset(2026, 3, 20, 18, 0, 0, TimeSpan.Zero));
+
+        await _bot.SendAsync(alex, "/firsttime");
+
+        Assert.Single(_bot.Store.FirstTimes.All);
+        Assert.StartsWith("✨ Alex and Bea", _bot.LastTextTo(bea), StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 4, 25, 10, 0, 0, TimeSpan.Zero), _bot.ActiveCouple(alex)!.NextFirstTimeAt);
+        _bot.AdvanceTo(FirstProposal);
+        Assert.Equal(0, (await SweepAsync()).Proposed);
+    }
+
+    [Fact]
+    public async Task FirstTime_DuringCooldown_WaitsKindly()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/cooldown 30m");
+
+        await _bot.SendAsync(alex, "/firsttime");
+
+        Assert.Equal(Copy.CooldownWaitToPlay("Alex", "Monday 2 March, 10:30"), _bot.LastTextTo(alex));
+        Assert.Empty(_bot.Store.FirstTimes.All);
+    }
+
+    [Fact]
     public async Task FirstTimeDone_WithNothingProposed_SaysSo()
     {
         var (alex, _) = await _bot.CoupleAsync();

@@ -12,6 +12,7 @@ namespace Bot.Core.Application;
 /// memory, blind, and the reveal goes into the journal.
 /// </summary>
 public sealed class FirstTimeService(
+    ICoupleRepository couples,
     IFirstTimeRepository firstTimes,
     IBucketListRepository bucketList,
     IQuestionLedger ledger,
@@ -80,8 +81,12 @@ public sealed class FirstTimeService(
 
         if (current is null)
         {
-            if (!await CooldownService.HoldsPlayAsync(messenger, c, couple, time.GetUtcNow(), ct).ConfigureAwait(false))
+            var now = time.GetUtcNow();
+            if (!await CooldownService.HoldsPlayAsync(messenger, c, couple, now, ct).ConfigureAwait(false))
             {
+                // Asked for one now, so this counts as the month's: the next comes a month from today.
+                await couples.UpdateAsync(couple with { NextFirstTimeAt = NextProposalAt(couple.TimeZone, now) }, ct)
+                    .ConfigureAwait(false);
                 await ProposeAsync(couple, ct).ConfigureAwait(false);
                 if (!c.IsPrivate && !c.IsInHome)
                 {
