@@ -20,6 +20,7 @@ internal static class CoreSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CheckInOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => DeckCatalog.LoadEmbedded());
+        services.AddSingleton(_ => FirstTimeIdeas.LoadEmbedded());
         services.AddScoped<Messenger>();
         services.AddScoped<PairingService>();
         services.AddScoped<CoupleSettingsService>();
@@ -32,6 +33,10 @@ internal static class CoreSetup
         services.AddScoped<BowlService>();
         services.AddScoped<LoveNoteSweeper>();
         services.AddScoped<CheckInSweeper>();
+        services.AddScoped<CooldownService>();
+        services.AddScoped<CooldownSweeper>();
+        services.AddScoped<FirstTimeService>();
+        services.AddScoped<FirstTimeSweeper>();
         services.AddScoped<BotEngine>();
         return builder;
     }

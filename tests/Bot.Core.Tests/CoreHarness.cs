@@ -41,10 +41,25 @@ public sealed partial class CoreHarness
         NoteSweeper = new LoveNoteSweeper(
             Store.LoveNotes, Store.Couples, Store.Persons, Messenger, Store.UnitOfWork, Clock);
         Sweeper = new CheckInSweeper(Store.Couples, Store.Rounds, Rounds, Store.UnitOfWork, Options, Clock);
+        Cooldowns = new CooldownService(Store.Couples, Store.LoveNotes, Rounds, Messenger, Clock);
+        CooldownSweeper = new CooldownSweeper(Store.Couples, Cooldowns, Store.UnitOfWork, Clock);
+        FirstTimes = new FirstTimeService(
+            Store.Couples, Store.FirstTimes, Store.BucketList, Store.Ledger, Ideas, Rounds, Messenger, Clock);
+        FirstTimeSweeper = new FirstTimeSweeper(Store.Couples, Store.FirstTimes, FirstTimes, Store.UnitOfWork, Clock);
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,
-            Bowl, Messenger, Options, Clock);
+            Bowl, Cooldowns, FirstTimes, Messenger, Clock);
     }
+
+    public CooldownService Cooldowns { get; }
+
+    public CooldownSweeper CooldownSweeper { get; }
+
+    public FirstTimeService FirstTimes { get; }
+
+    public FirstTimeSweeper FirstTimeSweeper { get; }
+
+    public FirstTimeIdeas Ideas { get; } = FirstTimeIdeas.LoadEmbedded();
 
     public BucketListService BucketList { get; }
 

@@ -161,4 +161,43 @@ public sealed class DiscordJourneyTests
         Assert.Contains("Dana: dana-dream", reveal.Content, StringComparison.Ordinal);
         Assert.DoesNotContain(discord.MessagesIn(channel.Id), m => m.Content.Contains("(1/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Cooldown_WithTypedOptions_TellsThePartner_AndEndsEarlyIntoTheComeBack()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var dana = discord.AddUser("501", "dana", "Dana");
+        var eli = discord.AddUser("502", "eli", "Eli");
+        discord.AddGuild("200", "Our place");
+        var channel = discord.AddGuildChannel("200", "300", "us");
+        await discord.WaitForIdentifyAsync();
+        await PairOnDiscordAsync(discord, dana, eli);
+        var early = await discord.InvokeSlashCommandAsync(dana, "cooldown", new Dictionary<string, object> { ["for"] = "2d" });
+        var malformed = await discord.WaitForInteractionAsync(early.Id, r => r.Original?.Content.Length > 0);
+
+        var start = await discord.InvokeSlashCommandAsync(dana, "cooldown",
+            new Dictionary<string, object> { ["for"] = "90m", ["topic"] = "the move" });
+        var confirmed = await discord.WaitForInteractionAsync(start.Id, r => r.Original?.Content.Length > 0);
+        var told = await DmAsync(discord, eli, "little pause");
+        var bad = await discord.InvokeSlashCommandAsync(dana, "cooldown", new Dictionary<string, object> { ["for"] = "2d" },
+            channel);
+        var refused = await discord.WaitForInteractionAsync(bad.Id, r => r.Original?.Content.Length > 0);
+        var again = await discord.InvokeSlashCommandAsync(eli, "cooldown", new Dictionary<string, object> { ["for"] = "2h" });
+        var running = await discord.WaitForInteractionAsync(again.Id, r => r.Original?.Content.Length > 0);
+        var end = await discord.InvokeSlashCommandAsync(eli, "cooldown", new Dictionary<string, object> { ["end"] = true });
+        var danaQuestion = await DmAsync(discord, dana, "(1/3)");
+        await DmAsync(discord, eli, "(1/3)");
+        await DmAsync(discord, dana, "ready to come back");
+        await discord.WaitForInteractionAsync(end.Id, r => r.Original is not null);
+
+        Assert.Contains("couldn't read \"2d\"", malformed.Original!.Content, StringComparison.Ordinal);
+        Assert.Contains("Wednesday 4 March, 11:30", confirmed.Original!.Content, StringComparison.Ordinal);
+        Assert.Contains("\"the move\"", told.Content, StringComparison.Ordinal);
+        Assert.Contains("already running until Wednesday 4 March, 11:30", running.Original!.Content, StringComparison.Ordinal);
+        Assert.True(refused.Original!.IsEphemeral);
+        Assert.Contains("already running", refused.Original.Content, StringComparison.Ordinal);
+        Assert.Contains("What did you feel", danaQuestion.Content, StringComparison.Ordinal);
+        Assert.Contains("answer", danaQuestion.Buttons.Select(b => b.CustomId));
+    }
 }

@@ -21,8 +21,9 @@ public sealed class BotEngine(
     BucketListService bucketList,
     LoveNoteService loveNotes,
     BowlService bowl,
+    CooldownService cooldowns,
+    FirstTimeService firstTimes,
     Messenger messenger,
-    CheckInOptions options,
     TimeProvider time)
 {
     private static readonly HashSet<string> PrivateOnly =
@@ -123,6 +124,8 @@ public sealed class BotEngine(
             "draw" => bowl.DrawAsync(c, couple, args, ct),
             "note" => loveNotes.NoteAsync(c, couple, args, ct),
             "capsule" => loveNotes.CapsuleAsync(c, couple, args, ct),
+            "cooldown" => cooldowns.HandleAsync(c, couple, args, ct),
+            "firsttime" => firstTimes.HandleAsync(c, couple, args, ct),
             "resume" => settings.ResumeAsync(c, couple, ct),
             "unpair" => farewell.AskUnpairAsync(c, couple, ct),
             _ => throw new UnreachableException($"Command /{verb} is listed but not handled."),
@@ -164,10 +167,12 @@ public sealed class BotEngine(
             return;
         }
 
-        if (trimmed.Length > options.MaxAnswerLength)
+        var max = rounds.MaxAnswerLengthFor(round);
+        if (trimmed.Length > max)
         {
-            await messenger.ReplyAsync(c, Copy.AnswerTooLong(name, trimmed.Length, options.MaxAnswerLength), ct)
-                .ConfigureAwait(false);
+            await messenger.ReplyAsync(c, round.Kind == RoundKind.Memory
+                ? Copy.MemoryTooLong(name, trimmed.Length, max)
+                : Copy.AnswerTooLong(name, trimmed.Length, max), ct).ConfigureAwait(false);
             return;
         }
 
@@ -208,6 +213,10 @@ public sealed class BotEngine(
         else if (DeckService.IsDeckPayload(payload))
         {
             await decks.QuestionFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);
+        }
+        else if (FirstTimeService.IsFirstTimePayload(payload))
+        {
+            await firstTimes.ChoiceAsync(c, couple, payload, ct).ConfigureAwait(false);
         }
         else
         {
@@ -270,6 +279,11 @@ public sealed class BotEngine(
             await messenger.ReplyAsync(c, Copy.RoundStanding(c.Me.DisplayName, partner.DisplayName, open, c.Me.Id, partner.Id), ct)
                 .ConfigureAwait(false);
             await rounds.AskAgainAsync(c.Me, open, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (await CooldownService.HoldsPlayAsync(messenger, c, couple, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
             return;
         }
 

@@ -47,6 +47,11 @@ public sealed class BowlService(
             return;
         }
 
+        if (await CooldownService.HoldsPlayAsync(messenger, c, couple, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var name = c.Me.DisplayName;
         var partner = c.Partner!;
         if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is { } open)

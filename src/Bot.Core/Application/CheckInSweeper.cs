@@ -58,8 +58,8 @@ public sealed class CheckInSweeper(
                     return;
                 }
 
-                // A paused couple gets no nudges: the reminder is spent quietly.
-                if (couple.IsPausedAt(now))
+                // A paused or cooling-down couple gets no nudges: the reminder is spent quietly.
+                if (couple.IsPausedAt(now) || couple.IsCoolingDownAt(now))
                 {
                     await rounds.MarkRemindedAsync(round.Id, now, token).ConfigureAwait(false);
                 }
@@ -101,7 +101,8 @@ public sealed class CheckInSweeper(
             return null;
         }
 
-        if (now - due > options.MisfireGrace || couple.IsPausedAt(now))
+        // A check-in that falls in a cool-down is skipped, not held: the come-back round is that week's talk.
+        if (now - due > options.MisfireGrace || couple.IsPausedAt(now) || couple.IsCoolingDownAt(now))
         {
             return false;
         }
@@ -109,8 +110,8 @@ public sealed class CheckInSweeper(
         if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is { } open)
         {
             // Rounds expire within a week, so an open weekly round is one the couple started early themselves:
-            // leave it be. An unfinished deck question gives way to the weekly ritual.
-            if (open.Kind == RoundKind.Weekly)
+            // leave it be, as a come-back after a cool-down. An unfinished deck question gives way to the ritual.
+            if (open.Kind is RoundKind.Weekly or RoundKind.Cooldown)
             {
                 return false;
             }

@@ -35,6 +35,8 @@ public static partial class Copy
         ("draw", "Draw a question from your bowl or a deck"),
         ("note", "Send your partner a love note"),
         ("capsule", "Seal a time capsule until a date"),
+        ("cooldown", "Take a pause, then come back to each other"),
+        ("firsttime", "This month's first-time idea"),
         ("pause", "Pause check-ins for a while"),
         ("resume", "Resume paused check-ins"),
         ("support", "When and how to find a couples therapist"),
@@ -59,6 +61,8 @@ public static partial class Copy
                 "history" => "/history [N] — " + c.Description,
                 "schedule" => "/schedule DAY HH:MM (or off) — " + c.Description,
                 "timezone" => "/timezone ZONE — " + c.Description,
+                "cooldown" => "/cooldown 30m [topic], /cooldown end — " + c.Description,
+                "firsttime" => "/firsttime [done] — " + c.Description,
                 "pause" => "/pause 2w — " + c.Description,
                 "bucket" => "/bucket, /bucket add …, /bucket done N — " + c.Description,
                 "bowl" => "/bowl, /bowl add …, /bowl remove N — " + c.Description,
@@ -241,11 +245,20 @@ public static partial class Copy
     public static string Reveal(Round round, Person a, Person b)
     {
         var text = new StringBuilder();
-        text.Append(round.Kind == RoundKind.Weekly
-            ? $"✨ {a.DisplayName} and {b.DisplayName}, here are your answers, side by side.\n"
-            : $"✨ {a.DisplayName} and {b.DisplayName}, you both answered!\n");
+        text.Append(round.Kind switch
+        {
+            RoundKind.Weekly => $"✨ {a.DisplayName} and {b.DisplayName}, here are your answers, side by side.\n",
+            RoundKind.Cooldown => $"🌿 {a.DisplayName} and {b.DisplayName}, you both came back. Here is each side:\n",
+            RoundKind.Memory => $"📖 {a.DisplayName} and {b.DisplayName}, a first time for your journal:\n",
+            _ => $"✨ {a.DisplayName} and {b.DisplayName}, you both answered!\n",
+        });
         AppendAnswers(text, round, a, b);
-        text.Append("\nTake a moment to talk about it, if you like.");
+        text.Append(round.Kind switch
+        {
+            RoundKind.Cooldown => "\nGo gently with each other 💛",
+            RoundKind.Memory => "\nIt's in your journal now (/history).",
+            _ => "\nTake a moment to talk about it, if you like.",
+        });
         return text.ToString();
     }
 
@@ -298,6 +311,12 @@ public static partial class Copy
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"Check-ins are paused until {TimeZones.FormatLocal(couple.PausedUntil!.Value, couple.TimeZone)}.\n");
+        }
+
+        if (couple.IsCoolingDownAt(now))
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"Cooling down until {TimeZones.FormatLocal(couple.CooldownUntil!.Value, couple.TimeZone)}.\n");
         }
 
         if (couple.Home is not null)

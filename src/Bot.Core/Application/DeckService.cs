@@ -32,6 +32,11 @@ public sealed class DeckService(
     public async Task QuestionAsync(Conversation c, Couple couple, string typedDeck, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
+        if (await CooldownService.HoldsPlayAsync(messenger, c, couple, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(typedDeck))
         {
             await messenger.ReplyAsync(c, Copy.PickDeck(name), ct, DeckButtons()).ConfigureAwait(false);

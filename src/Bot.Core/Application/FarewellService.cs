@@ -172,7 +172,15 @@ public sealed class FarewellService(
     private async Task EndAsync(Couple couple, CancellationToken ct)
     {
         await roundService.CancelOpenAsync(couple.Id, ct).ConfigureAwait(false);
-        await couples.UpdateAsync(couple with { EndedAt = time.GetUtcNow(), NextCheckInAt = null }, ct)
-            .ConfigureAwait(false);
+        // The cool-down topic is the asker's words, so it goes with the couple.
+        await couples.UpdateAsync(couple with
+        {
+            EndedAt = time.GetUtcNow(),
+            NextCheckInAt = null,
+            NextFirstTimeAt = null,
+            CooldownUntil = null,
+            CooldownById = null,
+            CooldownTopic = null,
+        }, ct).ConfigureAwait(false);
     }
 }

@@ -52,6 +52,17 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
         }
 
         var partner = c.Partner!;
+        if (deliverAt is null && couple.IsCoolingDownAt(now))
+        {
+            // Written during a cool-down: held, and delivered the moment the pause ends.
+            var end = couple.CooldownUntil!.Value;
+            await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, end, null, false), ct)
+                .ConfigureAwait(false);
+            await messenger.ReplyAsync(c, Copy.NoteHeldForCooldown(name, partner.DisplayName,
+                TimeZones.FormatLocal(end, couple.TimeZone)), ct).ConfigureAwait(false);
+            return;
+        }
+
         if (deliverAt is null)
         {
             await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, now, now, false), ct)

@@ -1,3 +1,4 @@
+using Bot.Core.Domain;
 using Bot.Core.Ports;
 
 namespace Bot.Core.Application;
@@ -28,6 +29,11 @@ public sealed class LoveNoteSweeper(
             note => note.Id,
             async (note, token) =>
             {
+                if (await HoldForCooldownAsync(note, now, token).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 if (await DeliverAsync(note.Id, now, token).ConfigureAwait(false))
                 {
                     delivered++;
@@ -37,6 +43,19 @@ public sealed class LoveNoteSweeper(
             failures,
             ct).ConfigureAwait(false);
         return new NoteSweepResult(delivered, failures);
+    }
+
+    /// <summary>A note or capsule that comes due during a cool-down waits for its end (surprises included).</summary>
+    private async Task<bool> HoldForCooldownAsync(LoveNote note, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await couples.GetAsync(note.CoupleId, ct).ConfigureAwait(false) is not { IsActive: true } couple
+            || !couple.IsCoolingDownAt(now))
+        {
+            return false;
+        }
+
+        await notes.PostponeAsync(note.Id, note.DeliverAt, couple.CooldownUntil!.Value, ct).ConfigureAwait(false);
+        return true;
     }
 
     private async Task<bool> DeliverAsync(long noteId, DateTimeOffset now, CancellationToken ct)

@@ -37,16 +37,17 @@ public sealed class Messenger(IOutbox outbox)
 
     /// <summary>Sends to the couple's home chat if they have one, else to each partner privately.</summary>
     public async Task ToCoupleAsync(Couple couple, Person a, Person b, string text, CancellationToken ct,
-        IReadOnlyList<long>? wordsOf = null)
+        IReadOnlyList<long>? wordsOf = null, IReadOnlyList<IReadOnlyList<Choice>>? choices = null)
     {
         if (couple.Home is not null)
         {
-            await outbox.EnqueueAsync(new OutgoingMessage(couple.Home, text, [], wordsOf ?? []), ct).ConfigureAwait(false);
+            await outbox.EnqueueAsync(new OutgoingMessage(couple.Home, text, choices ?? [], wordsOf ?? []), ct)
+                .ConfigureAwait(false);
             return;
         }
 
-        await ToPersonAsync(a, text, ct, wordsOf: wordsOf).ConfigureAwait(false);
-        await ToPersonAsync(b, text, ct, wordsOf: wordsOf).ConfigureAwait(false);
+        await ToPersonAsync(a, text, ct, choices, wordsOf).ConfigureAwait(false);
+        await ToPersonAsync(b, text, ct, choices, wordsOf).ConfigureAwait(false);
     }
 
     public static IReadOnlyList<IReadOnlyList<Choice>> Row(params Choice[] choices) => [choices];

@@ -101,7 +101,10 @@ public sealed class PairingService(
         var timeZone = TimeZones.IsValid(options.DefaultTimeZone) ? options.DefaultTimeZone : "UTC";
         var couple = await couples.AddAsync(
             new Couple(0, owner.Id, joiner.Id, timeZone, schedule,
-                ScheduleCalculator.NextCheckIn(schedule, timeZone, now), null, now, null),
+                ScheduleCalculator.NextCheckIn(schedule, timeZone, now), null, now, null)
+            {
+                NextFirstTimeAt = FirstTimeService.NextProposalAt(timeZone, now),
+            },
             ct).ConfigureAwait(false);
         return new JoinOutcome.Paired(couple, owner);
     }

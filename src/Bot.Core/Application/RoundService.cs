@@ -48,6 +48,38 @@ public sealed class RoundService(
     public static string BowlQuestionId(long bowlQuestionId) =>
         string.Create(CultureInfo.InvariantCulture, $"bowl:{bowlQuestionId}");
 
+    /// <summary>Opens the come-back round after a cool-down: what I felt, what I needed, one request.</summary>
+    public Task<Round> OpenCooldownAsync(Couple couple, Person a, Person b, CancellationToken ct) =>
+        OpenAsync(couple, a, b, RoundKind.Cooldown, null,
+            [.. Copy.CooldownQuestions.Select((text, i) => new RoundQuestion(i + 1, null, text))],
+            (me, partner) => Copy.CooldownRoundOpened(me.DisplayName, partner.DisplayName),
+            Copy.HomeCooldownRoundStarted(a.DisplayName, b.DisplayName), ct);
+
+    /// <summary>Opens a one-line memory round for a "first time" the couple tried.</summary>
+    public Task<Round> OpenMemoryAsync(Couple couple, Person a, Person b, string question, CancellationToken ct) =>
+        OpenAsync(couple, a, b, RoundKind.Memory, null, [new RoundQuestion(1, null, question)],
+            (me, partner) => Copy.MemoryRoundOpened(me.DisplayName, partner.DisplayName),
+            Copy.HomeMemoryRoundStarted(a.DisplayName, b.DisplayName), ct);
+
+    /// <summary>The longest answer kept for this round: a memory is one line, the rest as configured.</summary>
+    public int MaxAnswerLengthFor(Round round) => round.Kind == RoundKind.Memory
+        ? Math.Min(FirstTimeService.MemoryMaxLength, options.MaxAnswerLength)
+        : options.MaxAnswerLength;
+
+    /// <summary>Closes an open round without a reveal so another can take its place; each partner is told.</summary>
+    public async Task<bool> SetAsideAsync(Round round, Couple couple, CancellationToken ct)
+    {
+        if (!await rounds.CloseAsync(round.Id, RoundState.Cancelled, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(a, Copy.RoundSetAside(a.DisplayName), ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(b, Copy.RoundSetAside(b.DisplayName), ct).ConfigureAwait(false);
+        return true;
+    }
+
     private async Task<Round> OpenAsync(Couple couple, Person a, Person b, RoundKind kind, string? deckId,
         List<RoundQuestion> questions, Func<Person, Person, string> introFor, string homeAnnouncement,
         CancellationToken ct)

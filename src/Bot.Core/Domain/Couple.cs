@@ -19,7 +19,21 @@ public sealed record Couple(
     /// <summary>While in the future, no check-ins or nudges (a holiday); set with /pause.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
 
+    /// <summary>While in the future, a cool-down: no playful prompts; at this instant the come-back round opens.</summary>
+    public DateTimeOffset? CooldownUntil { get; init; }
+
+    /// <summary>Who asked for the running cool-down.</summary>
+    public long? CooldownById { get; init; }
+
+    /// <summary>What the cool-down is about, as the asker typed it; null when they named nothing.</summary>
+    public string? CooldownTopic { get; init; }
+
+    /// <summary>UTC instant the monthly "first time" proposal is due; null for ended couples.</summary>
+    public DateTimeOffset? NextFirstTimeAt { get; init; }
+
     public bool IsActive => EndedAt is null;
+
+    public bool IsCoolingDownAt(DateTimeOffset now) => CooldownUntil is { } until && until > now;
 
     public bool IsPausedAt(DateTimeOffset now) => PausedUntil is { } until && until > now;
 

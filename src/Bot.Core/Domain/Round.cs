@@ -11,6 +11,12 @@ public enum RoundKind
 
     /// <summary>A single question one of the partners dropped into their bowl.</summary>
     Bowl = 3,
+
+    /// <summary>The come-back after a cool-down: what I felt, what I needed, one request.</summary>
+    Cooldown = 4,
+
+    /// <summary>A one-line memory of a "first time" the couple tried together.</summary>
+    Memory = 5,
 }
 
 /// <summary>Where a round stands.</summary>

@@ -42,6 +42,22 @@ public interface ICoupleRepository
     /// </summary>
     Task<bool> TryAdvanceCheckInAsync(
         long coupleId, DateTimeOffset expected, DateTimeOffset? next, CancellationToken ct);
+
+    /// <summary>Active couples whose cool-down has run out (or was ended early), earliest first.</summary>
+    Task<IReadOnlyList<Couple>> FindDueCooldownEndsAsync(DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>
+    /// Clears the cool-down (end, asker, topic) only if it still ends at <paramref name="expectedUntil"/>; false
+    /// means another sweep, node or /cooldown end got there first.
+    /// </summary>
+    Task<bool> TryEndCooldownAsync(long coupleId, DateTimeOffset expectedUntil, CancellationToken ct);
+
+    /// <summary>Active couples whose monthly "first time" proposal is due, earliest first.</summary>
+    Task<IReadOnlyList<Couple>> FindDueFirstTimesAsync(DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>Moves the next "first time" from <paramref name="expected"/> to <paramref name="next"/> if unchanged.</summary>
+    Task<bool> TryAdvanceFirstTimeAsync(
+        long coupleId, DateTimeOffset expected, DateTimeOffset? next, CancellationToken ct);
 }
 
 /// <summary>Pairing invite codes.</summary>
@@ -129,6 +145,12 @@ public interface ILoveNoteRepository
     /// <summary>Marks the note delivered; false if it already was (another sweep got there first) or is gone.</summary>
     Task<bool> MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>Moves one waiting note to <paramref name="to"/> if it is still due at <paramref name="expected"/>.</summary>
+    Task<bool> PostponeAsync(long id, DateTimeOffset expected, DateTimeOffset to, CancellationToken ct);
+
+    /// <summary>Moves the couple's waiting notes due exactly at <paramref name="from"/> to <paramref name="to"/>.</summary>
+    Task MoveDueAsync(long coupleId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
     /// <summary>How many of this person's notes and capsules are still waiting.</summary>
     Task<int> CountPendingFromAsync(long personId, CancellationToken ct);
 
@@ -166,4 +188,29 @@ public interface IQuestionBowlRepository
 
     /// <summary>Deletes every question this person added, waiting or drawn (part of /forget).</summary>
     Task DeleteAddedByAsync(long personId, CancellationToken ct);
+}
+
+/// <summary>Monthly "first time" proposals and what became of them.</summary>
+public interface IFirstTimeRepository
+{
+    /// <summary>Inserts the proposal (its id is ignored) and returns it with its new id.</summary>
+    Task<FirstTime> AddAsync(FirstTime firstTime, CancellationToken ct);
+
+    Task<FirstTime?> GetAsync(long id, CancellationToken ct);
+
+    /// <summary>The couple's latest proposal that is still proposed or accepted, if any.</summary>
+    Task<FirstTime?> GetCurrentAsync(long coupleId, CancellationToken ct);
+
+    /// <summary>
+    /// Moves the proposal from <paramref name="from"/> to <paramref name="to"/> (setting its follow-up time) only if it
+    /// still is in <paramref name="from"/>; false means someone else decided first.
+    /// </summary>
+    Task<bool> TryMoveAsync(long id, FirstTimeState from, FirstTimeState to, DateTimeOffset at,
+        DateTimeOffset? followUpAt, CancellationToken ct);
+
+    /// <summary>Accepted proposals whose follow-up time has come, earliest first.</summary>
+    Task<IReadOnlyList<FirstTime>> FindDueFollowUpsAsync(DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>Clears the follow-up time if it still is <paramref name="expected"/>; false if already taken.</summary>
+    Task<bool> TryTakeFollowUpAsync(long id, DateTimeOffset expected, CancellationToken ct);
 }

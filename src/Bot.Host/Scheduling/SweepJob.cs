@@ -13,6 +13,8 @@ namespace Bot.Host.Scheduling;
 internal sealed class SweepJob(
     CheckInSweeper sweeper,
     LoveNoteSweeper noteSweeper,
+    CooldownSweeper cooldownSweeper,
+    FirstTimeSweeper firstTimeSweeper,
     InboxStore inbox,
     OutboxSignal outboxSignal,
     TimeProvider time,
@@ -29,9 +31,12 @@ internal sealed class SweepJob(
         {
             var result = await sweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             var notes = await noteSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
+            var cooldowns = await cooldownSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
+            var firstTimes = await firstTimeSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             await inbox.PurgeProcessedAsync(time.GetUtcNow() - InboxRetention, cancellationToken).ConfigureAwait(false);
             outboxSignal.Notify();
-            foreach (var (item, error) in result.Failures.Concat(notes.Failures))
+            foreach (var (item, error) in result.Failures.Concat(notes.Failures).Concat(cooldowns.Failures)
+                         .Concat(firstTimes.Failures))
             {
                 logger.LogError(error, "Sweep could not handle the {Item}", item);
             }
@@ -46,6 +51,13 @@ internal sealed class SweepJob(
             if (notes.Delivered > 0)
             {
                 logger.LogInformation("Sweep: {Delivered} love notes delivered", notes.Delivered);
+            }
+
+            if (cooldowns.Ended + firstTimes.Proposed + firstTimes.Skipped + firstTimes.FollowedUp > 0)
+            {
+                logger.LogInformation(
+                    "Sweep: {Ended} cool-downs ended, {Proposed} first times proposed ({Skipped} skipped or moved), {FollowedUp} followed up",
+                    cooldowns.Ended, firstTimes.Proposed, firstTimes.Skipped, firstTimes.FollowedUp);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -37,6 +37,7 @@ internal static class StorageSetup
         services.AddScoped<ILoveNoteRepository, SqliteLoveNoteRepository>();
         services.AddScoped<IJournalErasure, SqliteJournalErasure>();
         services.AddScoped<IQuestionBowlRepository, SqliteQuestionBowlRepository>();
+        services.AddScoped<IFirstTimeRepository, SqliteFirstTimeRepository>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();

@@ -67,6 +67,10 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
                     Home = update.Home,
                     EndedAt = update.EndedAt,
                     PausedUntil = update.PausedUntil,
+                    CooldownUntil = update.CooldownUntil,
+                    CooldownById = update.CooldownById,
+                    CooldownTopic = update.CooldownTopic,
+                    NextFirstTimeAt = update.NextFirstTimeAt,
                 };
             }
 
@@ -74,15 +78,53 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
         }
     }
 
-    public Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+        FindDue(c => c.NextCheckInAt, now, limit);
+
+    public Task<IReadOnlyList<Couple>> FindDueCooldownEndsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+        FindDue(c => c.CooldownUntil, now, limit);
+
+    public Task<bool> TryEndCooldownAsync(long coupleId, DateTimeOffset expectedUntil, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            if (!_couples.TryGetValue(coupleId, out var couple) || couple.CooldownUntil != StoredTime.Of(expectedUntil))
+            {
+                return Task.FromResult(false);
+            }
+
+            _couples[coupleId] = couple with { CooldownUntil = null, CooldownById = null, CooldownTopic = null };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<Couple>> FindDueFirstTimesAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+        FindDue(c => c.NextFirstTimeAt, now, limit);
+
+    public Task<bool> TryAdvanceFirstTimeAsync(
+        long coupleId, DateTimeOffset expected, DateTimeOffset? next, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            if (!_couples.TryGetValue(coupleId, out var couple) || couple.NextFirstTimeAt != StoredTime.Of(expected))
+            {
+                return Task.FromResult(false);
+            }
+
+            _couples[coupleId] = couple with { NextFirstTimeAt = StoredTime.Of(next) };
+            return Task.FromResult(true);
+        }
+    }
+
+    private Task<IReadOnlyList<Couple>> FindDue(Func<Couple, DateTimeOffset?> dueAt, DateTimeOffset now, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var at = StoredTime.Of(now);
         lock (_lock)
         {
             IReadOnlyList<Couple> due = [.. _couples.Values
-                .Where(c => c.IsActive && c.NextCheckInAt is { } next && next <= at)
-                .OrderBy(c => c.NextCheckInAt)
+                .Where(c => c.IsActive && dueAt(c) is { } next && next <= at)
+                .OrderBy(dueAt)
                 .ThenBy(c => c.Id)
                 .Take(limit)];
             return Task.FromResult(due);
@@ -112,5 +154,7 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
         CreatedAt = StoredTime.Of(couple.CreatedAt),
         EndedAt = StoredTime.Of(couple.EndedAt),
         PausedUntil = StoredTime.Of(couple.PausedUntil),
+        CooldownUntil = StoredTime.Of(couple.CooldownUntil),
+        NextFirstTimeAt = StoredTime.Of(couple.NextFirstTimeAt),
     };
 }

@@ -34,6 +34,7 @@ public sealed class InMemoryJournalErasure(InMemoryStore store) : IJournalErasur
         store.BucketList.RemoveCouple(coupleId);
         store.LoveNotes.RemoveCouple(coupleId);
         store.Bowl.RemoveCouple(coupleId);
+        store.FirstTimes.RemoveCouple(coupleId);
         return Task.CompletedTask;
     }
 }

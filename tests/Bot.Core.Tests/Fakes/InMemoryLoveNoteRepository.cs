@@ -74,6 +74,38 @@ public sealed class InMemoryLoveNoteRepository : ILoveNoteRepository
         }
     }
 
+    public Task<bool> PostponeAsync(long id, DateTimeOffset expected, DateTimeOffset to, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            var index = _notes.FindIndex(n => n.Id == id && !n.IsDelivered && n.DeliverAt == StoredTime.Of(expected));
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            _notes[index] = _notes[index] with { DeliverAt = StoredTime.Of(to) };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task MoveDueAsync(long coupleId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < _notes.Count; i++)
+            {
+                if (_notes[i] is { IsDelivered: false } note && note.CoupleId == coupleId
+                    && note.DeliverAt == StoredTime.Of(from))
+                {
+                    _notes[i] = note with { DeliverAt = StoredTime.Of(to) };
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     public Task<int> CountPendingFromAsync(long personId, CancellationToken ct)
     {
         lock (_lock)

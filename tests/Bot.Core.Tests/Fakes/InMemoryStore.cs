@@ -19,6 +19,8 @@ public sealed class InMemoryStore
 
     public InMemoryQuestionBowlRepository Bowl { get; } = new();
 
+    public InMemoryFirstTimeRepository FirstTimes { get; } = new();
+
     public InMemoryOutbox Outbox { get; } = new();
 
     public InMemoryJournalErasure Erasure => field ??= new(this);

@@ -189,6 +189,21 @@ public sealed class DiscordInteractionMapperTests
         Assert.Equal((name, arguments), (command.Command, command.Arguments));
     }
 
+    [Theory]
+    [InlineData("cooldown", """[{"name":"for","type":3,"value":"30m"}]""", "30m")]
+    [InlineData("cooldown", """[{"name":"for","type":3,"value":"90m"},{"name":"topic","type":3,"value":"money talk"}]""", "90m money talk")]
+    [InlineData("cooldown", """[{"name":"end","type":5,"value":true}]""", "end")]
+    [InlineData("cooldown", """[]""", "")]
+    [InlineData("firsttime", """[{"name":"action","type":3,"value":"done"}]""", "done")]
+    [InlineData("firsttime", """[{"name":"action","type":3,"value":"show"}]""", "")]
+    public void CooldownAndFirstTimeOptions_BecomeTheCoresArguments(string name, string options, string arguments)
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
+
+        var command = Assert.IsType<CommandReceived>(intake.Message);
+        Assert.Equal((name, arguments), (command.Command, command.Arguments));
+    }
+
     [Fact]
     public void Addresses_RoundTrip()
     {

@@ -88,6 +88,21 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CooldownTopic_IsStoredEncryptedAndLoadsIntact()
+    {
+        var (round, person) = await OpenRoundAsync();
+        var couples = _database.Get<ICoupleRepository>();
+        var couple = (await couples.GetAsync(round.CoupleId, CancellationToken.None))!;
+
+        await couples.UpdateAsync(
+            couple with { CooldownUntil = Now.AddHours(1), CooldownById = person, CooldownTopic = Words },
+            CancellationToken.None);
+
+        AssertEncrypted(Assert.Single(await RawAsync("SELECT cooldown_topic FROM couples;")), Words);
+        Assert.Equal(Words, (await couples.GetAsync(couple.Id, CancellationToken.None))!.CooldownTopic);
+    }
+
+    [Fact]
     public async Task Enqueue_StoresTheTextEncryptedAndClaimsItIntact()
     {
         var quote = $"Here are your answers. Alex: {Words}";

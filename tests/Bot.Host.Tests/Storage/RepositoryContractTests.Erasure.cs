@@ -44,6 +44,9 @@ public abstract partial class RepositoryContractTests
                 new LoveNote(0, c.Id, c.PartnerAId, c.PartnerBId, "note", Now, Now.AddDays(1), null, false),
                 CancellationToken.None);
             await Bowl.AddAsync(new BowlQuestion(0, c.Id, c.PartnerAId, "bowl?", Now, null), CancellationToken.None);
+            await FirstTimes.AddAsync(
+                new FirstTime(0, c.Id, FirstTimeSource.Idea, "ft-1", FirstTimeState.Proposed, Now, null, null),
+                CancellationToken.None);
         }
 
         await Erasure.EraseAsync(couple.Id, CancellationToken.None);
@@ -53,11 +56,13 @@ public abstract partial class RepositoryContractTests
         Assert.Empty(await BucketList.ListAsync(couple.Id, CancellationToken.None));
         Assert.Equal(0, await LoveNotes.CountPendingFromAsync(couple.PartnerAId, CancellationToken.None));
         Assert.Empty(await Bowl.ListAsync(couple.Id, CancellationToken.None));
+        Assert.Null(await FirstTimes.GetCurrentAsync(couple.Id, CancellationToken.None));
         var kept = Assert.Single(await Rounds.GetRevealedAsync(other.Id, 20, CancellationToken.None));
         Assert.Equal("words", Assert.Single(kept.Answers).Text);
         Assert.Single(await Ledger.GetDrawnAsync(other.Id, "date-night", CancellationToken.None));
         Assert.Single(await BucketList.ListAsync(other.Id, CancellationToken.None));
         Assert.Equal(1, await LoveNotes.CountPendingFromAsync(other.PartnerAId, CancellationToken.None));
         Assert.Single(await Bowl.ListAsync(other.Id, CancellationToken.None));
+        Assert.NotNull(await FirstTimes.GetCurrentAsync(other.Id, CancellationToken.None));
     }
 }

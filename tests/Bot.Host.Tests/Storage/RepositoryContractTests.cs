@@ -14,7 +14,8 @@ public sealed record RepositorySet(
     IBucketListRepository BucketList,
     ILoveNoteRepository LoveNotes,
     IJournalErasure Erasure,
-    IQuestionBowlRepository Bowl);
+    IQuestionBowlRepository Bowl,
+    IFirstTimeRepository FirstTimes);
 
 /// <summary>
 /// What every storage implementation of the ports must do. Run against the in-memory fakes and against SQLite,
@@ -43,6 +44,8 @@ public abstract partial class RepositoryContractTests : IAsyncLifetime
     protected IJournalErasure Erasure => Set.Erasure;
 
     protected IQuestionBowlRepository Bowl => Set.Bowl;
+
+    protected IFirstTimeRepository FirstTimes => Set.FirstTimes;
 
     private RepositorySet Set => _set ?? throw new InvalidOperationException("Not initialised.");
 
@@ -111,7 +114,7 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
         return Task.FromResult(
             new RepositorySet(
                 store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList,
-                store.LoveNotes, store.Erasure, store.Bowl));
+                store.LoveNotes, store.Erasure, store.Bowl, store.FirstTimes));
     }
 }
 
@@ -139,6 +142,7 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
             _database.Get<IBucketListRepository>(),
             _database.Get<ILoveNoteRepository>(),
             _database.Get<IJournalErasure>(),
-            _database.Get<IQuestionBowlRepository>());
+            _database.Get<IQuestionBowlRepository>(),
+            _database.Get<IFirstTimeRepository>());
     }
 }

@@ -214,6 +214,9 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     [InlineData(nameof(SqliteRoundRepository.FindDueRemindersSql), "ix_rounds_due_reminder")]
     [InlineData(nameof(SqliteRoundRepository.FindDueExpiriesSql), "ix_rounds_due_expiry")]
     [InlineData(nameof(OutboxStore.FindClaimableSql), "ix_outbox_due")]
+    [InlineData(nameof(SqliteCoupleRepository.FindDueCooldownEndsSql), "ix_couples_due_cooldown")]
+    [InlineData(nameof(SqliteCoupleRepository.FindDueFirstTimesSql), "ix_couples_due_first_time")]
+    [InlineData(nameof(SqliteFirstTimeRepository.FindDueFollowUpsSql), "ix_first_times_due_follow_up")]
     public async Task DueQueries_SearchTheirIndexWithoutSorting(string query, string index)
     {
         var sql = query switch
@@ -221,6 +224,9 @@ public sealed class SqliteStorageTests : IAsyncLifetime
             nameof(SqliteCoupleRepository.FindDueCheckInsSql) => SqliteCoupleRepository.FindDueCheckInsSql,
             nameof(SqliteRoundRepository.FindDueRemindersSql) => SqliteRoundRepository.FindDueRemindersSql,
             nameof(SqliteRoundRepository.FindDueExpiriesSql) => SqliteRoundRepository.FindDueExpiriesSql,
+            nameof(SqliteCoupleRepository.FindDueCooldownEndsSql) => SqliteCoupleRepository.FindDueCooldownEndsSql,
+            nameof(SqliteCoupleRepository.FindDueFirstTimesSql) => SqliteCoupleRepository.FindDueFirstTimesSql,
+            nameof(SqliteFirstTimeRepository.FindDueFollowUpsSql) => SqliteFirstTimeRepository.FindDueFollowUpsSql,
             _ => OutboxStore.FindClaimableSql,
         };
         await using var connection = await _database.OpenAsync();

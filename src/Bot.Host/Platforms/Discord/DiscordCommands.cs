@@ -32,6 +32,8 @@ internal static class DiscordCommands
         "schedule" => $"{Text(data, "day")} {Text(data, "time")}".Trim(),
         "timezone" => Text(data, ZoneOption),
         "pause" => Text(data, "for"),
+        "cooldown" => data.GetOption("end")?.GetBoolean() == true ? "end" : $"{Text(data, "for")} {Text(data, "topic")}".Trim(),
+        "firsttime" => Text(data, "action") == "done" ? "done" : "",
         "bucket" => $"{Text(data, "action")} {Text(data, "wish")} {data.GetOption("number")?.GetInt64()?.ToString(CultureInfo.InvariantCulture)}".Trim(),
         "bowl" => BowlArguments(data),
         "draw" => Text(data, "deck"),
@@ -191,6 +193,29 @@ internal static class DiscordCommands
             },
         ],
         "pause" => [new(ApplicationCommandOptionType.String, "for", "How long, e.g. 2w or 10d (up to 12 weeks)") { Required = true, MaxLength = 12 }],
+        "cooldown" =>
+        [
+            new(ApplicationCommandOptionType.String, "for", "How long, e.g. 30m or 2h (10 minutes to 24 hours)")
+            {
+                MaxLength = 12,
+            },
+            new(ApplicationCommandOptionType.String, "topic", "What it's about, if you like")
+            {
+                MaxLength = CooldownService.MaxTopicLength,
+            },
+            new(ApplicationCommandOptionType.Boolean, "end", "End the cool-down now and come back to each other"),
+        ],
+        "firsttime" =>
+        [
+            new(ApplicationCommandOptionType.String, "action", "See this month's idea, or say you did it")
+            {
+                Choices =
+                [
+                    CommandChoice.FromString("Show this month's idea", "show"),
+                    CommandChoice.FromString("We did it!", "done"),
+                ],
+            },
+        ],
         _ => null,
     };
 }

@@ -1,23 +1,29 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Bot.Host.Security;
 
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Couples; the minute sweep finds due check-ins through a partial index on active couples.</summary>
-internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRepository
+/// <remarks>The cool-down topic is the asker's words and is kept encrypted.</remarks>
+internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher cipher) : ICoupleRepository
 {
     private const string Columns = """
         id AS Id, partner_a_id AS PartnerAId, partner_b_id AS PartnerBId, time_zone AS TimeZone,
         schedule_day AS ScheduleDay, schedule_minute AS ScheduleMinute, schedule_enabled AS ScheduleEnabled,
         next_checkin_at AS NextCheckInAt, home_platform AS HomePlatform, home_chat_id AS HomeChatId,
-        created_at AS CreatedAt, ended_at AS EndedAt, paused_until AS PausedUntil
+        created_at AS CreatedAt, ended_at AS EndedAt, paused_until AS PausedUntil,
+        cooldown_until AS CooldownUntil, cooldown_by_id AS CooldownById, cooldown_topic AS CooldownTopic,
+        next_first_time_at AS NextFirstTimeAt
         """;
 
     private const string InsertSql = """
         INSERT INTO couples (partner_a_id, partner_b_id, time_zone, schedule_day, schedule_minute, schedule_enabled,
-                             next_checkin_at, home_platform, home_chat_id, created_at, ended_at, paused_until)
+                             next_checkin_at, home_platform, home_chat_id, created_at, ended_at, paused_until,
+                             cooldown_until, cooldown_by_id, cooldown_topic, next_first_time_at)
         VALUES (@PartnerAId, @PartnerBId, @TimeZone, @ScheduleDay, @ScheduleMinute, @ScheduleEnabled,
-                @NextCheckInAt, @HomePlatform, @HomeChatId, @CreatedAt, @EndedAt, @PausedUntil)
+                @NextCheckInAt, @HomePlatform, @HomeChatId, @CreatedAt, @EndedAt, @PausedUntil,
+                @CooldownUntil, @CooldownById, @CooldownTopic, @NextFirstTimeAt)
         RETURNING id;
         """;
 
@@ -43,7 +49,11 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
             home_platform = @HomePlatform,
             home_chat_id = @HomeChatId,
             ended_at = @EndedAt,
-            paused_until = @PausedUntil
+            paused_until = @PausedUntil,
+            cooldown_until = @CooldownUntil,
+            cooldown_by_id = @CooldownById,
+            cooldown_topic = @CooldownTopic,
+            next_first_time_at = @NextFirstTimeAt
         WHERE id = @Id;
         """;
 
@@ -59,6 +69,31 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
         UPDATE couples SET next_checkin_at = @Next WHERE id = @Id AND next_checkin_at = @Expected;
         """;
 
+    // Must match ix_couples_due_cooldown's condition to use it (see 0008_cooldown_and_first_times.sql).
+    internal const string FindDueCooldownEndsSql = $"""
+        SELECT {Columns} FROM couples
+        WHERE ended_at IS NULL AND cooldown_until IS NOT NULL AND cooldown_until <= @Now
+        ORDER BY cooldown_until, id
+        LIMIT @Limit;
+        """;
+
+    private const string TryEndCooldownSql = """
+        UPDATE couples SET cooldown_until = NULL, cooldown_by_id = NULL, cooldown_topic = NULL
+        WHERE id = @Id AND cooldown_until = @Expected;
+        """;
+
+    // Must match ix_couples_due_first_time's condition to use it.
+    internal const string FindDueFirstTimesSql = $"""
+        SELECT {Columns} FROM couples
+        WHERE ended_at IS NULL AND next_first_time_at IS NOT NULL AND next_first_time_at <= @Now
+        ORDER BY next_first_time_at, id
+        LIMIT @Limit;
+        """;
+
+    private const string TryAdvanceFirstTimeSql = """
+        UPDATE couples SET next_first_time_at = @Next WHERE id = @Id AND next_first_time_at = @Expected;
+        """;
+
     public async Task<Couple> AddAsync(Couple couple, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(couple);
@@ -69,14 +104,14 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
     public async Task<Couple?> GetAsync(long id, CancellationToken ct)
     {
         var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(GetSql, new { Id = id }, ct).ConfigureAwait(false);
-        return row?.ToDomain();
+        return row?.ToDomain(cipher);
     }
 
     public async Task<Couple?> GetActiveForPersonAsync(long personId, CancellationToken ct)
     {
         var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(
             GetActiveForPersonSql, new { PersonId = personId }, ct).ConfigureAwait(false);
-        return row?.ToDomain();
+        return row?.ToDomain(cipher);
     }
 
     public Task UpdateAsync(Couple couple, CancellationToken ct)
@@ -85,12 +120,32 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
         return session.ExecuteAsync(UpdateSql, Parameters(couple), ct);
     }
 
-    public async Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+        FindDueAsync(FindDueCheckInsSql, now, limit, ct);
+
+    public Task<IReadOnlyList<Couple>> FindDueCooldownEndsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+        FindDueAsync(FindDueCooldownEndsSql, now, limit, ct);
+
+    public async Task<bool> TryEndCooldownAsync(long coupleId, DateTimeOffset expectedUntil, CancellationToken ct) =>
+        await session.ExecuteAsync(TryEndCooldownSql, new { Id = coupleId, Expected = UnixTime.ToMs(expectedUntil) }, ct)
+            .ConfigureAwait(false) == 1;
+
+    public Task<IReadOnlyList<Couple>> FindDueFirstTimesAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+        FindDueAsync(FindDueFirstTimesSql, now, limit, ct);
+
+    public async Task<bool> TryAdvanceFirstTimeAsync(
+        long coupleId, DateTimeOffset expected, DateTimeOffset? next, CancellationToken ct) =>
+        await session.ExecuteAsync(
+            TryAdvanceFirstTimeSql,
+            new { Id = coupleId, Expected = UnixTime.ToMs(expected), Next = UnixTime.ToMs(next) },
+            ct).ConfigureAwait(false) == 1;
+
+    private async Task<IReadOnlyList<Couple>> FindDueAsync(string sql, DateTimeOffset now, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var rows = await session.QueryAsync<CoupleRow>(
-            FindDueCheckInsSql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, ct).ConfigureAwait(false);
-        return rows.Select(r => r.ToDomain()).ToList();
+            sql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, ct).ConfigureAwait(false);
+        return rows.Select(r => r.ToDomain(cipher)).ToList();
     }
 
     public async Task<bool> TryAdvanceCheckInAsync(
@@ -103,7 +158,7 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
         return changed == 1;
     }
 
-    private static object Parameters(Couple couple) => new
+    private object Parameters(Couple couple) => new
     {
         couple.Id,
         couple.PartnerAId,
@@ -118,6 +173,10 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
         CreatedAt = UnixTime.ToMs(couple.CreatedAt),
         EndedAt = UnixTime.ToMs(couple.EndedAt),
         PausedUntil = UnixTime.ToMs(couple.PausedUntil),
+        CooldownUntil = UnixTime.ToMs(couple.CooldownUntil),
+        couple.CooldownById,
+        CooldownTopic = couple.CooldownTopic is null ? null : cipher.Encrypt(couple.CooldownTopic),
+        NextFirstTimeAt = UnixTime.ToMs(couple.NextFirstTimeAt),
     };
 
     private sealed record CoupleRow(
@@ -133,9 +192,13 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
         string? HomeChatId,
         long CreatedAt,
         long? EndedAt,
-        long? PausedUntil)
+        long? PausedUntil,
+        long? CooldownUntil,
+        long? CooldownById,
+        string? CooldownTopic,
+        long? NextFirstTimeAt)
     {
-        public Couple ToDomain() => new(
+        public Couple ToDomain(FieldCipher cipher) => new(
             Id,
             PartnerAId,
             PartnerBId,
@@ -151,6 +214,10 @@ internal sealed class SqliteCoupleRepository(SqliteSession session) : ICoupleRep
             UnixTime.FromMs(EndedAt))
         {
             PausedUntil = UnixTime.FromMs(PausedUntil),
+            CooldownUntil = UnixTime.FromMs(CooldownUntil),
+            CooldownById = CooldownById,
+            CooldownTopic = CooldownTopic is null ? null : cipher.Decrypt(CooldownTopic),
+            NextFirstTimeAt = UnixTime.FromMs(NextFirstTimeAt),
         };
     }
 }

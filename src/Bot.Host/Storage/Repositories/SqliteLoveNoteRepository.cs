@@ -33,6 +33,16 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
         UPDATE love_notes SET delivered_at = @At WHERE id = @Id AND delivered_at IS NULL;
         """;
 
+    private const string PostponeSql = """
+        UPDATE love_notes SET deliver_at = @To
+        WHERE id = @Id AND delivered_at IS NULL AND deliver_at = @Expected;
+        """;
+
+    private const string MoveDueSql = """
+        UPDATE love_notes SET deliver_at = @To
+        WHERE couple_id = @CoupleId AND delivered_at IS NULL AND deliver_at = @From;
+        """;
+
     private const string CountPendingFromSql = """
         SELECT COUNT(*) FROM love_notes WHERE from_id = @PersonId AND delivered_at IS NULL;
         """;
@@ -80,6 +90,14 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
     public async Task<bool> MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken ct) =>
         await session.ExecuteAsync(MarkDeliveredSql, new { Id = id, At = UnixTime.ToMs(at) }, ct)
             .ConfigureAwait(false) == 1;
+
+    public async Task<bool> PostponeAsync(long id, DateTimeOffset expected, DateTimeOffset to, CancellationToken ct) =>
+        await session.ExecuteAsync(PostponeSql,
+            new { Id = id, Expected = UnixTime.ToMs(expected), To = UnixTime.ToMs(to) }, ct).ConfigureAwait(false) == 1;
+
+    public Task MoveDueAsync(long coupleId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        session.ExecuteAsync(MoveDueSql,
+            new { CoupleId = coupleId, From = UnixTime.ToMs(from), To = UnixTime.ToMs(to) }, ct);
 
     public async Task<int> CountPendingFromAsync(long personId, CancellationToken ct) =>
         (int)await session.ExecuteScalarAsync<long>(CountPendingFromSql, new { PersonId = personId }, ct)

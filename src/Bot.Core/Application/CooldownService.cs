@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Core.Application;
+
+/// <summary>How a typed /cooldown length turned out.</summary>
+public enum CooldownLength
+{
+    Valid,
+    Missing,
+    Malformed,
+    TooShort,
+    TooLong,
+    TopicTooLong,
+}
+
+/// <summary>
+/// /cooldown: a pause either partner can ask for. Playful prompts wait, notes are held, and when the time is up
+/// (or someone ends it early) both are asked privately, blind: what I felt, what I needed, one request.
+/// </summary>
+/// <remarks>A second /cooldown while one runs does not extend it: the pause keeps the end both were told.</remarks>
+public sealed partial class CooldownService(
+    ICoupleRepository couples,
+    ILoveNoteRepository notes,
+    RoundService rounds,
+    Messenger messenger,
+    TimeProvider time)
+{
+    public static readonly TimeSpan MinDuration = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
+    public const int MaxTopicLength = 100;
+
+    private static readonly HashSet<string> EndWords = ["end", "stop", "off", "over"];
+
+    /// <summary>"/cooldown 30m [topic]", "/cooldown" (what's running) or "/cooldown end".</summary>
+    public async Task HandleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var partner = c.Partner!;
+        var now = time.GetUtcNow();
+        var trimmed = arguments.Trim();
+        if (trimmed.Length == 0)
+        {
+            await messenger.ReplyAsync(c, couple.IsCoolingDownAt(now)
+                ? Copy.CooldownRunning(name, EndText(couple), couple.CooldownById == c.Me.Id ? "you" : partner.DisplayName,
+                    couple.CooldownTopic)
+                : Copy.CooldownHelp(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (EndWords.Contains(trimmed.ToLowerInvariant()))
+        {
+            await EndEarlyAsync(c, couple, now, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (couple.IsCoolingDownAt(now))
+        {
+            await messenger.ReplyAsync(c, Copy.CooldownAlreadyRunning(name, EndText(couple)), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var length = Parse(trimmed, out var duration, out var topic);
+        if (length != CooldownLength.Valid)
+        {
+            var shown = trimmed.Split(' ')[0];
+            await messenger.ReplyAsync(c, length switch
+            {
+                CooldownLength.TooShort => Copy.CooldownTooShort(name),
+                CooldownLength.TooLong => Copy.CooldownTooLong(name),
+                CooldownLength.TopicTooLong => Copy.CooldownTopicTooLong(name, MaxTopicLength),
+                CooldownLength.Malformed => Copy.CooldownBadDuration(name, shown.Length > 20 ? shown[..20] + "…" : shown),
+                _ => Copy.CooldownHelp(name),
+            }, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var cooling = couple with { CooldownUntil = now + duration, CooldownById = c.Me.Id, CooldownTopic = topic };
+        await couples.UpdateAsync(cooling, ct).ConfigureAwait(false);
+        var end = EndText(cooling);
+        await messenger.ReplyAsync(c, Copy.CooldownStarted(name, partner.DisplayName, end), ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(partner, Copy.PartnerCooldown(partner.DisplayName, name, end, topic), ct,
+            wordsOf: topic is null ? null : [c.Me.Id]).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ends the couple's cool-down (due or early) once: held notes go out now, an open round gives way, and the
+    /// come-back round opens. False if there was nothing to end or someone else ended it first.
+    /// </summary>
+    public async Task<bool> EndAsync(Couple couple, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(couple);
+        if (couple.CooldownUntil is not { } until
+            || !await couples.TryEndCooldownAsync(couple.Id, until, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (until > now)
+        {
+            // Notes held for the pause were due at its planned end; they go out with the early end instead.
+            await notes.MoveDueAsync(couple.Id, until, now, ct).ConfigureAwait(false);
+        }
+
+        // The come-back matters more than an unfinished question, so whatever round is open gives way.
+        if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is { } open)
+        {
+            await rounds.SetAsideAsync(open, couple, ct).ConfigureAwait(false);
+        }
+
+        var (a, b) = await rounds.PartnersAsync(couple, ct).ConfigureAwait(false);
+        var ended = couple with { CooldownUntil = null, CooldownById = null, CooldownTopic = null };
+        await rounds.OpenCooldownAsync(ended, a, b, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The one gate for playful prompts (/question, decks, /checkin started by hand): during a cool-down, a kind
+    /// "let's wait" reply and true; otherwise false and nothing said.
+    /// </summary>
+    public static async Task<bool> HoldsPlayAsync(
+        Messenger messenger, Conversation c, Couple couple, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(messenger);
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(couple);
+        if (!couple.IsCoolingDownAt(now))
+        {
+            return false;
+        }
+
+        await messenger.ReplyAsync(c, Copy.CooldownWaitToPlay(c.Me.DisplayName, EndText(couple)), ct)
+            .ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Reads "30m", "2h", "1h30m", "90 min", "2 hours", optionally followed by a topic.</summary>
+    public static CooldownLength Parse(string arguments, out TimeSpan duration, out string? topic)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        duration = TimeSpan.Zero;
+        topic = null;
+        var trimmed = arguments.Trim();
+        if (trimmed.Length == 0)
+        {
+            return CooldownLength.Missing;
+        }
+
+        var match = Length().Match(trimmed);
+        if (!match.Success || (!match.Groups["h"].Success && !match.Groups["m"].Success))
+        {
+            return CooldownLength.Malformed;
+        }
+
+        var hours = match.Groups["h"].Success ? int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) : 0;
+        var minutes = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+        duration = TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes);
+        var typedTopic = match.Groups["topic"].Value.Trim();
+        topic = typedTopic.Length == 0 ? null : typedTopic;
+        return duration < MinDuration ? CooldownLength.TooShort
+            : duration > MaxDuration ? CooldownLength.TooLong
+            : typedTopic.Length > MaxTopicLength ? CooldownLength.TopicTooLong
+            : CooldownLength.Valid;
+    }
+
+    private async Task EndEarlyAsync(Conversation c, Couple couple, DateTimeOffset now, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        if (!couple.IsCoolingDownAt(now) || !await EndAsync(couple, now, ct).ConfigureAwait(false))
+        {
+            await messenger.ReplyAsync(c, Copy.NoCooldown(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var partner = c.Partner!;
+        await messenger.ToPersonAsync(partner, Copy.CooldownEndedEarly(partner.DisplayName, name), ct)
+            .ConfigureAwait(false);
+        if (!c.IsPrivate)
+        {
+            await messenger.ReplyAsync(c, Copy.CooldownEndedByYou(name), ct).ConfigureAwait(false);
+        }
+    }
+
+    private static string EndText(Couple couple) => TimeZones.FormatLocal(couple.CooldownUntil!.Value, couple.TimeZone);
+
+    [GeneratedRegex(@"^(?:(?<h>\d{1,3})\s*(?:h|hr|hrs|hour|hours))?\s*(?:(?<m>\d{1,4})\s*(?:m|min|mins|minute|minutes))?(?:\s+(?<topic>.*))?$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Length();
+}
