@@ -37,18 +37,21 @@ public sealed partial class CoreHarness
             Messenger, Clock);
         BucketList = new BucketListService(Store.BucketList, Messenger, Clock);
         LoveNotes = new LoveNoteService(Store.LoveNotes, Messenger, Clock);
+        Export = new ExportService(Store.Rounds, Store.LoveNotes, Store.BucketList, Rounds, Catalog, Messenger, Clock);
         NoteSweeper = new LoveNoteSweeper(
             Store.LoveNotes, Store.Couples, Store.Persons, Messenger, Store.UnitOfWork, Clock);
         Sweeper = new CheckInSweeper(Store.Couples, Store.Rounds, Rounds, Store.UnitOfWork, Options, Clock);
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,
-            Messenger,
+            Export, Messenger,
             Options, Clock);
     }
 
     public BucketListService BucketList { get; }
 
     public LoveNoteService LoveNotes { get; }
+
+    public ExportService Export { get; }
 
     public LoveNoteSweeper NoteSweeper { get; }
 

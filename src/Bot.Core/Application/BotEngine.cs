@@ -20,12 +20,13 @@ public sealed class BotEngine(
     FarewellService farewell,
     BucketListService bucketList,
     LoveNoteService loveNotes,
+    ExportService export,
     Messenger messenger,
     CheckInOptions options,
     TimeProvider time)
 {
     private static readonly HashSet<string> PrivateOnly =
-        ["pair", "join", "skip", "unpair", "forget", "note", "capsule"];
+        ["pair", "join", "skip", "unpair", "forget", "note", "capsule", "export"];
     private static readonly HashSet<string> PrivateOrHome = ["status", "history"];
 
     public async Task HandleAsync(Inbound message, CancellationToken ct)
@@ -113,6 +114,7 @@ public sealed class BotEngine(
             "skip" => SkipAsync(c, couple, ct),
             "status" => journal.StatusAsync(c, couple, ct),
             "history" => journal.HistoryAsync(c, couple, args, ct),
+            "export" => export.ExportAsync(c, couple, ct),
             "schedule" => settings.ScheduleAsync(c, couple, args, ct),
             "timezone" => settings.TimeZoneAsync(c, couple, args, ct),
             "home" => settings.HomeAsync(c, couple, args, ct),

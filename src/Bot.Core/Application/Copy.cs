@@ -27,6 +27,7 @@ public static partial class Copy
         ("skip", "Pass on the current question"),
         ("status", "Where things stand"),
         ("history", "Look back at your journal"),
+        ("export", "Get your journal as files to keep"),
         ("schedule", "Set the weekly check-in day and time"),
         ("timezone", "Set your time zone"),
         ("home", "Make a group your shared space"),

@@ -129,6 +129,9 @@ public interface ILoveNoteRepository
     /// <summary>Marks the note delivered; false if it already was (another sweep got there first) or is gone.</summary>
     Task<bool> MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>The couple's delivered notes and opened capsules, earliest delivery first (for /export).</summary>
+    Task<IReadOnlyList<LoveNote>> ListDeliveredAsync(long coupleId, CancellationToken ct);
+
     /// <summary>How many of this person's notes and capsules are still waiting.</summary>
     Task<int> CountPendingFromAsync(long personId, CancellationToken ct);
 
