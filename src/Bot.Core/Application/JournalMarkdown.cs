@@ -18,7 +18,7 @@ public static class JournalMarkdown
     {
         ArgumentNullException.ThrowIfNull(export);
         var md = new StringBuilder();
-        md.Append("# ").Append(Escape(Copy.JournalTitle(export.Partners))).Append("\n\n");
+        md.Append("# ").Append(Copy.JournalTitle([.. export.Partners.Select(Escape)])).Append("\n\n");
         md.Append(Copy.JournalIntro(Date(export.Date), export.TimeZone)).Append("\n\n");
         if (export.IsEmpty)
         {
