@@ -295,7 +295,8 @@ public sealed class DiscordRestClient : IDisposable
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        if (CheckLimits(message, files) is { } tooMuch)
+        // Without files Discord's own 50035 explains a bad body; an oversized upload is better refused unsent.
+        if (files.Count > 0 && CheckLimits(message, files) is { } tooMuch)
         {
             throw new ArgumentException(tooMuch, nameof(files));
         }
