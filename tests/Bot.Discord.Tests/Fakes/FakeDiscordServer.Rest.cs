@@ -149,7 +149,8 @@ public sealed partial class FakeDiscordServer
                 request.ContentType,
                 body,
                 reply.Status,
-                _clock.Elapsed) { Files = files });
+                _clock.Elapsed)
+            { Files = files });
             SignalLocked();
         }
 
