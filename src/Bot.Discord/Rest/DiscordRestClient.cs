@@ -307,19 +307,26 @@ public sealed class DiscordRestClient : IDisposable
         return SendAsync(
             route,
             JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJsonContext.Default.MessageCreate),
+            files,
             DiscordJsonContext.Default.DiscordMessage,
-            cancellationToken,
-            files);
+            cancellationToken);
     }
+
+    private Task<T> SendAsync<T>(
+        RestRoute route,
+        byte[]? body,
+        JsonTypeInfo<T> responseType,
+        CancellationToken cancellationToken) =>
+        SendAsync(route, body, [], responseType, cancellationToken);
 
     private async Task<T> SendAsync<T>(
         RestRoute route,
         byte[]? body,
+        IReadOnlyList<FileUpload> files,
         JsonTypeInfo<T> responseType,
-        CancellationToken cancellationToken,
-        IReadOnlyList<FileUpload>? files = null)
+        CancellationToken cancellationToken)
     {
-        using var response = await SendRawAsync(route, body, cancellationToken, files).ConfigureAwait(false);
+        using var response = await SendRawAsync(route, body, files, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -337,11 +344,17 @@ public sealed class DiscordRestClient : IDisposable
         }
     }
 
+    private Task<HttpResponseMessage> SendRawAsync(
+        RestRoute route,
+        byte[]? body,
+        CancellationToken cancellationToken) =>
+        SendRawAsync(route, body, [], cancellationToken);
+
     private async Task<HttpResponseMessage> SendRawAsync(
         RestRoute route,
         byte[]? body,
-        CancellationToken cancellationToken,
-        IReadOnlyList<FileUpload>? files = null)
+        IReadOnlyList<FileUpload> files,
+        CancellationToken cancellationToken)
     {
         await _limiter.WaitAsync(route, cancellationToken).ConfigureAwait(false);
 
@@ -352,7 +365,7 @@ public sealed class DiscordRestClient : IDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
         }
 
-        if (files is { Count: > 0 })
+        if (files.Count > 0)
         {
             request.Content = Multipart(body ?? "{}"u8.ToArray(), files);
         }
