@@ -31,6 +31,7 @@ internal static class CoreSetup
         services.AddScoped<BucketListService>();
         services.AddScoped<LoveNoteService>();
         services.AddScoped<BowlService>();
+        services.AddScoped<ExportService>();
         services.AddScoped<LoveNoteSweeper>();
         services.AddScoped<CheckInSweeper>();
         services.AddScoped<CooldownService>();

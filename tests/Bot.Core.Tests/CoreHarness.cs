@@ -32,9 +32,10 @@ public sealed partial class CoreHarness
         Rounds = new RoundService(Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Clock);
         Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
         Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
+        Export = new ExportService(Store.Rounds, Store.LoveNotes, Store.BucketList, Rounds, Catalog, Messenger, Clock);
         Farewell = new FarewellService(
             Store.Persons, Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Erasure,
-            Store.Bowl, Store.Outbox, Rounds, Messenger, Clock);
+            Store.Bowl, Store.Outbox, Rounds, Export, Messenger, Clock);
         BucketList = new BucketListService(Store.BucketList, Messenger, Clock);
         LoveNotes = new LoveNoteService(Store.LoveNotes, Messenger, Clock);
         Bowl = new BowlService(Store.Bowl, Store.Ledger, Catalog, Decks, Rounds, Messenger, Clock);
@@ -48,7 +49,7 @@ public sealed partial class CoreHarness
         FirstTimeSweeper = new FirstTimeSweeper(Store.Couples, Store.FirstTimes, FirstTimes, Store.UnitOfWork, Clock);
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,
-            Bowl, Cooldowns, FirstTimes, Messenger, Clock);
+            Bowl, Cooldowns, FirstTimes, Export, Messenger, Clock);
     }
 
     public CooldownService Cooldowns { get; }
@@ -66,6 +67,8 @@ public sealed partial class CoreHarness
     public LoveNoteService LoveNotes { get; }
 
     public BowlService Bowl { get; }
+
+    public ExportService Export { get; }
 
     public LoveNoteSweeper NoteSweeper { get; }
 

@@ -60,7 +60,7 @@ public sealed class FarewellTests
         Assert.Equal(_bot.Clock.GetUtcNow(), couple.EndedAt);
         Assert.Null(couple.NextCheckInAt);
         Assert.Equal(RoundState.Cancelled, _bot.Store.Rounds.All.Single(r => r.Id == round.Id).State);
-        Assert.Equal(Copy.Unpaired("Alex", "Bea"), _bot.LastTextTo(alex));
+        Assert.Contains(Copy.Unpaired("Alex", "Bea"), _bot.TextsTo(alex));
         Assert.Equal(Copy.PartnerUnpaired("Bea", "Alex"), _bot.LastTextTo(bea));
     }
 
@@ -236,7 +236,10 @@ public sealed class FarewellTests
         Assert.Null(_bot.ActiveCouple(alex));
         Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
         Assert.Single(_bot.Store.LoveNotes.All);
-        Assert.Equal(Copy.Unpaired("Alex", "Bea"), _bot.LastTextTo(alex));
+        var files = _bot.MessagesTo(alex).Where(m => m.Attachment is not null).Select(m => m.Attachment!).ToList();
+        Assert.Equal([".md", ".json"], files.Select(f => Path.GetExtension(f.FileName)));
+        Assert.Contains("A one", System.Text.Encoding.UTF8.GetString(files[0].Content.Span), StringComparison.Ordinal);
+        Assert.Contains(Copy.Unpaired("Alex", "Bea"), _bot.TextsTo(alex));
         Assert.Equal(Copy.PartnerUnpaired("Bea", "Alex"), _bot.LastTextTo(bea));
     }
 

@@ -23,11 +23,12 @@ public sealed class BotEngine(
     BowlService bowl,
     CooldownService cooldowns,
     FirstTimeService firstTimes,
+    ExportService export,
     Messenger messenger,
     TimeProvider time)
 {
     private static readonly HashSet<string> PrivateOnly =
-        ["pair", "join", "skip", "unpair", "forget", "note", "capsule", "bowl"];
+        ["pair", "join", "skip", "unpair", "forget", "note", "capsule", "bowl", "export"];
     private static readonly HashSet<string> PrivateOrHome = ["status", "history"];
 
     public async Task HandleAsync(Inbound message, CancellationToken ct)
@@ -115,6 +116,7 @@ public sealed class BotEngine(
             "skip" => SkipAsync(c, couple, ct),
             "status" => journal.StatusAsync(c, couple, ct),
             "history" => journal.HistoryAsync(c, couple, args, ct),
+            "export" => export.ExportAsync(c, couple, ct),
             "schedule" => settings.ScheduleAsync(c, couple, args, ct),
             "timezone" => settings.TimeZoneAsync(c, couple, args, ct),
             "home" => settings.HomeAsync(c, couple, args, ct),

@@ -27,6 +27,7 @@ public static partial class Copy
         ("skip", "Pass on the current question"),
         ("status", "Where things stand"),
         ("history", "Look back at your journal"),
+        ("export", "Get your journal as files to keep"),
         ("schedule", "Set the weekly check-in day and time"),
         ("timezone", "Set your time zone"),
         ("home", "Make a group your shared space"),
@@ -378,7 +379,7 @@ public static partial class Copy
         $"""
         Are you sure, {name}? This ends your pairing with {partner} and stops your check-ins. What should happen to the journal you share?
 
-        • Keep my copy: nothing is deleted.
+        • Keep my copy: nothing is deleted, and I send you the journal as files.
         • Delete my words: everything you wrote goes, for good.
         • Delete ours: {partner} is asked, and the whole journal goes only if they agree too.
         """;
@@ -424,7 +425,7 @@ public static partial class Copy
     public static string NothingChanged(string name) => $"Okay {name}, nothing changed.";
 
     public static string Unpaired(string name, string partner) =>
-        $"Done, {name}. You and {partner} are no longer paired. Take care 💛";
+        $"Done, {name}. You and {partner} are no longer paired. Your copy of the journal comes next, to keep. Take care 💛";
 
     public static string PartnerUnpaired(string name, string partner) =>
         $"{name}, {partner} has ended your pairing, so there won't be more check-ins. Take care 💛";

@@ -20,6 +20,7 @@ public sealed class FarewellService(
     IQuestionBowlRepository bowl,
     IOutbox outbox,
     RoundService roundService,
+    ExportService export,
     Messenger messenger,
     TimeProvider time)
 {
@@ -86,12 +87,17 @@ public sealed class FarewellService(
             return;
         }
 
-        var mine = way == MineSuffix;
-        await messenger.ReplyAsync(c, mine ? Copy.UnpairedWordsDeleted(name, partner.DisplayName) : Copy.Unpaired(name, partner.DisplayName), ct)
-            .ConfigureAwait(false);
-        await messenger.ToPersonAsync(partner,
-            mine ? Copy.PartnerForgot(partner.DisplayName, name) : Copy.PartnerUnpaired(partner.DisplayName, name), ct)
-            .ConfigureAwait(false);
+        if (way == MineSuffix)
+        {
+            await messenger.ReplyAsync(c, Copy.UnpairedWordsDeleted(name, partner.DisplayName), ct).ConfigureAwait(false);
+            await messenger.ToPersonAsync(partner, Copy.PartnerForgot(partner.DisplayName, name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        // Keep my copy: the journal stays, and a copy of it goes with them as files.
+        await messenger.ReplyAsync(c, Copy.Unpaired(name, partner.DisplayName), ct).ConfigureAwait(false);
+        await export.ExportAsync(c, couple, ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(partner, Copy.PartnerUnpaired(partner.DisplayName, name), ct).ConfigureAwait(false);
     }
 
     /// <summary>The partner's answer to an ask to delete the journal; only the ask's one answer counts.</summary>

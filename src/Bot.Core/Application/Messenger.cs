@@ -28,11 +28,15 @@ public sealed class Messenger(IOutbox outbox)
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        bool invitesAnswer = false) =>
+        bool invitesAnswer = false, Attachment? attachment = null) =>
         person.PrivateChat is null
             ? Task.CompletedTask
             : outbox.EnqueueAsync(
-                new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? []) { InvitesAnswer = invitesAnswer },
+                new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? [])
+                {
+                    InvitesAnswer = invitesAnswer,
+                    Attachment = attachment,
+                },
                 ct);
 
     /// <summary>Sends to the couple's home chat if they have one, else to each partner privately.</summary>

@@ -11,6 +11,9 @@ public interface IChatGateway
     /// <summary>Longest text one platform message may carry; longer texts are split before sending.</summary>
     int MaxTextLength { get; }
 
+    /// <summary>Longest text that fits as a file's caption; a longer one is sent as text first, then the file.</summary>
+    int MaxCaptionLength { get; }
+
     /// <summary>Messages per second the platform accepts from one bot across all chats.</summary>
     int MaxMessagesPerSecond { get; }
 
@@ -18,8 +21,8 @@ public interface IChatGateway
     TimeSpan MinIntervalPerChat(ChatAddress chat);
 
     /// <summary>
-    /// Sends one message whose text already fits <see cref="MaxTextLength"/>; expected failures come back as a
-    /// result, not an exception.
+    /// Sends one message whose text already fits <see cref="MaxTextLength"/> (or, with an attachment,
+    /// <see cref="MaxCaptionLength"/>); expected failures come back as a result, not an exception.
     /// </summary>
     Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct);
 }

@@ -151,6 +151,9 @@ public interface ILoveNoteRepository
     /// <summary>Moves the couple's waiting notes due exactly at <paramref name="from"/> to <paramref name="to"/>.</summary>
     Task MoveDueAsync(long coupleId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 
+    /// <summary>The couple's delivered notes and opened capsules, earliest delivery first (for /export).</summary>
+    Task<IReadOnlyList<LoveNote>> ListDeliveredAsync(long coupleId, CancellationToken ct);
+
     /// <summary>How many of this person's notes and capsules are still waiting.</summary>
     Task<int> CountPendingFromAsync(long personId, CancellationToken ct);
 

@@ -19,6 +19,8 @@ public sealed record DiscordMessage(string Id, string ChannelId, DiscordUser Aut
 
     public IReadOnlyList<DiscordEmbed>? Embeds { get; init; }
 
+    public IReadOnlyList<DiscordAttachment>? Attachments { get; init; }
+
     public string? WebhookId { get; init; }
 
     public string? ApplicationId { get; init; }

@@ -13,4 +13,7 @@ public sealed record MessageCreate(string? Content = null)
     public MessageFlags? Flags { get; init; }
 
     public AllowedMentions? AllowedMentions { get; init; }
+
+    /// <summary>Files sent with the request; the REST client fills this in from the uploads when left null.</summary>
+    public IReadOnlyList<AttachmentInfo>? Attachments { get; init; }
 }

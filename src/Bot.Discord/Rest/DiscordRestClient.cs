@@ -17,6 +17,15 @@ namespace Bot.Discord.Rest;
 public sealed class DiscordRestClient : IDisposable
 {
     internal const int GlobalRequestsPerSecond = 50;
+
+    /// <summary>Longest message content Discord accepts.</summary>
+    public const int MaxContentLength = 2000;
+
+    /// <summary>Files one message may carry.</summary>
+    public const int MaxFilesPerMessage = 10;
+
+    /// <summary>Discord's default upload cap per request (servers without boosts): 10 MiB.</summary>
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
     private const int MaxErrorTextLength = 300;
 
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
@@ -87,18 +96,27 @@ public sealed class DiscordRestClient : IDisposable
     public Task<DiscordMessage> CreateMessageAsync(
         string channelId,
         MessageCreate message,
+        CancellationToken cancellationToken = default) =>
+        CreateMessageAsync(channelId, message, [], cancellationToken);
+
+    /// <summary>A channel message with files (multipart/form-data: <c>payload_json</c> and <c>files[n]</c>).</summary>
+    /// <exception cref="ArgumentException">Too long a content, too many files or more than <see cref="MaxUploadBytes"/>.</exception>
+    public Task<DiscordMessage> CreateMessageAsync(
+        string channelId,
+        MessageCreate message,
+        IReadOnlyList<FileUpload> files,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentNullException.ThrowIfNull(message);
-        return SendAsync(
+        return SendMessageAsync(
             RestRoute.Bot(
                 HttpMethod.Post,
                 "channels/{channel_id}/messages",
                 $"channels/{Escape(channelId)}/messages",
                 channelId),
-            JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.MessageCreate),
-            DiscordJsonContext.Default.DiscordMessage,
+            message,
+            files,
             cancellationToken);
     }
 
@@ -168,19 +186,29 @@ public sealed class DiscordRestClient : IDisposable
         string applicationId,
         string token,
         MessageCreate message,
+        CancellationToken cancellationToken = default) =>
+        CreateFollowupMessageAsync(applicationId, token, message, [], cancellationToken);
+
+    /// <summary>A follow-up with files (multipart/form-data: <c>payload_json</c> and <c>files[n]</c>).</summary>
+    /// <exception cref="ArgumentException">Too long a content, too many files or more than <see cref="MaxUploadBytes"/>.</exception>
+    public Task<DiscordMessage> CreateFollowupMessageAsync(
+        string applicationId,
+        string token,
+        MessageCreate message,
+        IReadOnlyList<FileUpload> files,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(applicationId);
         ArgumentException.ThrowIfNullOrEmpty(token);
         ArgumentNullException.ThrowIfNull(message);
-        return SendAsync(
+        return SendMessageAsync(
             RestRoute.InteractionToken(
                 HttpMethod.Post,
                 "webhooks/{application_id}/{interaction_token}",
                 $"webhooks/{Escape(applicationId)}/{Escape(token)}",
                 applicationId + "/" + token),
-            JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.MessageCreate),
-            DiscordJsonContext.Default.DiscordMessage,
+            message,
+            files,
             cancellationToken);
     }
 
@@ -189,36 +217,116 @@ public sealed class DiscordRestClient : IDisposable
         string applicationId,
         string token,
         MessageCreate message,
+        CancellationToken cancellationToken = default) =>
+        EditOriginalResponseAsync(applicationId, token, message, [], cancellationToken);
+
+    /// <summary>Edits the first response and attaches files (multipart/form-data).</summary>
+    /// <exception cref="ArgumentException">Too long a content, too many files or more than <see cref="MaxUploadBytes"/>.</exception>
+    public Task<DiscordMessage> EditOriginalResponseAsync(
+        string applicationId,
+        string token,
+        MessageCreate message,
+        IReadOnlyList<FileUpload> files,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(applicationId);
         ArgumentException.ThrowIfNullOrEmpty(token);
         ArgumentNullException.ThrowIfNull(message);
-        return SendAsync(
+        return SendMessageAsync(
             RestRoute.InteractionToken(
                 HttpMethod.Patch,
                 "webhooks/{application_id}/{interaction_token}/messages/@original",
                 $"webhooks/{Escape(applicationId)}/{Escape(token)}/messages/@original",
                 applicationId + "/" + token),
-            JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.MessageCreate),
-            DiscordJsonContext.Default.DiscordMessage,
+            message,
+            files,
             cancellationToken);
+    }
+
+    /// <summary>Checks an upload against Discord's limits before anything is sent; null when it fits.</summary>
+    public static string? CheckLimits(MessageCreate message, IReadOnlyList<FileUpload> files)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(files);
+        if (message.Content is { Length: > MaxContentLength } content)
+        {
+            return $"The message content has {content.Length} characters; Discord accepts at most {MaxContentLength}.";
+        }
+
+        if (files.Count > MaxFilesPerMessage)
+        {
+            return $"The message has {files.Count} files; Discord accepts at most {MaxFilesPerMessage} per message.";
+        }
+
+        var total = files.Sum(f => (long)f.Content.Length);
+        return total > MaxUploadBytes
+            ? $"The files add up to {total} bytes; Discord accepts at most {MaxUploadBytes} bytes (10 MiB) per upload."
+            : null;
     }
 
     public void Dispose() => _limiter.Dispose();
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 
+    // Discord reads the JSON body from the payload_json part and each file from files[n], matching attachments[].id.
+    private static MultipartFormDataContent Multipart(byte[] payload, IReadOnlyList<FileUpload> files)
+    {
+        var form = new MultipartFormDataContent();
+        var json = new ByteArrayContent(payload);
+        json.Headers.ContentType = JsonMediaType;
+        form.Add(json, "payload_json");
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = new ReadOnlyMemoryContent(files[i].Content);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse(files[i].ContentType);
+            form.Add(file, string.Create(CultureInfo.InvariantCulture, $"files[{i}]"), files[i].FileName);
+        }
+
+        return form;
+    }
+
     private static string Truncate(string text) =>
         text.Length <= MaxErrorTextLength ? text : text[..MaxErrorTextLength] + "…";
+
+    private Task<DiscordMessage> SendMessageAsync(
+        RestRoute route,
+        MessageCreate message,
+        IReadOnlyList<FileUpload> files,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        // Without files Discord's own 50035 explains a bad body; an oversized upload is better refused unsent.
+        if (files.Count > 0 && CheckLimits(message, files) is { } tooMuch)
+        {
+            throw new ArgumentException(tooMuch, nameof(files));
+        }
+
+        var payload = files.Count == 0 || message.Attachments is not null
+            ? message
+            : message with { Attachments = [.. files.Select((file, i) => new AttachmentInfo(i, file.FileName))] };
+        return SendAsync(
+            route,
+            JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJsonContext.Default.MessageCreate),
+            files,
+            DiscordJsonContext.Default.DiscordMessage,
+            cancellationToken);
+    }
+
+    private Task<T> SendAsync<T>(
+        RestRoute route,
+        byte[]? body,
+        JsonTypeInfo<T> responseType,
+        CancellationToken cancellationToken) =>
+        SendAsync(route, body, [], responseType, cancellationToken);
 
     private async Task<T> SendAsync<T>(
         RestRoute route,
         byte[]? body,
+        IReadOnlyList<FileUpload> files,
         JsonTypeInfo<T> responseType,
         CancellationToken cancellationToken)
     {
-        using var response = await SendRawAsync(route, body, cancellationToken).ConfigureAwait(false);
+        using var response = await SendRawAsync(route, body, files, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -236,9 +344,16 @@ public sealed class DiscordRestClient : IDisposable
         }
     }
 
+    private Task<HttpResponseMessage> SendRawAsync(
+        RestRoute route,
+        byte[]? body,
+        CancellationToken cancellationToken) =>
+        SendRawAsync(route, body, [], cancellationToken);
+
     private async Task<HttpResponseMessage> SendRawAsync(
         RestRoute route,
         byte[]? body,
+        IReadOnlyList<FileUpload> files,
         CancellationToken cancellationToken)
     {
         await _limiter.WaitAsync(route, cancellationToken).ConfigureAwait(false);
@@ -250,7 +365,11 @@ public sealed class DiscordRestClient : IDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
         }
 
-        if (body is not null)
+        if (files.Count > 0)
+        {
+            request.Content = Multipart(body ?? "{}"u8.ToArray(), files);
+        }
+        else if (body is not null)
         {
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = JsonMediaType;

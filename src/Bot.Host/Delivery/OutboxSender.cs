@@ -123,7 +123,7 @@ internal sealed class OutboxSender(
             return;
         }
 
-        var parts = TextSplitter.Split(message.Text, gateway.MaxTextLength);
+        var parts = Pieces(message, gateway);
         for (var part = item.PartsSent; part < parts.Count; part++)
         {
             if (IsPaused(gateway.Platform))
@@ -134,13 +134,7 @@ internal sealed class OutboxSender(
 
             await _limiters[gateway.Platform].WaitAsync(message.To, ct).ConfigureAwait(false);
             var isLast = part == parts.Count - 1;
-            // Buttons (and the invitation to answer) belong under the last part.
-            var piece = message with
-            {
-                Text = parts[part],
-                Choices = isLast ? message.Choices : [],
-                InvitesAnswer = isLast && message.InvitesAnswer,
-            };
+            var piece = parts[part];
             var result = await SendSafelyAsync(gateway, piece, ct).ConfigureAwait(false);
             if (result is DeliveryResult.Delivered)
             {
@@ -157,6 +151,33 @@ internal sealed class OutboxSender(
         }
 
         await store.CompleteAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What one outbox message becomes on the platform: its text split to fit, buttons (and the invitation to
+    /// answer) under the last piece, and a file last, captioned with the text when it fits a caption.
+    /// </summary>
+    internal static IReadOnlyList<OutgoingMessage> Pieces(OutgoingMessage message, IChatGateway gateway)
+    {
+        if (message.Attachment is not null && message.Text.Length <= gateway.MaxCaptionLength)
+        {
+            return [message];
+        }
+
+        var texts = TextSplitter.Split(message.Text, gateway.MaxTextLength);
+        var pieces = texts.Select((text, i) => message with
+        {
+            Text = text,
+            Choices = i == texts.Count - 1 && message.Attachment is null ? message.Choices : [],
+            InvitesAnswer = i == texts.Count - 1 && message.Attachment is null && message.InvitesAnswer,
+            Attachment = null,
+        }).ToList();
+        if (message.Attachment is not null)
+        {
+            pieces.Add(message with { Text = "" });
+        }
+
+        return pieces;
     }
 
     private async Task HandleFailureAsync(IServiceProvider services, OutboxStore store, OutboxItem item, DeliveryResult result)

@@ -16,6 +16,7 @@ internal sealed class FieldCipher
     private const string Prefix = "v1:";
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const byte BinaryVersion = 1;
 
     private readonly byte[] _key;
 
@@ -42,14 +43,7 @@ internal sealed class FieldCipher
             return null;
         }
 
-        var plain = Encoding.UTF8.GetBytes(text);
-        var box = new byte[NonceSize + plain.Length + TagSize];
-        var nonce = box.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        // One AesGcm per call: the cipher is a singleton used by concurrent scopes.
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plain, box.AsSpan(NonceSize, plain.Length), box.AsSpan(NonceSize + plain.Length));
-        return Prefix + Convert.ToBase64String(box);
+        return Prefix + Convert.ToBase64String(Seal(Encoding.UTF8.GetBytes(text)));
     }
 
     /// <exception cref="InvalidOperationException">The value was encrypted with another key, or altered.</exception>
@@ -71,6 +65,44 @@ internal sealed class FieldCipher
             throw new InvalidOperationException("A stored encrypted value is damaged (not base64).", ex);
         }
 
+        var plain = Open(box);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>Encrypts binary content (a file waiting in the outbox): a version byte, then nonce, ciphertext, tag.</summary>
+    public byte[] EncryptBytes(ReadOnlySpan<byte> plain)
+    {
+        var box = Seal(plain);
+        var value = new byte[1 + box.Length];
+        value[0] = BinaryVersion;
+        box.CopyTo(value, 1);
+        return value;
+    }
+
+    /// <exception cref="InvalidOperationException">The value was encrypted with another key, or altered.</exception>
+    public byte[] DecryptBytes(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty || value[0] != BinaryVersion)
+        {
+            throw new InvalidOperationException("A stored encrypted file is damaged (unknown format).");
+        }
+
+        return Open(value[1..]);
+    }
+
+    private byte[] Seal(ReadOnlySpan<byte> plain)
+    {
+        var box = new byte[NonceSize + plain.Length + TagSize];
+        var nonce = box.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        // One AesGcm per call: the cipher is a singleton used by concurrent scopes.
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, plain, box.AsSpan(NonceSize, plain.Length), box.AsSpan(NonceSize + plain.Length));
+        return box;
+    }
+
+    private byte[] Open(ReadOnlySpan<byte> box)
+    {
         if (box.Length < NonceSize + TagSize)
         {
             throw new InvalidOperationException("A stored encrypted value is damaged (too short).");
@@ -81,8 +113,7 @@ internal sealed class FieldCipher
         try
         {
             aes.Decrypt(
-                box.AsSpan(0, NonceSize), box.AsSpan(NonceSize, plain.Length), box.AsSpan(NonceSize + plain.Length),
-                plain);
+                box[..NonceSize], box.Slice(NonceSize, plain.Length), box[(NonceSize + plain.Length)..], plain);
         }
         catch (AuthenticationTagMismatchException ex)
         {
@@ -93,6 +124,6 @@ internal sealed class FieldCipher
                 ex);
         }
 
-        return Encoding.UTF8.GetString(plain);
+        return plain;
     }
 }

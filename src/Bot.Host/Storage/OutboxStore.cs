@@ -37,6 +37,12 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
         SELECT outbox_id AS OutboxId, person_id AS PersonId FROM outbox_words WHERE outbox_id IN @Ids;
         """;
 
+    private const string AttachmentsSql = """
+        SELECT outbox_id AS OutboxId, kind AS Kind, file_name AS FileName, content_type AS ContentType,
+               content AS Content
+        FROM outbox_attachments WHERE outbox_id IN @Ids;
+        """;
+
     private const string MarkPartsSentSql = """
         UPDATE outbox SET parts_sent = @PartsSent WHERE id = @Id;
         """;
@@ -79,7 +85,10 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
                 await session.ExecuteAsync(ClaimSql, ids, token).ConfigureAwait(false);
                 var words = (await session.QueryAsync<WordsRow>(WordsOfSql, ids, token).ConfigureAwait(false))
                     .ToLookup(w => w.OutboxId, w => w.PersonId);
-                return rows.Select(r => r.ToItem(words[r.Id].Order().ToList(), cipher)).ToList();
+                var files = (await session.QueryAsync<AttachmentRow>(AttachmentsSql, ids, token).ConfigureAwait(false))
+                    .ToDictionary(f => f.OutboxId, f => f.ToAttachment(cipher));
+                return rows.Select(r => r.ToItem(words[r.Id].Order().ToList(), files.GetValueOrDefault(r.Id), cipher))
+                    .ToList();
             },
             ct);
     }
@@ -118,7 +127,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
         long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long Attempts,
         long PartsSent)
     {
-        public OutboxItem ToItem(IReadOnlyList<long> wordsOf, FieldCipher cipher) => new(
+        public OutboxItem ToItem(IReadOnlyList<long> wordsOf, Attachment? attachment, FieldCipher cipher) => new(
             Id,
             new OutgoingMessage(
                 new ChatAddress((Platform)Platform, ChatId),
@@ -127,10 +136,17 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
                 wordsOf)
             {
                 InvitesAnswer = InvitesAnswer != 0,
+                Attachment = attachment,
             },
             (int)Attempts,
             (int)PartsSent);
     }
 
     private sealed record WordsRow(long OutboxId, long PersonId);
+
+    private sealed record AttachmentRow(long OutboxId, long Kind, string FileName, string ContentType, byte[] Content)
+    {
+        public Attachment ToAttachment(FieldCipher cipher) =>
+            new((AttachmentKind)Kind, FileName, ContentType, cipher.DecryptBytes(Content));
+    }
 }

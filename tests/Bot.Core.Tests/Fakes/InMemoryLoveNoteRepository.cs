@@ -59,6 +59,19 @@ public sealed class InMemoryLoveNoteRepository : ILoveNoteRepository
         }
     }
 
+    public Task<IReadOnlyList<LoveNote>> ListDeliveredAsync(long coupleId, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<LoveNote> delivered =
+            [
+                .. _notes.Where(n => n.CoupleId == coupleId && n.IsDelivered)
+                    .OrderBy(n => n.DeliveredAt).ThenBy(n => n.Id),
+            ];
+            return Task.FromResult(delivered);
+        }
+    }
+
     public Task<bool> MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken ct)
     {
         lock (_lock)

@@ -42,7 +42,14 @@ public sealed record FakeMessage(
 
     public IReadOnlyList<JsonObject> Embeds =>
         (Json["embeds"] as JsonArray ?? []).OfType<JsonObject>().ToArray();
+
+    /// <summary>Files uploaded with the message (multipart <c>files[n]</c>), in attachment order.</summary>
+    public IReadOnlyList<FakeAttachment> Attachments { get; init; } = [];
 }
+
+/// <summary>A file the bot uploaded, as the fake stored it.</summary>
+/// <param name="FileName">The name from the message's attachments metadata (Discord prefers it to the part's).</param>
+public sealed record FakeAttachment(string Id, string FileName, string? ContentType, byte[] Content);
 
 /// <summary>An interaction the fake sent, and everything the bot did with its token so far.</summary>
 public sealed record FakeInteractionRecord(
@@ -90,7 +97,14 @@ public sealed record FakeRestRequest(
     string? ContentType,
     string Body,
     int Status,
-    TimeSpan At);
+    TimeSpan At)
+{
+    /// <summary>The <c>files[n]</c> parts of a multipart request, with their part names and file names.</summary>
+    public IReadOnlyList<FakeUploadedFile> Files { get; init; } = [];
+}
+
+/// <summary>One file part of a multipart request.</summary>
+public sealed record FakeUploadedFile(string Field, string FileName, string? ContentType, byte[] Content);
 
 /// <summary>One frame the bot sent on the gateway.</summary>
 public sealed record FakeGatewayFrame(int ConnectionId, int Op, string Text, TimeSpan At);

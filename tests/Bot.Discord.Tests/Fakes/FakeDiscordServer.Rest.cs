@@ -14,12 +14,18 @@ public sealed partial class FakeDiscordServer
     private const int MaxContentLength = 2000;
     private const int MaxCustomIdLength = 100;
 
+    /// <summary>Discord's default upload cap for a request (servers without boosts).</summary>
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+
     private readonly List<FakeRestRequest> _requests = [];
     private readonly List<ScriptedReply> _scripted = [];
     private readonly List<ScriptedHeaders> _scriptedHeaders = [];
     private readonly List<JsonArray> _globalCommandWrites = [];
     private readonly Dictionary<string, JsonArray> _guildCommands = new(StringComparer.Ordinal);
     private JsonArray _globalCommands = [];
+
+    // The files of the request being routed; message handlers attach them (set and cleared under _gate).
+    private List<FakeAttachment> _uploads = [];
 
     /// <summary>The X-RateLimit-Limit every route reports (Remaining is Limit − 1 unless scripted).</summary>
     public int RateLimitBucketSize { get; set; } = 50;
@@ -127,14 +133,14 @@ public sealed partial class FakeDiscordServer
     {
         var request = context.Request;
         var path = request.Path.Value ?? string.Empty;
-        var body = await ReadBodyAsync(request).ConfigureAwait(false);
+        var (body, files) = await ReadBodyAsync(request).ConfigureAwait(false);
         var authorization = request.Headers.Authorization.ToString();
         var userAgent = request.Headers.UserAgent.ToString();
         Reply reply;
         string template;
         lock (_gate)
         {
-            (reply, template) = RouteLocked(request.Method, path, body, authorization, userAgent, request.ContentType);
+            (reply, template) = RouteLocked(request.Method, path, body, files, authorization, userAgent, request.ContentType);
             _requests.Add(new FakeRestRequest(
                 request.Method,
                 path,
@@ -143,23 +149,33 @@ public sealed partial class FakeDiscordServer
                 request.ContentType,
                 body,
                 reply.Status,
-                _clock.Elapsed));
+                _clock.Elapsed)
+            { Files = files });
             SignalLocked();
         }
 
         await WriteReplyAsync(context.Response, reply, template).ConfigureAwait(false);
     }
 
-    private static async Task<string> ReadBodyAsync(HttpRequest request)
+    // Discord's multipart form: the JSON body in payload_json, files as files[n] parts.
+    private static async Task<(string Body, IReadOnlyList<FakeUploadedFile> Files)> ReadBodyAsync(HttpRequest request)
     {
         if (request.HasFormContentType && request.ContentType?.StartsWith("multipart/", StringComparison.Ordinal) == true)
         {
             var form = await request.ReadFormAsync().ConfigureAwait(false);
-            return form["payload_json"].ToString();
+            var files = new List<FakeUploadedFile>();
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content).ConfigureAwait(false);
+                files.Add(new FakeUploadedFile(file.Name, file.FileName, file.ContentType, content.ToArray()));
+            }
+
+            return (form["payload_json"].ToString(), files);
         }
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync().ConfigureAwait(false);
+        return (await reader.ReadToEndAsync().ConfigureAwait(false), []);
     }
 
     private async Task WriteReplyAsync(HttpResponse response, Reply reply, string template)
@@ -216,6 +232,7 @@ public sealed partial class FakeDiscordServer
         string method,
         string path,
         string body,
+        IReadOnlyList<FakeUploadedFile> files,
         string authorization,
         string userAgent,
         string? contentType)
@@ -268,7 +285,30 @@ public sealed partial class FakeDiscordServer
             }
         }
 
-        var reply = handler(segments, json);
+        if (files.Count > 0)
+        {
+            if (!FileRoutes.Contains(template))
+            {
+                return (InvalidForm("files", "BASE_TYPE_INVALID", "Files are not accepted on this route."), template);
+            }
+
+            if (MatchUploads(json, files) is { } badUpload)
+            {
+                return (badUpload, template);
+            }
+        }
+
+        Reply reply;
+        _uploads = files.Count == 0 ? [] : Uploads(json!, files);
+        try
+        {
+            reply = handler(segments, json);
+        }
+        finally
+        {
+            _uploads = [];
+        }
+
         if (TakeScriptedHeadersLocked(method, path) is { } headers)
         {
             reply = reply with { Remaining = headers.Remaining, ResetAfter = headers.ResetAfter };
@@ -307,6 +347,52 @@ public sealed partial class FakeDiscordServer
                 (p, json) => OriginalLocked(method, p[1], p[2], json)),
             _ => (string.Empty, false, null),
         };
+
+    private static readonly HashSet<string> FileRoutes = new(StringComparer.Ordinal)
+    {
+        "channels/{channel_id}/messages",
+        "webhooks/{application_id}/{interaction_token}",
+        "webhooks/{application_id}/{interaction_token}/messages/@original",
+    };
+
+    /// <summary>Each files[n] part must be described by attachments[] with id n, and all of them fit the cap.</summary>
+    private static Reply? MatchUploads(JsonNode? json, IReadOnlyList<FakeUploadedFile> files)
+    {
+        if (files.Sum(f => (long)f.Content.Length) > MaxUploadBytes)
+        {
+            return new Reply(413, Error(40005, "Request entity too large"));
+        }
+
+        var attachments = json?["attachments"] as JsonArray;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var field = files[i].Field;
+            if (!field.StartsWith("files[", StringComparison.Ordinal) || !field.EndsWith(']'))
+            {
+                return InvalidForm(field, "BASE_TYPE_INVALID", "Unknown file field; use files[n].");
+            }
+
+            var id = field["files[".Length..^1];
+            var described = attachments?.Any(a => a?["id"]?.ToString() == id && a["filename"] is not null) == true;
+            if (!described)
+            {
+                return InvalidForm($"attachments", "ATTACHMENT_NOT_FOUND", $"No attachment metadata for {field}.");
+            }
+        }
+
+        return null;
+    }
+
+    private List<FakeAttachment> Uploads(JsonNode json, IReadOnlyList<FakeUploadedFile> files) =>
+        [
+            .. files.Select(file =>
+            {
+                var id = file.Field["files[".Length..^1];
+                var metadata = (json["attachments"] as JsonArray)!.First(a => a?["id"]?.ToString() == id)!;
+                return new FakeAttachment(
+                    NextSnowflakeLocked(), metadata["filename"]!.GetValue<string>(), file.ContentType, file.Content);
+            }),
+        ];
 
     private Reply? TakeScriptedLocked(string method, string path)
     {

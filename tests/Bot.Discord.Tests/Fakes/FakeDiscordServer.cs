@@ -288,7 +288,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             ["mention_everyone"] = false,
             ["mentions"] = new JsonArray(),
             ["mention_roles"] = new JsonArray(),
-            ["attachments"] = new JsonArray(),
+            ["attachments"] = AttachmentsJson(_uploads),
             ["embeds"] = body["embeds"]?.DeepClone() ?? new JsonArray(),
             ["components"] = body["components"]?.DeepClone() ?? new JsonArray(),
             ["pinned"] = false,
@@ -301,7 +301,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             json["webhook_id"] = ApplicationId;
         }
 
-        var message = new FakeMessage(id, channelId, source, interactionId, json, 0);
+        var message = new FakeMessage(id, channelId, source, interactionId, json, 0) { Attachments = _uploads };
         _messages.Add(message);
         SignalLocked();
         return message;
@@ -326,11 +326,30 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         }
 
         json["edited_timestamp"] = Iso(DateTimeOffset.UtcNow);
-        var edited = current with { Json = json, EditCount = current.EditCount + 1 };
+        var attachments = current.Attachments;
+        if (_uploads.Count > 0)
+        {
+            attachments = _uploads;
+            json["attachments"] = AttachmentsJson(_uploads);
+        }
+
+        var edited = current with { Json = json, EditCount = current.EditCount + 1, Attachments = attachments };
         _messages[index] = edited;
         SignalLocked();
         return edited;
     }
+
+    private JsonArray AttachmentsJson(List<FakeAttachment> attachments) =>
+        new([
+            .. attachments.Select(a => (JsonNode)new JsonObject
+            {
+                ["id"] = a.Id,
+                ["filename"] = a.FileName,
+                ["size"] = a.Content.Length,
+                ["url"] = $"{BaseUrl}/attachments/{a.Id}/{Uri.EscapeDataString(a.FileName)}",
+                ["content_type"] = a.ContentType,
+            }),
+        ]);
 
     private JsonObject BotUserJson() => new()
     {

@@ -163,6 +163,31 @@ public sealed class InteractionFlowTests : IAsyncLifetime, IDisposable
             request => Assert.Null(request.Authorization));
     }
 
+    [Fact]
+    public async Task DeferredAnswer_CanBeFinishedWithAFile_AndFollowUpsCanCarryFilesToo()
+    {
+        var sent = await Server.InvokeSlashCommandAsync(_alice, "join", new Dictionary<string, object> { ["code"] = "X" });
+        var interaction = await NextInteractionAsync(sent.Id);
+
+        await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Defer(ephemeral: false));
+        await _rest.EditOriginalResponseAsync(
+            interaction.ApplicationId, interaction.Token, new MessageCreate("Your journal"),
+            [new FileUpload("journal.md", "text/markdown", "# Us\n"u8.ToArray())]);
+        await _rest.CreateFollowupMessageAsync(
+            interaction.ApplicationId, interaction.Token, new MessageCreate("As JSON"),
+            [new FileUpload("journal.json", "application/json", "{}"u8.ToArray())]);
+        var record = await Server.WaitForInteractionAsync(sent.Id, r => r.Followups.Count == 1);
+
+        var original = Assert.Single(record.Original!.Attachments);
+        Assert.Equal(("journal.md", "# Us\n"), (original.FileName, System.Text.Encoding.UTF8.GetString(original.Content)));
+        Assert.Equal("Your journal", record.Original.Content);
+        var followup = Assert.Single(record.Followups[0].Attachments);
+        Assert.Equal(("journal.json", "{}"), (followup.FileName, System.Text.Encoding.UTF8.GetString(followup.Content)));
+        Assert.All(
+            Server.Requests.Where(request => request.Files.Count > 0),
+            request => Assert.StartsWith("multipart/form-data", request.ContentType, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -3,13 +3,23 @@ namespace Bot.EndToEnd.Tests.Fakes;
 /// <summary>A simulated Telegram user; their private chat with the bot has the same id.</summary>
 public sealed record FakeTelegramUser(long Id, string FirstName);
 
-/// <summary>A message the bot sent with sendMessage, as it looks now (edits replace text and buttons).</summary>
+/// <summary>
+/// A message the bot sent with sendMessage, sendPhoto or sendDocument, as it looks now (edits replace text and
+/// buttons). For a file, <see cref="Text"/> is its caption (empty without one).
+/// </summary>
 public sealed record SentMessage(
     int MessageId,
     long ChatId,
     string Text,
     IReadOnlyList<IReadOnlyList<SentButton>> Buttons,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The photo or document the message carries; null for a text message.</summary>
+    public SentFile? File { get; init; }
+}
+
+/// <summary>A file the bot uploaded: its kind ("photo" or "document"), name, MIME type and bytes.</summary>
+public sealed record SentFile(string Kind, string FileName, string? ContentType, byte[] Content);
 
 /// <summary>One inline keyboard button; CallbackData is empty for buttons of another kind (url, ...).</summary>
 public sealed record SentButton(string Text, string CallbackData);

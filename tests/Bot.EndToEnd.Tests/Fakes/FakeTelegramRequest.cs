@@ -12,8 +12,13 @@ namespace Bot.EndToEnd.Tests.Fakes;
 internal sealed class FakeTelegramRequest
 {
     private readonly Dictionary<string, JsonNode?> _values;
+    private readonly Dictionary<string, FakeTelegramUpload> _files;
 
-    private FakeTelegramRequest(Dictionary<string, JsonNode?> values) => _values = values;
+    private FakeTelegramRequest(Dictionary<string, JsonNode?> values, Dictionary<string, FakeTelegramUpload>? files = null)
+    {
+        _values = values;
+        _files = files ?? new Dictionary<string, FakeTelegramUpload>(StringComparer.Ordinal);
+    }
 
     /// <summary>Reads the request, or returns null when a body is present but is not valid JSON.</summary>
     public static async Task<FakeTelegramRequest?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -32,7 +37,15 @@ internal sealed class FakeTelegramRequest
                 values[key] = JsonValue.Create(value.ToString());
             }
 
-            return new FakeTelegramRequest(values);
+            var files = new Dictionary<string, FakeTelegramUpload>(StringComparer.Ordinal);
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
+                files[file.Name] = new FakeTelegramUpload(file.FileName, file.ContentType, content.ToArray());
+            }
+
+            return new FakeTelegramRequest(values, files);
         }
 
         using var reader = new StreamReader(request.Body);
@@ -65,7 +78,26 @@ internal sealed class FakeTelegramRequest
         return new FakeTelegramRequest(values);
     }
 
-    public bool Has(string name) => _values.TryGetValue(name, out var value) && value is not null;
+    public bool Has(string name) =>
+        (_values.TryGetValue(name, out var value) && value is not null) || _files.ContainsKey(name);
+
+    /// <summary>
+    /// A file parameter uploaded in this request: a part of that name, or "attach://PART" naming one (as
+    /// Telegram.Bot sends it). Null when the parameter is missing or names no uploaded part (a file_id or URL).
+    /// </summary>
+    public FakeTelegramUpload? GetUpload(string name)
+    {
+        if (_files.TryGetValue(name, out var direct))
+        {
+            return direct;
+        }
+
+        const string attach = "attach://";
+        return GetString(name) is { } reference && reference.StartsWith(attach, StringComparison.Ordinal)
+            && _files.TryGetValue(reference[attach.Length..], out var attached)
+                ? attached
+                : null;
+    }
 
     public string? GetString(string name)
     {
@@ -135,3 +167,6 @@ internal sealed class FakeTelegramRequest
         return node;
     }
 }
+
+/// <summary>One file part of a multipart Bot API call.</summary>
+internal sealed record FakeTelegramUpload(string FileName, string? ContentType, byte[] Content);

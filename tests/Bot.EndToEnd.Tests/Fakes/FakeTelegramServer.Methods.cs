@@ -13,6 +13,9 @@ namespace Bot.EndToEnd.Tests.Fakes;
 public sealed partial class FakeTelegramServer
 {
     private const int MaxTextLength = 4096;
+    private const int MaxCaptionLength = 1024;
+    private const int MaxPhotoBytes = 10 * 1024 * 1024;
+    private const int MaxDocumentBytes = 50 * 1024 * 1024;
     private const int MaxCallbackDataBytes = 64;
     private const int MaxCallbackAnswerLength = 200;
     private const int MaxLongPollSeconds = 50;
@@ -21,7 +24,7 @@ public sealed partial class FakeTelegramServer
 
     private static readonly Dictionary<string, string> MethodNames = new[]
     {
-        "getMe", "getUpdates", "sendMessage", "answerCallbackQuery", "setMyCommands", "deleteWebhook",
+        "getMe", "getUpdates", "sendMessage", "sendPhoto", "sendDocument", "answerCallbackQuery", "setMyCommands", "deleteWebhook",
         "getWebhookInfo", "editMessageText", "editMessageReplyMarkup", "deleteMessage",
     }.ToDictionary(name => name, StringComparer.OrdinalIgnoreCase);
 
@@ -111,6 +114,8 @@ public sealed partial class FakeTelegramServer
             {
                 "getMe" => FakeTelegramReply.Ok(GetMeJson()),
                 "sendMessage" => SendMessageLocked(request),
+                "sendPhoto" => SendFileLocked(request, "photo"),
+                "sendDocument" => SendFileLocked(request, "document"),
                 "answerCallbackQuery" => AnswerCallbackQueryLocked(request),
                 "setMyCommands" => SetMyCommandsLocked(request),
                 "deleteWebhook" => DeleteWebhookLocked(request),
@@ -273,6 +278,75 @@ public sealed partial class FakeTelegramServer
         return FakeTelegramReply.Ok(BotMessageJsonLocked(message, editDate: null));
     }
 
+    // sendPhoto / sendDocument: only uploads (a file_id or URL cannot be resolved here); scripted failures apply
+    // as they do to sendMessage.
+    private FakeTelegramReply SendFileLocked(FakeTelegramRequest request, string kind)
+    {
+        var chatId = request.GetInt64("chat_id");
+        var failureIndex = _scriptedFailures.FindIndex(f => f.ChatId is null || f.ChatId == chatId);
+        if (failureIndex >= 0)
+        {
+            var failure = _scriptedFailures[failureIndex];
+            _scriptedFailures.RemoveAt(failureIndex);
+            return FakeTelegramReply.Error(failure.ErrorCode, failure.Description, failure.RetryAfter);
+        }
+
+        if (CheckChatLocked(request, chatId) is { } chatError)
+        {
+            return chatError;
+        }
+
+        if (!request.Has(kind))
+        {
+            return FakeTelegramReply.BadRequest($"there is no {kind} in the request");
+        }
+
+        if (request.GetUpload(kind) is not { } upload)
+        {
+            return FakeTelegramReply.BadRequest("wrong file identifier/HTTP URL specified");
+        }
+
+        if (upload.Content.Length > (kind == "photo" ? MaxPhotoBytes : MaxDocumentBytes))
+        {
+            return FakeTelegramReply.Error(413, "Request Entity Too Large");
+        }
+
+        if (kind == "photo" && !LooksLikeImage(upload.Content))
+        {
+            return FakeTelegramReply.BadRequest("IMAGE_PROCESS_FAILED");
+        }
+
+        var caption = request.GetString("caption") ?? string.Empty;
+        if (caption.Length > MaxCaptionLength)
+        {
+            return FakeTelegramReply.BadRequest("message caption is too long");
+        }
+
+        if (!TryReadInlineKeyboard(request, out var keyboard, out var buttons, out var keyboardError))
+        {
+            return keyboardError;
+        }
+
+        var message = new SentMessage(_nextMessageId++, chatId!.Value, caption, buttons, DateTimeOffset.UtcNow)
+        {
+            File = new SentFile(kind, upload.FileName, upload.ContentType, upload.Content),
+        };
+        _sent.Add(message);
+        if (keyboard is not null)
+        {
+            _keyboards[message.MessageId] = keyboard;
+        }
+
+        return FakeTelegramReply.Ok(BotMessageJsonLocked(message, editDate: null));
+    }
+
+    // PNG, JPEG, GIF or WebP by their magic numbers; Telegram cannot process anything else as a photo.
+    private static bool LooksLikeImage(byte[] content) =>
+        content.AsSpan().StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 })
+        || content.AsSpan().StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })
+        || content.AsSpan().StartsWith("GIF8"u8)
+        || (content.Length > 12 && content.AsSpan(8, 4).SequenceEqual("WEBP"u8));
+
     private FakeTelegramReply EditMessageLocked(FakeTelegramRequest request, bool editsText)
     {
         if (request.Has("inline_message_id"))
@@ -293,6 +367,11 @@ public sealed partial class FakeTelegramServer
         }
 
         var current = _sent[index];
+        if (editsText && current.File is not null)
+        {
+            return FakeTelegramReply.BadRequest("there is no text in the message to edit");
+        }
+
         var text = current.Text;
         if (editsText && !TryReadText(request, out text, out var textError))
         {

@@ -523,13 +523,54 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             json["edit_date"] = edited.ToUnixTimeSeconds();
         }
 
-        json["text"] = message.Text;
+        if (message.File is { } file)
+        {
+            AddFileJson(json, message, file);
+        }
+        else
+        {
+            json["text"] = message.Text;
+        }
+
         if (_keyboards.TryGetValue(message.MessageId, out var keyboard))
         {
             json["reply_markup"] = keyboard.DeepClone();
         }
 
         return json;
+    }
+
+    private static void AddFileJson(JsonObject json, SentMessage message, SentFile file)
+    {
+        var fileId = string.Create(CultureInfo.InvariantCulture, $"BQACAgfake{message.ChatId}_{message.MessageId}");
+        var uniqueId = string.Create(CultureInfo.InvariantCulture, $"AgADfake{message.MessageId}");
+        if (file.Kind == "photo")
+        {
+            json["photo"] = new JsonArray(new JsonObject
+            {
+                ["file_id"] = fileId,
+                ["file_unique_id"] = uniqueId,
+                ["width"] = 800,
+                ["height"] = 600,
+                ["file_size"] = file.Content.Length,
+            });
+        }
+        else
+        {
+            json["document"] = new JsonObject
+            {
+                ["file_id"] = fileId,
+                ["file_unique_id"] = uniqueId,
+                ["file_name"] = file.FileName,
+                ["mime_type"] = file.ContentType ?? "application/octet-stream",
+                ["file_size"] = file.Content.Length,
+            };
+        }
+
+        if (message.Text.Length > 0)
+        {
+            json["caption"] = message.Text;
+        }
     }
 
     private JsonObject BotUserJson() => new()
@@ -578,6 +619,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             var message = sent[i];
             var shown = message.Text.Length > 300 ? message.Text[..300] + "…" : message.Text;
             text.Append(CultureInfo.InvariantCulture, $"\n  [{i}] #{message.MessageId} \"{shown}\"");
+            if (message.File is { } file)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" {file.Kind}: {file.FileName} ({file.Content.Length} bytes)");
+            }
+
             if (message.Buttons.Count > 0)
             {
                 text.Append(" buttons: ").Append(DescribeButtons(message));

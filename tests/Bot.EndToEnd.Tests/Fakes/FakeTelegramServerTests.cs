@@ -503,6 +503,104 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime, IDisposable
             () => _server.WaitForAllUpdatesConfirmedAsync(TimeSpan.FromMilliseconds(200)));
     }
 
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+
+    private static InputFileStream Upload(byte[] content, string name) => InputFile.FromStream(new MemoryStream(content), name);
+
+    [Fact]
+    public async Task SendDocument_Multipart_RecordsTheBytesNameCaptionAndButtons()
+    {
+        _server.AddUser(42, "Alice");
+        var bytes = "# Our journal\n"u8.ToArray();
+
+        var returned = await _bot.SendDocument(42, Upload(bytes, "journal.md"), caption: "Your journal", replyMarkup: YesNo());
+
+        var sent = Assert.Single(_server.SentTo(42));
+        Assert.Equal("Your journal", sent.Text);
+        Assert.Equal("document", sent.File!.Kind);
+        Assert.Equal("journal.md", sent.File.FileName);
+        Assert.Equal(bytes, sent.File.Content);
+        Assert.Equal(2, Assert.Single(sent.Buttons).Count);
+        Assert.Equal("journal.md", returned.Document!.FileName);
+        Assert.Equal("Your journal", returned.Caption);
+        Assert.Equal(bytes.Length, returned.Document.FileSize);
+    }
+
+    [Fact]
+    public async Task SendPhoto_Multipart_RecordsTheImage_AndIsSeenByWaitForMessage()
+    {
+        _server.AddUser(42, "Alice");
+        var waiting = _server.WaitForMessageAsync(42, m => m.File?.Kind == "photo", Bounded);
+
+        var returned = await _bot.SendPhoto(42, Upload(Png, "trend.png"));
+        var seen = await waiting;
+
+        Assert.Equal(Png, seen.File!.Content);
+        Assert.Equal("trend.png", seen.File.FileName);
+        Assert.Equal("", seen.Text);
+        Assert.NotEmpty(returned.Photo!);
+        Assert.Null(returned.Caption);
+    }
+
+    [Fact]
+    public async Task SendPhoto_ThatIsNoImage_Returns400ImageProcessFailed()
+    {
+        _server.AddUser(42, "Alice");
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(
+            () => _bot.SendPhoto(42, Upload("not a picture"u8.ToArray(), "x.png")));
+
+        Assert.Equal("Bad Request: IMAGE_PROCESS_FAILED", error.Message);
+        Assert.Empty(_server.Sent);
+    }
+
+    [Fact]
+    public async Task SendDocument_CaptionOver1024Characters_Returns400()
+    {
+        _server.AddUser(42, "Alice");
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(
+            () => _bot.SendDocument(42, Upload([1], "a.bin"), caption: new string('a', 1025)));
+        await _bot.SendDocument(42, Upload([1], "a.bin"), caption: new string('a', 1024));
+
+        Assert.Equal("Bad Request: message caption is too long", error.Message);
+        Assert.Single(_server.Sent);
+    }
+
+    [Fact]
+    public async Task SendDocument_ByFileIdOrUrl_IsNotSupportedAndSaysSo()
+    {
+        _server.AddUser(42, "Alice");
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendDocument(42, InputFile.FromFileId("BQACAgabc")));
+
+        Assert.Equal("Bad Request: wrong file identifier/HTTP URL specified", error.Message);
+    }
+
+    [Fact]
+    public async Task FailNextSend_AppliesToFileSendsToo()
+    {
+        _server.AddUser(42, "Alice");
+        _server.FailNextSend(429, retryAfter: 3);
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendDocument(42, Upload([1], "a.bin")));
+
+        Assert.Equal(429, error.ErrorCode);
+        Assert.Equal(3, error.Parameters?.RetryAfter);
+        Assert.Empty(_server.Sent);
+    }
+
+    [Fact]
+    public async Task EditMessageText_OfAFileMessage_Returns400()
+    {
+        _server.AddUser(42, "Alice");
+        var sent = await _bot.SendDocument(42, Upload([1], "a.bin"), caption: "first");
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.EditMessageText(42, sent.Id, "second"));
+
+        Assert.Equal("Bad Request: there is no text in the message to edit", error.Message);
+    }
+
     private TelegramBotClient CreateClient(string token) =>
         new(new TelegramBotClientOptions(token, _server.BaseUrl) { RetryThreshold = 0 }, _http);
 

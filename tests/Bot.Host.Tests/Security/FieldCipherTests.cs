@@ -128,4 +128,29 @@ public sealed class FieldCipherTests
 
         Assert.Throws<ArgumentException>(create);
     }
+
+    [Fact]
+    public void DecryptBytes_OfEncryptBytes_ReturnsTheSameBytes_AndHidesThem()
+    {
+        var content = "%PNG and a journal line: I miss you"u8.ToArray();
+
+        var stored = _cipher.EncryptBytes(content);
+
+        Assert.Equal(-1, stored.AsSpan().IndexOf("miss you"u8));
+        Assert.Equal(content, _cipher.DecryptBytes(stored));
+        Assert.Empty(_cipher.DecryptBytes(_cipher.EncryptBytes([])));
+    }
+
+    [Fact]
+    public void DecryptBytes_WithAnotherKeyOrAlteredBytes_Throws()
+    {
+        var stored = _cipher.EncryptBytes("secret"u8);
+        var other = new FieldCipher(RandomNumberGenerator.GetBytes(FieldCipher.KeySize));
+        var altered = stored.ToArray();
+        altered[^1] ^= 1;
+
+        Assert.Throws<InvalidOperationException>(() => other.DecryptBytes(stored));
+        Assert.Throws<InvalidOperationException>(() => _cipher.DecryptBytes(altered));
+        Assert.Throws<InvalidOperationException>(() => _cipher.DecryptBytes([9, 1, 2]));
+    }
 }

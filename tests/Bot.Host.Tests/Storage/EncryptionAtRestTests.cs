@@ -117,6 +117,25 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enqueue_WithAFile_StoresItsContentEncryptedAndClaimsItIntact()
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes($"# Our journal\n\n**Alex:** {Words}\n");
+        var file = new Attachment(AttachmentKind.Document, "journal-2026-03-02.md", "text/markdown", content);
+
+        await _database.Get<IOutbox>().EnqueueAsync(
+            new OutgoingMessage(SamsChat, "Here's your journal", [], [7]) { Attachment = file }, CancellationToken.None);
+
+        await using var connection = await _database.OpenAsync();
+        var raw = Assert.Single(await connection.QueryAsync<byte[]>("SELECT content FROM outbox_attachments;"));
+        Assert.NotEqual(content, raw);
+        Assert.Equal(-1, raw.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("Sunday's walk")));
+        Assert.Equal(-1, raw.AsSpan().IndexOf("Our journal"u8));
+        var claimed = Assert.Single(
+            await _database.Get<OutboxStore>().ClaimDueAsync(Now, TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        Assert.Equal(content, claimed.Message.Attachment!.Content.ToArray());
+    }
+
+    [Fact]
     public async Task InboxTryAdd_StoresArgumentsTextAndPayloadEncryptedAndReadsThemIntact()
     {
         var command = new CommandReceived(Sam, "Sam", SamsChat, true, "note", Words + " (for tonight)");

@@ -191,6 +191,42 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enqueue_WithAnAttachment_ClaimsTheFileIntact()
+    {
+        byte[] bytes = [0x89, 0x50, 0x4E, 0x47, 0, 255, 7];
+        var message = new OutgoingMessage(Alex, "Your week in a picture", [[new Choice("Nice", "nice:1")]], [1])
+        {
+            Attachment = new Attachment(AttachmentKind.Photo, "trend.png", "image/png", bytes),
+        };
+        await Outbox.EnqueueAsync(message, CancellationToken.None);
+        await EnqueueAsync(Blake, "no file here");
+
+        var claimed = await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None);
+
+        var file = claimed.Single(c => c.Message.To == Alex).Message.Attachment;
+        Assert.NotNull(file);
+        Assert.Equal((AttachmentKind.Photo, "trend.png", "image/png"), (file.Kind, file.FileName, file.ContentType));
+        Assert.Equal(bytes, file.Content.ToArray());
+        Assert.Equal("Your week in a picture", claimed.Single(c => c.Message.To == Alex).Message.Text);
+        Assert.Null(claimed.Single(c => c.Message.To == Blake).Message.Attachment);
+    }
+
+    [Fact]
+    public async Task CompleteAndForget_TakeTheAttachmentWithTheMessage()
+    {
+        var file = new Attachment(AttachmentKind.Document, "journal.md", "text/markdown", "# hi"u8.ToArray());
+        await Outbox.EnqueueAsync(new OutgoingMessage(Alex, "journal", [], [2]) { Attachment = file }, CancellationToken.None);
+        await Outbox.EnqueueAsync(new OutgoingMessage(Blake, "journal", [], []) { Attachment = file }, CancellationToken.None);
+
+        await Outbox.DeleteUndeliveredWordsOfAsync(2, CancellationToken.None);
+        var left = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+        await Store.CompleteAsync(left.Id);
+
+        await using var connection = await _database.OpenAsync();
+        Assert.Equal(0L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM outbox_attachments;"));
+    }
+
+    [Fact]
     public async Task DeleteUndeliveredWordsOf_RemovesOnlyMessagesQuotingThatPerson()
     {
         await Outbox.EnqueueAsync(new OutgoingMessage(Alex, "Blake wrote: ...", [], [2]), CancellationToken.None);

@@ -80,4 +80,23 @@ public abstract partial class RepositoryContractTests
         Assert.Equal("b pending", (await LoveNotes.GetAsync(fromB.Id, CancellationToken.None))!.Text);
         Assert.Equal(0, await LoveNotes.CountPendingFromAsync(couple.PartnerAId, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task LoveNotes_ListDelivered_ReturnsOnlyThisCouplesDeliveredNotes_EarliestDeliveryFirst()
+    {
+        var couple = await CoupleAsync();
+        var other = await CoupleAsync(tag: "other");
+        var second = await NoteAsync(couple, "second", Now);
+        var first = await NoteAsync(couple, "first", Now, couple.PartnerBId, isCapsule: true);
+        await NoteAsync(couple, "waiting", Now.AddDays(1));
+        var elsewhere = await NoteAsync(other, "elsewhere", Now);
+        await LoveNotes.MarkDeliveredAsync(second.Id, Now.AddMinutes(2), CancellationToken.None);
+        await LoveNotes.MarkDeliveredAsync(first.Id, Now.AddMinutes(1), CancellationToken.None);
+        await LoveNotes.MarkDeliveredAsync(elsewhere.Id, Now, CancellationToken.None);
+
+        var delivered = await LoveNotes.ListDeliveredAsync(couple.Id, CancellationToken.None);
+
+        Assert.Equal(["first", "second"], delivered.Select(n => n.Text));
+        Assert.True(delivered[0].IsCapsule);
+    }
 }

@@ -12,7 +12,8 @@ namespace Bot.Host.Platforms.Discord;
 /// <summary>
 /// Sends outbox messages to Discord: to a person's DMs (the DM channel is opened once and remembered), to a
 /// channel, or as the answer to an interaction (the first message fills in the deferred reply, later ones follow
-/// up). Mentions are switched off so nobody's words can ping anyone.
+/// up). Files go along as attachments of the same message. Mentions are switched off so nobody's words can ping
+/// anyone.
 /// </summary>
 internal sealed class DiscordChatGateway(DiscordRestClient rest, TimeProvider? clock = null) : IChatGateway
 {
@@ -30,7 +31,10 @@ internal sealed class DiscordChatGateway(DiscordRestClient rest, TimeProvider? c
 
     public Platform Platform => Platform.Discord;
 
-    public int MaxTextLength => 2000;
+    public int MaxTextLength => DiscordRestClient.MaxContentLength;
+
+    // A file and its text travel in one message, so the caption may be as long as any content.
+    public int MaxCaptionLength => DiscordRestClient.MaxContentLength;
 
     // The REST client also keeps Discord's own buckets; this keeps us well under the global 50/s.
     public int MaxMessagesPerSecond => 40;
@@ -41,23 +45,31 @@ internal sealed class DiscordChatGateway(DiscordRestClient rest, TimeProvider? c
     {
         ArgumentNullException.ThrowIfNull(outgoing);
         var to = outgoing.To;
-        var message = new MessageCreate(outgoing.Text)
+        var message = new MessageCreate(outgoing.Text.Length == 0 && outgoing.Attachment is not null ? null : outgoing.Text)
         {
             Components = Components(outgoing.Choices, outgoing.InvitesAnswer),
             AllowedMentions = new AllowedMentions([]),
         };
+        IReadOnlyList<FileUpload> files = outgoing.Attachment is { } file
+            ? [new FileUpload(file.FileName, file.ContentType, file.Content)]
+            : [];
+        if (DiscordRestClient.CheckLimits(message, files) is { } tooMuch)
+        {
+            return new DeliveryResult.Rejected(tooMuch);
+        }
+
         try
         {
             if (DiscordAddresses.TryGetInteraction(to, out var applicationId, out var token, out var isEphemeral))
             {
                 if (FirstReplyTo(token))
                 {
-                    await rest.EditOriginalResponseAsync(applicationId, token, message, ct).ConfigureAwait(false);
+                    await rest.EditOriginalResponseAsync(applicationId, token, message, files, ct).ConfigureAwait(false);
                 }
                 else
                 {
                     var followUp = isEphemeral ? message with { Flags = MessageFlags.Ephemeral } : message;
-                    await rest.CreateFollowupMessageAsync(applicationId, token, followUp, ct).ConfigureAwait(false);
+                    await rest.CreateFollowupMessageAsync(applicationId, token, followUp, files, ct).ConfigureAwait(false);
                 }
 
                 return DeliveryResult.Ok;
@@ -66,7 +78,7 @@ internal sealed class DiscordChatGateway(DiscordRestClient rest, TimeProvider? c
             var channelId = DiscordAddresses.TryGetPerson(to, out var userId)
                 ? await DmChannelAsync(userId, ct).ConfigureAwait(false)
                 : to.ChatId;
-            await rest.CreateMessageAsync(channelId, message, ct).ConfigureAwait(false);
+            await rest.CreateMessageAsync(channelId, message, files, ct).ConfigureAwait(false);
             return DeliveryResult.Ok;
         }
         catch (DiscordRateLimitedException ex)

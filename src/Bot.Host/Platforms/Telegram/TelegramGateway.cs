@@ -10,12 +10,17 @@ using global::Telegram.Bot.Types.ReplyMarkups;
 
 namespace Bot.Host.Platforms.Telegram;
 
-/// <summary>Sends outbox messages through the Bot API; plain text (no parse mode) so nobody's words need escaping.</summary>
+/// <summary>
+/// Sends outbox messages through the Bot API; plain text (no parse mode) so nobody's words need escaping. A file
+/// goes as a photo or document with the text as its caption (the outbox sender sends a longer text first).
+/// </summary>
 internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
 {
     public Platform Platform => Platform.Telegram;
 
     public int MaxTextLength => 4096;
+
+    public int MaxCaptionLength => 1024;
 
     public int MaxMessagesPerSecond => 30;
 
@@ -30,10 +35,17 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
             ? null
             : new InlineKeyboardMarkup(message.Choices.Select(row =>
                 row.Select(choice => InlineKeyboardButton.WithCallbackData(choice.Label, choice.Payload))));
+        var chatId = new ChatId(long.Parse(message.To.ChatId, CultureInfo.InvariantCulture));
         try
         {
+            if (message.Attachment is { } file)
+            {
+                await SendFileAsync(chatId, file, message.Text, markup, ct).ConfigureAwait(false);
+                return DeliveryResult.Ok;
+            }
+
             await bot.SendMessage(
-                new ChatId(long.Parse(message.To.ChatId, CultureInfo.InvariantCulture)),
+                chatId,
                 message.Text,
                 replyMarkup: markup,
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
@@ -58,6 +70,27 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
         catch (HttpRequestException ex)
         {
             return new DeliveryResult.Failed(ex.Message);
+        }
+    }
+
+    private async Task SendFileAsync(
+        ChatId chatId, Attachment file, string text, InlineKeyboardMarkup? markup, CancellationToken ct)
+    {
+        var caption = text.Length == 0 ? null : text;
+        using var content = new MemoryStream(file.Content.ToArray(), writable: false);
+        var input = InputFile.FromStream(content, file.FileName);
+        switch (file.Kind)
+        {
+            case AttachmentKind.Photo:
+                await bot.SendPhoto(chatId, input, caption: caption, replyMarkup: markup, cancellationToken: ct)
+                    .ConfigureAwait(false);
+                break;
+            case AttachmentKind.Document:
+                await bot.SendDocument(chatId, input, caption: caption, replyMarkup: markup, cancellationToken: ct)
+                    .ConfigureAwait(false);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(file), file.Kind, "Unknown attachment kind.");
         }
     }
 }

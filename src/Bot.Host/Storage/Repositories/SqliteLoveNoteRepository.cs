@@ -29,6 +29,12 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
         LIMIT @Limit;
         """;
 
+    private const string ListDeliveredSql = $"""
+        SELECT {Columns} FROM love_notes
+        WHERE couple_id = @CoupleId AND delivered_at IS NOT NULL
+        ORDER BY delivered_at, id;
+        """;
+
     private const string MarkDeliveredSql = """
         UPDATE love_notes SET delivered_at = @At WHERE id = @Id AND delivered_at IS NULL;
         """;
@@ -83,6 +89,13 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
     public async Task<IReadOnlyList<LoveNote>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct)
     {
         var rows = await session.QueryAsync<NoteRow>(FindDueSql, new { Now = UnixTime.ToMs(now), Limit = limit }, ct)
+            .ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToDomain(cipher))];
+    }
+
+    public async Task<IReadOnlyList<LoveNote>> ListDeliveredAsync(long coupleId, CancellationToken ct)
+    {
+        var rows = await session.QueryAsync<NoteRow>(ListDeliveredSql, new { CoupleId = coupleId }, ct)
             .ConfigureAwait(false);
         return [.. rows.Select(r => r.ToDomain(cipher))];
     }

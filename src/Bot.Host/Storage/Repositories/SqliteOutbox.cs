@@ -5,8 +5,8 @@ using Bot.Host.Security;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>
-/// Writes outgoing messages in the caller's transaction; <see cref="OutboxStore"/> delivers them. The text is
-/// stored encrypted: a reveal quotes answers while it waits for delivery.
+/// Writes outgoing messages in the caller's transaction; <see cref="OutboxStore"/> delivers them. The text and any
+/// attached file are stored encrypted: a reveal or a journal export quotes answers while it waits for delivery.
 /// </summary>
 internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, TimeProvider time) : IOutbox
 {
@@ -21,7 +21,12 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
         INSERT INTO outbox_words (outbox_id, person_id) VALUES (@OutboxId, @PersonId) ON CONFLICT DO NOTHING;
         """;
 
-    // outbox_words rows go with their message (ON DELETE CASCADE).
+    private const string InsertAttachmentSql = """
+        INSERT INTO outbox_attachments (outbox_id, kind, file_name, content_type, content)
+        VALUES (@OutboxId, @Kind, @FileName, @ContentType, @Content);
+        """;
+
+    // outbox_words and outbox_attachments rows go with their message (ON DELETE CASCADE).
     private const string DeleteWordsOfSql = """
         DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM outbox_words WHERE person_id = @PersonId);
         """;
@@ -48,6 +53,21 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
                 await session.ExecuteAsync(
                     InsertWordsSql, message.WordsOf.Select(p => new { OutboxId = id, PersonId = p }), token)
                     .ConfigureAwait(false);
+                if (message.Attachment is { } file)
+                {
+                    await session.ExecuteAsync(
+                        InsertAttachmentSql,
+                        new
+                        {
+                            OutboxId = id,
+                            Kind = (long)file.Kind,
+                            file.FileName,
+                            file.ContentType,
+                            Content = cipher.EncryptBytes(file.Content.Span),
+                        },
+                        token).ConfigureAwait(false);
+                }
+
                 return id;
             },
             ct);

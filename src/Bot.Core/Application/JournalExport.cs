@@ -1,0 +1,155 @@
+using System.Text.Json.Serialization;
+using Bot.Core.Domain;
+using NodaTime;
+
+namespace Bot.Core.Application;
+
+/// <summary>
+/// The couple's journal as /export hands it out, built only from what both partners could already see: revealed
+/// rounds, delivered notes and capsules, the shared bucket list. <see cref="JournalMarkdown"/> and
+/// <see cref="JournalJson"/> render it; a new section is a new list here plus a few lines in each renderer.
+/// </summary>
+/// <param name="Date">The export's day on the couple's clock (it names the files).</param>
+/// <param name="CheckIns">Revealed rounds, oldest first.</param>
+/// <param name="Notes">Delivered love notes and capsules, oldest first.</param>
+/// <param name="BucketList">Open wishes first in the order added, then done ones.</param>
+public sealed record JournalExport(
+    int Version,
+    DateTimeOffset ExportedAt,
+    DateOnly Date,
+    string TimeZone,
+    IReadOnlyList<string> Partners,
+    IReadOnlyList<ExportedCheckIn> CheckIns,
+    IReadOnlyList<ExportedNote> Notes,
+    IReadOnlyList<ExportedWish> BucketList)
+{
+    /// <summary>Bumped whenever a field changes meaning or goes away (adding one does not).</summary>
+    public const int CurrentVersion = 1;
+
+    [JsonIgnore]
+    public bool IsEmpty => CheckIns.Count == 0 && Notes.Count == 0 && BucketList.Count == 0;
+
+    /// <summary>
+    /// Keeps only what the couple shared: rounds not revealed are left out whole, notes not yet delivered too.
+    /// </summary>
+    /// <param name="a">The couple's first partner (answers are listed in partner order).</param>
+    /// <param name="deckName">The shown name of a deck id, or null when it is unknown.</param>
+    public static JournalExport Build(
+        Couple couple,
+        Person a,
+        Person b,
+        IEnumerable<Round> rounds,
+        IEnumerable<LoveNote> notes,
+        IEnumerable<BucketItem> bucketList,
+        Func<string, string?> deckName,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(couple);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(deckName);
+        var partners = new[] { a, b };
+        string NameOf(long personId) => partners.FirstOrDefault(p => p.Id == personId)?.DisplayName ?? "someone";
+
+        var checkIns = rounds
+            .Where(r => r.CoupleId == couple.Id && r.State == RoundState.Revealed)
+            .OrderBy(r => r.ClosedAt ?? r.OpenedAt)
+            .ThenBy(r => r.Id)
+            .Select(r => new ExportedCheckIn(
+                LocalDate(r.ClosedAt ?? r.OpenedAt, couple.TimeZone),
+                r.ClosedAt ?? r.OpenedAt,
+                ExportedCheckIn.KindOf(r.Kind),
+                r.Kind == RoundKind.Deck && r.DeckId is { } deck ? deckName(deck) ?? deck : null,
+                [
+                    .. r.Questions.OrderBy(q => q.Position).Select(q => new ExportedQuestion(
+                        q.Text,
+                        [.. partners.Select(p => ExportedAnswer.Of(p.DisplayName, r.AnswerOf(p.Id, q.Position)))])),
+                ]))
+            .ToList();
+        var exportedNotes = notes
+            .Where(n => n.CoupleId == couple.Id && n.DeliveredAt is not null
+                && couple.Includes(n.FromId) && couple.Includes(n.ToId))
+            .OrderBy(n => n.DeliveredAt)
+            .ThenBy(n => n.Id)
+            .Select(n => new ExportedNote(
+                n.IsCapsule ? ExportedNote.CapsuleKind : ExportedNote.NoteKind,
+                NameOf(n.FromId),
+                NameOf(n.ToId),
+                n.CreatedAt,
+                n.DeliveredAt!.Value,
+                n.Text))
+            .ToList();
+        var wishes = bucketList
+            .Where(i => i.CoupleId == couple.Id)
+            .Select(i => new ExportedWish(i.Text, NameOf(i.AddedById), i.AddedAt, i.DoneAt))
+            .ToList();
+        return new JournalExport(
+            CurrentVersion,
+            now,
+            LocalDate(now, couple.TimeZone),
+            couple.TimeZone,
+            [a.DisplayName, b.DisplayName],
+            checkIns,
+            exportedNotes,
+            wishes);
+    }
+
+    private static DateOnly LocalDate(DateTimeOffset instant, string timeZone) =>
+        Instant.FromDateTimeOffset(instant).InZone(TimeZones.Get(timeZone)).Date.ToDateOnly();
+}
+
+/// <summary>One revealed round: when it was revealed and what each partner said.</summary>
+/// <param name="Date">The day it was revealed, on the couple's clock.</param>
+/// <param name="Kind">"weekly", "deck", "bowl", "cooldown" or "memory" (see <see cref="KindOf"/>).</param>
+/// <param name="Deck">The deck's name for a deck question; null for the weekly check-in.</param>
+public sealed record ExportedCheckIn(
+    DateOnly Date,
+    DateTimeOffset RevealedAt,
+    string Kind,
+    string? Deck,
+    IReadOnlyList<ExportedQuestion> Questions)
+{
+    public const string WeeklyKind = "weekly";
+    public const string DeckKind = "deck";
+    public const string BowlKind = "bowl";
+    public const string CooldownKind = "cooldown";
+    public const string MemoryKind = "memory";
+
+    public static string KindOf(RoundKind kind) => kind switch
+    {
+        RoundKind.Deck => DeckKind,
+        RoundKind.Bowl => BowlKind,
+        RoundKind.Cooldown => CooldownKind,
+        RoundKind.Memory => MemoryKind,
+        _ => WeeklyKind,
+    };
+}
+
+public sealed record ExportedQuestion(string Text, IReadOnlyList<ExportedAnswer> Answers);
+
+/// <summary>A partner's answer as it was revealed.</summary>
+/// <param name="Text">What they wrote; null when they passed or their words were removed (/forget).</param>
+public sealed record ExportedAnswer(string By, string? Text, bool IsSkipped)
+{
+    public static ExportedAnswer Of(string by, Answer? answer) => new(by, answer?.Text, answer?.IsSkipped == true);
+}
+
+/// <summary>A delivered love note or opened time capsule.</summary>
+/// <param name="Kind"><see cref="NoteKind"/> or <see cref="CapsuleKind"/>.</param>
+public sealed record ExportedNote(
+    string Kind,
+    string From,
+    string To,
+    DateTimeOffset WrittenAt,
+    DateTimeOffset DeliveredAt,
+    string Text)
+{
+    public const string NoteKind = "note";
+    public const string CapsuleKind = "capsule";
+}
+
+/// <summary>A bucket-list wish; done once <see cref="DoneAt"/> is set.</summary>
+public sealed record ExportedWish(string Text, string AddedBy, DateTimeOffset AddedAt, DateTimeOffset? DoneAt)
+{
+    public bool IsDone => DoneAt is not null;
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+
+namespace Bot.Core.Application;
+
+/// <summary>
+/// Renders a <see cref="JournalExport"/> as a readable Markdown file. Everything a person wrote is escaped, so an
+/// answer like "*so* [good](x)" shows exactly as typed instead of turning into formatting or a link.
+/// </summary>
+public static class JournalMarkdown
+{
+    public const string ContentType = "text/markdown";
+
+    // Inline characters that start emphasis, code, links, HTML, entities, tables or strikethrough.
+    private const string InlineSpecials = "\\`*_[]<>&|~";
+
+    public static byte[] Render(JournalExport export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        var md = new StringBuilder();
+        md.Append("# ").Append(Copy.JournalTitle([.. export.Partners.Select(Escape)])).Append("\n\n");
+        md.Append(Copy.JournalIntro(Date(export.Date), export.TimeZone)).Append("\n\n");
+        if (export.IsEmpty)
+        {
+            md.Append(Copy.JournalEmpty).Append("\n\n");
+        }
+
+        AppendCheckIns(md, export);
+        AppendNotes(md, export);
+        AppendBucketList(md, export);
+        return Encoding.UTF8.GetBytes(md.ToString().TrimEnd() + "\n");
+    }
+
+    /// <summary>Makes text show literally: inline markers are backslash-escaped, line-start markers too.</summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        return string.Join('\n', lines.Select(EscapeLine));
+    }
+
+    private static string EscapeLine(string line)
+    {
+        // Leading spaces would make a code block; indentation carries no meaning in an answer.
+        var trimmed = line.TrimStart();
+        var text = new StringBuilder(trimmed.Length + 8);
+        foreach (var c in trimmed)
+        {
+            if (InlineSpecials.Contains(c, StringComparison.Ordinal))
+            {
+                text.Append('\\');
+            }
+
+            text.Append(c);
+        }
+
+        if (text.Length > 0 && text[0] is '#' or '-' or '+' or '=')
+        {
+            text.Insert(0, '\\');
+        }
+
+        // "1. " or "1) " at the start would become a numbered list.
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        if (digits > 0 && digits < text.Length && text[digits] is '.' or ')')
+        {
+            text.Insert(digits, '\\');
+        }
+
+        return text.ToString();
+    }
+
+    private static void AppendCheckIns(StringBuilder md, JournalExport export)
+    {
+        md.Append("## ").Append(Copy.JournalCheckInsHeading).Append("\n\n");
+        if (export.CheckIns.Count == 0)
+        {
+            md.Append('_').Append(Copy.JournalNoCheckIns).Append("_\n\n");
+            return;
+        }
+
+        foreach (var checkIn in export.CheckIns)
+        {
+            var what = checkIn.Deck is { } deck ? Escape(deck) : Copy.JournalRoundTitle(checkIn.Kind);
+            md.Append("### ").Append(Date(checkIn.Date)).Append(" — ").Append(what).Append("\n\n");
+            for (var i = 0; i < checkIn.Questions.Count; i++)
+            {
+                var question = checkIn.Questions[i];
+                var number = checkIn.Questions.Count == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"{i + 1}. ");
+                md.Append("**").Append(number).Append(Escape(question.Text)).Append("**\n\n");
+                foreach (var answer in question.Answers)
+                {
+                    md.Append("**").Append(Escape(answer.By)).Append(":** ");
+                    AppendWords(md, answer switch
+                    {
+                        { IsSkipped: true } => "_" + Copy.JournalSkipped + "_",
+                        { Text: null } => "_" + Copy.JournalWordsRemoved + "_",
+                        _ => Escape(answer.Text),
+                    });
+                }
+            }
+        }
+    }
+
+    private static void AppendNotes(StringBuilder md, JournalExport export)
+    {
+        md.Append("## ").Append(Copy.JournalNotesHeading).Append("\n\n");
+        if (export.Notes.Count == 0)
+        {
+            md.Append('_').Append(Copy.JournalNoNotes).Append("_\n\n");
+            return;
+        }
+
+        foreach (var note in export.Notes)
+        {
+            var heading = note.Kind == ExportedNote.CapsuleKind
+                ? Copy.JournalCapsuleHeading(Escape(note.From), Escape(note.To), Date(note.WrittenAt, export))
+                : Copy.JournalNoteHeading(Escape(note.From), Escape(note.To));
+            md.Append("### ").Append(Date(note.DeliveredAt, export)).Append(" — ").Append(heading).Append("\n\n");
+            AppendWords(md, Escape(note.Text));
+        }
+    }
+
+    private static void AppendBucketList(StringBuilder md, JournalExport export)
+    {
+        md.Append("## ").Append(Copy.JournalBucketHeading).Append("\n\n");
+        if (export.BucketList.Count == 0)
+        {
+            md.Append('_').Append(Copy.JournalNoWishes).Append("_\n\n");
+            return;
+        }
+
+        foreach (var wish in export.BucketList)
+        {
+            md.Append(wish.IsDone ? "- [x] " : "- [ ] ")
+                .Append(Escape(wish.Text).Replace("\n", " ", StringComparison.Ordinal))
+                .Append(" (")
+                .Append(wish.DoneAt is { } done
+                    ? Copy.JournalWishDone(Escape(wish.AddedBy), Date(done, export))
+                    : Copy.JournalWishOpen(Escape(wish.AddedBy)))
+                .Append(")\n");
+        }
+
+        md.Append('\n');
+    }
+
+    // A paragraph whose lines keep their breaks (two trailing spaces make a hard line break).
+    private static void AppendWords(StringBuilder md, string escaped) =>
+        md.Append(escaped.Replace("\n", "  \n", StringComparison.Ordinal)).Append("\n\n");
+
+    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string Date(DateTimeOffset instant, JournalExport export) =>
+        TimeZones.FormatLocalDate(instant, export.TimeZone);
+}

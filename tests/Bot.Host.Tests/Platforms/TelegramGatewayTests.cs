@@ -1,0 +1,87 @@
+using System.Net;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Bot.Host.Platforms.Telegram;
+using Bot.Host.Tests.Fakes;
+using Telegram.Bot;
+
+namespace Bot.Host.Tests.Platforms;
+
+public sealed class TelegramGatewayTests : IDisposable
+{
+    private const string Sent = """{"ok":true,"result":{"message_id":5,"date":0,"chat":{"id":42,"type":"private"}}}""";
+    private static readonly ChatAddress Chat = new(Platform.Telegram, "42");
+
+    private readonly RecordingHttpHandler _http = new();
+    private readonly HttpClient _client;
+    private readonly TelegramGateway _gateway;
+
+    public TelegramGatewayTests()
+    {
+        _client = new HttpClient(_http);
+        var options = new TelegramBotClientOptions("123:abc", "http://127.0.0.1:9") { RetryThreshold = 0, RetryCount = 1 };
+        _gateway = new TelegramGateway(new TelegramBotClient(options, _client));
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private static OutgoingMessage WithFile(AttachmentKind kind, string caption, string name = "journal.md") =>
+        new(Chat, caption, [[new Choice("Thanks", "thanks:1")]], [])
+        {
+            Attachment = new Attachment(kind, name, "text/markdown", "# Our journal"u8.ToArray()),
+        };
+
+    [Fact]
+    public async Task Send_WithADocument_UploadsItWithCaptionAndButtons()
+    {
+        _http.Reply(HttpStatusCode.OK, Sent);
+
+        var result = await _gateway.SendAsync(WithFile(AttachmentKind.Document, "Your journal"), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Ok, result);
+        var request = Assert.Single(_http.Requests);
+        Assert.EndsWith("/sendDocument", request.Path, StringComparison.Ordinal);
+        Assert.Equal("multipart/form-data", request.ContentType);
+        Assert.Equal("42", request.Text("chat_id"));
+        Assert.Equal("Your journal", request.Text("caption"));
+        Assert.Contains("thanks:1", request.Text("reply_markup"), StringComparison.Ordinal);
+        var file = request.Upload("document");
+        Assert.Equal("journal.md", file.FileName);
+        Assert.Equal("# Our journal"u8.ToArray(), file.Content);
+    }
+
+    [Fact]
+    public async Task Send_WithAPhotoAndNoText_UploadsAPhotoWithoutCaption()
+    {
+        _http.Reply(HttpStatusCode.OK, Sent);
+
+        await _gateway.SendAsync(WithFile(AttachmentKind.Photo, "", "trend.png"), CancellationToken.None);
+
+        var request = Assert.Single(_http.Requests);
+        Assert.EndsWith("/sendPhoto", request.Path, StringComparison.Ordinal);
+        Assert.Equal("trend.png", request.Upload("photo").FileName);
+        Assert.DoesNotContain(request.Parts, p => p.Name == "caption");
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}""", "RateLimited")]
+    [InlineData(HttpStatusCode.Forbidden, """{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}""", "Unreachable")]
+    [InlineData(HttpStatusCode.BadGateway, """{"ok":false,"error_code":502,"description":"Bad Gateway"}""", "Failed")]
+    [InlineData(HttpStatusCode.BadRequest, """{"ok":false,"error_code":400,"description":"Bad Request: file is too big"}""", "Rejected")]
+    public async Task Send_WithAFile_MapsErrorsLikeTextSends(HttpStatusCode status, string json, string expected)
+    {
+        _http.Reply(status, json);
+        _http.Reply(status, json);
+
+        var file = await _gateway.SendAsync(WithFile(AttachmentKind.Document, "x"), CancellationToken.None);
+        var text = await _gateway.SendAsync(OutgoingMessage.Plain(Chat, "x"), CancellationToken.None);
+
+        Assert.Equal(expected, file.GetType().Name);
+        Assert.Equal(text, file);
+        if (file is DeliveryResult.RateLimited limited)
+        {
+            Assert.Equal(TimeSpan.FromSeconds(7), limited.RetryAfter);
+        }
+    }
+}
