@@ -29,6 +29,7 @@ internal static class CoreSetup
         services.AddScoped<FarewellService>();
         services.AddScoped<BucketListService>();
         services.AddScoped<LoveNoteService>();
+        services.AddScoped<NudgeService>();
         services.AddScoped<LoveNoteSweeper>();
         services.AddScoped<CheckInSweeper>();
         services.AddScoped<BotEngine>();

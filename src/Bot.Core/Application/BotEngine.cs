@@ -20,6 +20,7 @@ public sealed class BotEngine(
     FarewellService farewell,
     BucketListService bucketList,
     LoveNoteService loveNotes,
+    NudgeService nudges,
     Messenger messenger,
     CheckInOptions options,
     TimeProvider time)
@@ -115,6 +116,8 @@ public sealed class BotEngine(
             "history" => journal.HistoryAsync(c, couple, args, ct),
             "schedule" => settings.ScheduleAsync(c, couple, args, ct),
             "timezone" => settings.TimeZoneAsync(c, couple, args, ct),
+            "quiet" => settings.QuietAsync(c, couple, args, ct),
+            "nudge" => nudges.NudgeAsync(c, couple, ct),
             "home" => settings.HomeAsync(c, couple, args, ct),
             "pause" => settings.PauseAsync(c, couple, args, ct),
             "bucket" => bucketList.HandleAsync(c, couple, args, ct),
@@ -267,7 +270,7 @@ public sealed class BotEngine(
         }
 
         var (a, b) = await rounds.PartnersAsync(couple, ct).ConfigureAwait(false);
-        await rounds.OpenWeeklyAsync(couple, a, b, ct).ConfigureAwait(false);
+        await rounds.OpenWeeklyAsync(couple, a, b, ct, c.Me).ConfigureAwait(false);
         if (!c.IsPrivate && !c.IsInHome)
         {
             await messenger.ReplyAsync(c, Copy.CheckInStartedHere(c.Me.DisplayName), ct).ConfigureAwait(false);

@@ -20,21 +20,26 @@ public sealed class RoundService(
 
     public Task<Round?> GetOpenAsync(long coupleId, CancellationToken ct) => rounds.GetOpenAsync(coupleId, ct);
 
-    /// <summary>Opens the weekly ritual: the configured questions, else a weekly-deck variant per theme.</summary>
-    public async Task<Round> OpenWeeklyAsync(Couple couple, Person a, Person b, CancellationToken ct)
+    /// <summary>
+    /// Opens the weekly ritual: the configured questions, else a weekly-deck variant per theme. The first question
+    /// waits out a partner's quiet hours, except for <paramref name="initiator"/>, who just asked for it.
+    /// </summary>
+    public async Task<Round> OpenWeeklyAsync(Couple couple, Person a, Person b, CancellationToken ct,
+        Person? initiator = null)
     {
         var questions = options.HasCustomQuestions || decks.Weekly is not { } weekly
             ? [.. options.EffectiveQuestions.Select((text, i) => new RoundQuestion(i + 1, null, text))]
             : await ChooseWordingAsync(couple.Id, weekly, ledger, ct).ConfigureAwait(false);
-        return await OpenAsync(couple, a, b, RoundKind.Weekly, null, questions, ct).ConfigureAwait(false);
+        return await OpenAsync(couple, a, b, RoundKind.Weekly, null, questions, initiator, ct).ConfigureAwait(false);
     }
 
     /// <summary>Opens a one-question round from a deck.</summary>
-    public Task<Round> OpenDeckAsync(Couple couple, Person a, Person b, Deck deck, Question question, CancellationToken ct) =>
-        OpenAsync(couple, a, b, RoundKind.Deck, deck, [new RoundQuestion(1, question.Id, question.Text)], ct);
+    public Task<Round> OpenDeckAsync(Couple couple, Person a, Person b, Deck deck, Question question,
+        CancellationToken ct, Person? initiator = null) =>
+        OpenAsync(couple, a, b, RoundKind.Deck, deck, [new RoundQuestion(1, question.Id, question.Text)], initiator, ct);
 
     private async Task<Round> OpenAsync(Couple couple, Person a, Person b, RoundKind kind, Deck? deck,
-        List<RoundQuestion> questions, CancellationToken ct)
+        List<RoundQuestion> questions, Person? initiator, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var round = await rounds.AddAsync(
@@ -47,7 +52,9 @@ public sealed class RoundService(
             var intro = kind == RoundKind.Weekly
                 ? Copy.CheckInOpened(me.DisplayName, partner.DisplayName, questions.Count)
                 : Copy.DeckQuestionOpened(me.DisplayName, partner.DisplayName, deck!.Name);
-            await AskAsync(me, round, questions[0], intro, ct).ConfigureAwait(false);
+            await (me.Id == initiator?.Id
+                ? AskAsync(me, round, questions[0], intro, ct)
+                : AskWhenAwakeAsync(me, couple, round, questions[0], intro, ct)).ConfigureAwait(false);
         }
 
         if (couple.Home is not null)
@@ -79,6 +86,8 @@ public sealed class RoundService(
             return;
         }
 
+        // They are awake and answering: a question still held for their quiet hours would only repeat itself.
+        await messenger.DropHeldQuestionsAsync(me, ct).ConfigureAwait(false);
         var updated = round with { Answers = [.. round.Answers, answer] };
         var next = updated.NextQuestionFor(me.Id);
         if (next is not null)
@@ -113,12 +122,16 @@ public sealed class RoundService(
     public static bool IsSkipPayload(string payload) => payload.StartsWith(SkipPrefix, StringComparison.Ordinal);
 
     /// <summary>Sends the person their current question again, privately (after a lost or blocked message).</summary>
-    public Task AskAgainAsync(Person person, Round round, CancellationToken ct) =>
-        round.NextQuestionFor(person.Id) is { } question
-            ? AskAsync(person, round, question, Copy.YourQuestion(person.DisplayName), ct)
-            : Task.CompletedTask;
+    public async Task AskAgainAsync(Person person, Round round, CancellationToken ct)
+    {
+        if (round.NextQuestionFor(person.Id) is { } question)
+        {
+            await messenger.DropHeldQuestionsAsync(person, ct).ConfigureAwait(false);
+            await AskAsync(person, round, question, Copy.YourQuestion(person.DisplayName), ct).ConfigureAwait(false);
+        }
+    }
 
-    /// <summary>Sends one gentle nudge to each partner who has not finished; once per round.</summary>
+    /// <summary>Sends one gentle nudge to each partner who has not finished, outside their quiet hours; once per round.</summary>
     public async Task<bool> RemindAsync(Round round, Couple couple, CancellationToken ct)
     {
         if (!await rounds.MarkRemindedAsync(round.Id, time.GetUtcNow(), ct).ConfigureAwait(false))
@@ -131,7 +144,7 @@ public sealed class RoundService(
         {
             if (round.NextQuestionFor(me.Id) is { } question)
             {
-                await AskAsync(me, round, question, Copy.Reminder(me.DisplayName, partner.DisplayName), ct)
+                await AskWhenAwakeAsync(me, couple, round, question, Copy.Reminder(me.DisplayName, partner.DisplayName), ct)
                     .ConfigureAwait(false);
             }
         }
@@ -227,10 +240,24 @@ public sealed class RoundService(
 
     private Task AskAsync(Person person, Round round, RoundQuestion question, string lead, CancellationToken ct)
     {
+        var (text, choices) = QuestionMessage(round, question, lead);
+        return messenger.ToPersonAsync(person, text, ct, choices, invitesAnswer: true);
+    }
+
+    private Task<DateTimeOffset> AskWhenAwakeAsync(
+        Person person, Couple couple, Round round, RoundQuestion question, string lead, CancellationToken ct)
+    {
+        var (text, choices) = QuestionMessage(round, question, lead);
+        return messenger.ToPersonWhenAwakeAsync(person, couple, text, ct, choices, invitesAnswer: true);
+    }
+
+    private static (string Text, IReadOnlyList<IReadOnlyList<Choice>> Choices) QuestionMessage(
+        Round round, RoundQuestion question, string lead)
+    {
         var text = $"{lead}\n\n{Copy.Question(question.Position, round.Questions.Count, question.Text)}";
         var skip = new Choice(Copy.SkipLabel, string.Create(CultureInfo.InvariantCulture,
             $"{SkipPrefix}{round.Id}:{question.Position}"));
-        return messenger.ToPersonAsync(person, text, ct, Messenger.Row(skip), invitesAnswer: true);
+        return (text, Messenger.Row(skip));
     }
 
     private static bool TryParseSkip(string payload, out long roundId, out int position)
