@@ -234,6 +234,16 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OutboxClaim_ChecksOlderRowsOfAChatFromTheCoveringChatIndex()
+    {
+        await using var connection = await _database.OpenAsync();
+
+        var plan = await PlanAsync(connection, OutboxStore.FindClaimableSql, new { Now = 0L, Limit = 10L });
+
+        Assert.Contains(plan, step => step.Contains("USING COVERING INDEX ix_outbox_chat", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ActiveCoupleQuery_SearchesBothPartnerIndexes()
     {
         await using var connection = await _database.OpenAsync();
