@@ -1,3 +1,4 @@
+using Bot.Core.Domain;
 using Bot.Core.Ports;
 
 namespace Bot.Core.Application;
@@ -8,7 +9,7 @@ namespace Bot.Core.Application;
 /// </summary>
 public sealed class NudgeService(IPersonRepository persons, Messenger messenger, TimeProvider time)
 {
-    public async Task NudgeAsync(Conversation c, Domain.Couple couple, CancellationToken ct)
+    public async Task NudgeAsync(Conversation c, Couple couple, CancellationToken ct)
     {
         var me = c.Me;
         var partner = c.Partner!;
