@@ -197,6 +197,18 @@ public sealed class TimeFairnessTests
     }
 
     [Fact]
+    public async Task Nudge_ToAPartnerWithQuietHoursOff_LandsAtOnce_EvenAtNight()
+    {
+        var (alex, bea) = await ApartAsync();
+        await _bot.SendAsync(bea, "/quiet off");
+
+        await _bot.SendAsync(alex, "/nudge");
+
+        Assert.Null(_bot.LastMessageTo(bea).NotBefore);
+        Assert.Equal(Copy.NudgeSent("Alex", "Bea"), _bot.LastTextTo(alex));
+    }
+
+    [Fact]
     public async Task Nudge_PartnerFarAhead_InTheirLateEvening_WaitsOvernight()
     {
         // Tokyo is nine hours ahead of UTC: 13:30 UTC is 22:30 there.
@@ -383,6 +395,18 @@ public sealed class TimeFairnessTests
         Assert.Null(_bot.LastMessageTo(bea).NotBefore);
         Assert.Contains("(1/3)", _bot.LastTextTo(bea), StringComparison.Ordinal);
         Assert.Null(_bot.LastMessageTo(alex).NotBefore);
+    }
+
+    [Fact]
+    public async Task CheckInNow_WhenItIsNightForThePartner_TellsWhoeverAskedWhenTheirsArrives()
+    {
+        var (alex, bea) = await ApartAsync();
+
+        await _bot.SendAsync(alex, "/checkin");
+
+        Assert.Equal(At("2026-03-02T16:00Z"), _bot.LastMessageTo(bea).NotBefore);
+        Assert.Equal(Copy.PartnerQuestionWaits("Alex", "Bea", "02:00", "08:00"), _bot.LastTextTo(alex));
+        Assert.Contains("(1/3)", _bot.TextsTo(alex)[0], StringComparison.Ordinal);
     }
 
     [Fact]

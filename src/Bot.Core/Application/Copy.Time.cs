@@ -37,6 +37,9 @@ public static partial class Copy
     public static string NoteScheduledAfterQuiet(string name, string partner, string asked, string localTime, string timeZone) =>
         $"Got it, {name}. {asked} is in {partner}'s quiet hours, so your note will reach them on {localTime}, their time ({timeZone}) 💌";
 
+    public static string PartnerQuestionWaits(string name, string partner, string partnerNow, string landsTheirTime) =>
+        $"{name}, it's {partnerNow} for {partner}, so their question will reach them at {landsTheirTime} their time, when their quiet hours end 🌙";
+
     /// <summary>Added to a scheduled note's confirmation when the sender's clock reads differently.</summary>
     public static string ForYou(string dayClock) => $" That's {dayClock} for you.";
 

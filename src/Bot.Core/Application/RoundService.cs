@@ -47,14 +47,29 @@ public sealed class RoundService(
                 now + options.ExpireAfter, null, null, questions, []),
             ct).ConfigureAwait(false);
 
+        DateTimeOffset? partnerLandsAt = null;
         foreach (var (me, partner) in new[] { (a, b), (b, a) })
         {
             var intro = kind == RoundKind.Weekly
                 ? Copy.CheckInOpened(me.DisplayName, partner.DisplayName, questions.Count)
                 : Copy.DeckQuestionOpened(me.DisplayName, partner.DisplayName, deck!.Name);
-            await (me.Id == initiator?.Id
-                ? AskAsync(me, round, questions[0], intro, ct)
-                : AskWhenAwakeAsync(me, couple, round, questions[0], intro, ct)).ConfigureAwait(false);
+            if (me.Id == initiator?.Id)
+            {
+                await AskAsync(me, round, questions[0], intro, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                partnerLandsAt = await AskWhenAwakeAsync(me, couple, round, questions[0], intro, ct).ConfigureAwait(false);
+            }
+        }
+
+        if (initiator is not null && partnerLandsAt > now)
+        {
+            // Whoever asked should know why their partner is quiet: it is night where they are.
+            var partner = initiator.Id == a.Id ? b : a;
+            var zone = partner.ZoneIn(couple);
+            await messenger.ToPersonAsync(initiator, Copy.PartnerQuestionWaits(initiator.DisplayName, partner.DisplayName,
+                PersonalTime.ClockText(now, zone), PersonalTime.ClockText(partnerLandsAt.Value, zone)), ct).ConfigureAwait(false);
         }
 
         if (couple.Home is not null)
