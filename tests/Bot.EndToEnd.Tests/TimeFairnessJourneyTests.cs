@@ -12,7 +12,9 @@ public sealed class TimeFairnessJourneyTests
         // The host starts on Wednesday 4 March 2026, 10:00 UTC: 11:00 in Berlin, 02:00 in Los Angeles.
         await ReplyAsync(bot, alex, "/timezone Europe/Berlin");
         await ReplyAsync(bot, sam, "/timezone America/Los_Angeles");
+        // Sam hears that Alex moved their check-ins along; that notice must be out before counting.
         await bot.SettleAsync();
+        await bot.WaitForDeliverableSentAsync();
         var samBefore = bot.Telegram.SentTo(sam.Id).Count;
 
         var confirmation = await ReplyAsync(bot, alex, "/nudge");
@@ -41,7 +43,9 @@ public sealed class TimeFairnessJourneyTests
         var (alex, sam) = await Journeys.PairedAsync(bot);
         await ReplyAsync(bot, alex, "/timezone Europe/Berlin");
         await ReplyAsync(bot, sam, "/timezone America/Los_Angeles");
+        // Sam hears that Alex moved their check-ins along; that notice must be out before counting.
         await bot.SettleAsync();
+        await bot.WaitForDeliverableSentAsync();
         var samBefore = bot.Telegram.SentTo(sam.Id).Count;
 
         var held = await ReplyAsync(bot, alex, "/note sweet dreams");
