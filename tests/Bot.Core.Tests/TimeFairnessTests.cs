@@ -68,6 +68,18 @@ public sealed class TimeFairnessTests
         Assert.Contains("Next one: Sunday 8 March, 19:00.", _bot.LastTextTo(alex), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TimeZone_WithMe_SetsOnlyYourOwnZone()
+    {
+        var (alex, bea) = await ApartAsync();
+
+        await _bot.SendAsync(alex, "/timezone me Tokyo");
+
+        Assert.Equal("Asia/Tokyo", _bot.Stored(alex).TimeZone);
+        Assert.Equal("Europe/Berlin", _bot.ActiveCouple(alex)!.TimeZone);
+        Assert.Empty(_bot.TextsTo(bea));
+    }
+
     [Theory]
     [InlineData("/timezone couple", "add the zone your check-ins should run on")]
     [InlineData("/timezone couple Atlantis", "I don't know the time zone \"Atlantis\"")]
@@ -81,12 +93,14 @@ public sealed class TimeFairnessTests
         Assert.Equal("Europe/Berlin", _bot.ActiveCouple(alex)!.TimeZone);
     }
 
-    [Fact]
-    public async Task TimeZone_WithoutArguments_ShowsBothClocksAndTheCheckInZone()
+    [Theory]
+    [InlineData("/timezone")]
+    [InlineData("/timezone me")]
+    public async Task TimeZone_WithoutAZone_ShowsBothClocksAndTheCheckInZone(string line)
     {
         var (_, bea) = await ApartAsync();
 
-        await _bot.SendAsync(bea, "/timezone");
+        await _bot.SendAsync(bea, line);
 
         Assert.StartsWith(
             "Bea, your time zone is America/Los_Angeles (it's 02:00). Alex's is Europe/Berlin (11:00 there). "

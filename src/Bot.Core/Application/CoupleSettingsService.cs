@@ -68,9 +68,18 @@ public sealed class CoupleSettingsService(
             return;
         }
 
+        // "couple ZONE" moves the check-ins; "me ZONE" is the same as plain "ZONE".
         var words = arguments.Trim().Split(' ', 2, StringSplitOptions.TrimEntries);
         var forCouple = words[0].Equals("couple", StringComparison.OrdinalIgnoreCase);
-        var typed = forCouple ? (words.Length > 1 ? words[1] : "") : arguments;
+        var forMe = words[0].Equals("me", StringComparison.OrdinalIgnoreCase);
+        var typed = forCouple || forMe ? (words.Length > 1 ? words[1] : "") : arguments;
+        if (forMe && typed.Length == 0)
+        {
+            await messenger.ReplyAsync(c, Copy.TimeZoneCurrent(name, c.Me, partner, couple, now), ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
         if (forCouple && typed.Length == 0)
         {
             await messenger.ReplyAsync(c, Copy.CoupleTimeZoneHelp(name), ct).ConfigureAwait(false);

@@ -70,14 +70,6 @@ public static partial class PersonalTime
         return Instant.FromDateTimeOffset(a).InZone(zone).Date == Instant.FromDateTimeOffset(b).InZone(zone).Date;
     }
 
-    /// <summary>The start of the next local day (midnight, or the first moment after it on a DST day).</summary>
-    public static DateTimeOffset NextLocalMidnight(DateTimeOffset after, string timeZone)
-    {
-        var zone = TimeZones.Get(timeZone);
-        var tomorrow = Instant.FromDateTimeOffset(after).InZone(zone).Date.PlusDays(1);
-        return zone.AtStartOfDay(tomorrow).ToDateTimeOffset();
-    }
-
     /// <summary>Reads "22:00-08:00", "22-8", "23:30 to 7:00" (24-hour clock; the span may cross midnight).</summary>
     public static bool TryParseQuietHours(string text, out QuietHours? quiet)
     {
