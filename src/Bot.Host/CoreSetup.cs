@@ -32,6 +32,7 @@ internal static class CoreSetup
         services.AddScoped<LoveNoteService>();
         services.AddScoped<BowlService>();
         services.AddScoped<ExportService>();
+        services.AddScoped<NudgeService>();
         services.AddScoped<LoveNoteSweeper>();
         services.AddScoped<CheckInSweeper>();
         services.AddScoped<CooldownService>();

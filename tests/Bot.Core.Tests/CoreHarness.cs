@@ -26,9 +26,10 @@ public sealed partial class CoreHarness
     public CoreHarness(Action<CheckInOptions>? configure = null)
     {
         configure?.Invoke(Options);
-        Messenger = new Messenger(Store.Outbox);
+        Messenger = new Messenger(Store.Outbox, Clock);
         Pairing = new PairingService(Store.Persons, Store.Couples, Store.Invites, Options, Clock);
-        Settings = new CoupleSettingsService(Store.Couples, Messenger, Clock);
+        Settings = new CoupleSettingsService(Store.Couples, Store.Persons, Messenger, Clock);
+        Nudges = new NudgeService(Store.Persons, Messenger, Clock);
         Rounds = new RoundService(Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Clock);
         Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
         Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
@@ -49,7 +50,7 @@ public sealed partial class CoreHarness
         FirstTimeSweeper = new FirstTimeSweeper(Store.Couples, Store.FirstTimes, FirstTimes, Store.UnitOfWork, Clock);
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,
-            Bowl, Cooldowns, FirstTimes, Export, Messenger, Clock);
+            Bowl, Cooldowns, FirstTimes, Export, Nudges, Messenger, Clock);
     }
 
     public CooldownService Cooldowns { get; }
@@ -63,6 +64,8 @@ public sealed partial class CoreHarness
     public FirstTimeIdeas Ideas { get; } = FirstTimeIdeas.LoadEmbedded();
 
     public BucketListService BucketList { get; }
+
+    public NudgeService Nudges { get; }
 
     public LoveNoteService LoveNotes { get; }
 

@@ -155,11 +155,14 @@ public sealed class CoupleSettingsTests
     [Fact]
     public async Task TimeZone_WithoutArguments_ShowsTheCurrentZone()
     {
-        var (alex, _) = await _bot.CoupleAsync();
+        var (alex, bea) = await _bot.CoupleAsync();
 
         await _bot.SendAsync(alex, "/timezone");
 
-        Assert.Equal(Copy.TimeZoneCurrent("Alex", _bot.ActiveCouple(alex)!), _bot.LastTextTo(alex));
+        Assert.Equal(
+            Copy.TimeZoneCurrent("Alex", _bot.Stored(alex), _bot.Stored(bea), _bot.ActiveCouple(alex)!, CoreHarness.Start),
+            _bot.LastTextTo(alex));
+        Assert.StartsWith("Alex, your time zone is UTC (it's 10:00).", _bot.LastTextTo(alex), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -32,10 +32,12 @@ public sealed class LoveNoteTests
     }
 
     [Fact]
-    public async Task Note_AtATime_ArrivesAtTheNextSuchTimeOnTheCouplesClock_AndNotBefore()
+    public async Task Note_AtATime_ArrivesAtTheNextSuchTimeOnThePartnersClock_AndNotBefore()
     {
-        // 10:00 UTC is 05:00 in New York (UTC-5 until 8 March).
+        // 10:00 UTC is 05:00 in New York (UTC-5 until 8 March). Bea has no quiet hours, so early times stand.
         var (alex, bea) = await CoupleInAsync("America/New_York");
+        await _bot.SendAsync(bea, "/quiet off");
+        _bot.ClearOutbox();
 
         await _bot.SendAsync(alex, "/note dinner is on me at 7:30");
         await _bot.SendAsync(alex, "/note good morning at 04:00");

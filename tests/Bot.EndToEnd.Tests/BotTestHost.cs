@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Discord.Tests.Fakes;
 using Bot.EndToEnd.Tests.Fakes;
 using Bot.Host;
@@ -87,14 +88,20 @@ public sealed class BotTestHost : IAsyncDisposable
 
     /// <summary>
     /// Lets time pass once everything in flight is delivered: leases on outbox rows follow the couples' clock, and a
-    /// jump of days under a message being sent would look like an abandoned lease.
+    /// jump of days under a message being sent would look like an abandoned lease. Messages held for someone's quiet
+    /// hours stay behind; they go out once the clock reaches their time.
     /// </summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
         await SettleAsync();
-        await WaitForDatabaseAsync("SELECT NOT EXISTS (SELECT 1 FROM outbox)");
+        await WaitForDeliverableSentAsync();
         Clock.Advance(by);
     }
+
+    /// <summary>Waits until the outbox holds nothing but messages held for later (quiet hours).</summary>
+    public Task WaitForDeliverableSentAsync() =>
+        WaitForDatabaseAsync(string.Create(CultureInfo.InvariantCulture,
+            $"SELECT NOT EXISTS (SELECT 1 FROM outbox WHERE coalesce(not_before, 0) <= {Clock.GetUtcNow().ToUnixTimeMilliseconds()})"));
 
     /// <summary>Runs a query against the bot's database until it returns true; bounded, for state no message shows.</summary>
     public async Task WaitForDatabaseAsync(string sql, TimeSpan? timeout = null)

@@ -24,6 +24,7 @@ public sealed class BotEngine(
     CooldownService cooldowns,
     FirstTimeService firstTimes,
     ExportService export,
+    NudgeService nudges,
     Messenger messenger,
     TimeProvider time)
 {
@@ -119,6 +120,8 @@ public sealed class BotEngine(
             "export" => export.ExportAsync(c, couple, ct),
             "schedule" => settings.ScheduleAsync(c, couple, args, ct),
             "timezone" => settings.TimeZoneAsync(c, couple, args, ct),
+            "quiet" => settings.QuietAsync(c, couple, args, ct),
+            "nudge" => nudges.NudgeAsync(c, couple, ct),
             "home" => settings.HomeAsync(c, couple, args, ct),
             "pause" => settings.PauseAsync(c, couple, args, ct),
             "bucket" => bucketList.HandleAsync(c, couple, args, ct),
@@ -290,7 +293,7 @@ public sealed class BotEngine(
         }
 
         var (a, b) = await rounds.PartnersAsync(couple, ct).ConfigureAwait(false);
-        await rounds.OpenWeeklyAsync(couple, a, b, ct).ConfigureAwait(false);
+        await rounds.OpenWeeklyAsync(couple, a, b, ct, c.Me).ConfigureAwait(false);
         if (!c.IsPrivate && !c.IsInHome)
         {
             await messenger.ReplyAsync(c, Copy.CheckInStartedHere(c.Me.DisplayName), ct).ConfigureAwait(false);

@@ -73,7 +73,7 @@ public sealed class BowlService(
             }
 
             var (a, b) = await rounds.PartnersAsync(couple, ct).ConfigureAwait(false);
-            await rounds.OpenBowlAsync(couple, a, b, question, ct).ConfigureAwait(false);
+            await rounds.OpenBowlAsync(couple, a, b, question, ct, c.Me).ConfigureAwait(false);
             if (!c.IsPrivate)
             {
                 await messenger.ReplyAsync(c, Copy.DrawStarted(name), ct).ConfigureAwait(false);

@@ -30,6 +30,7 @@ public static partial class Copy
         ("export", "Get your journal as files to keep"),
         ("schedule", "Set the weekly check-in day and time"),
         ("timezone", "Set your time zone"),
+        ("quiet", "Set your quiet hours"),
         ("home", "Make a group your shared space"),
         ("bucket", "Your shared bucket list"),
         ("bowl", "Drop a question in your bowl, see or remove yours"),
@@ -38,6 +39,7 @@ public static partial class Copy
         ("capsule", "Seal a time capsule until a date"),
         ("cooldown", "Take a pause, then come back to each other"),
         ("firsttime", "This month's first-time idea"),
+        ("nudge", "Send your partner a warm nudge"),
         ("pause", "Pause check-ins for a while"),
         ("resume", "Resume paused check-ins"),
         ("support", "When and how to find a couples therapist"),
@@ -61,7 +63,8 @@ public static partial class Copy
                 "question" => "/question [deck] — " + c.Description,
                 "history" => "/history [N] — " + c.Description,
                 "schedule" => "/schedule DAY HH:MM (or off) — " + c.Description,
-                "timezone" => "/timezone ZONE — " + c.Description,
+                "timezone" => "/timezone ZONE (or couple ZONE) — " + c.Description,
+                "quiet" => "/quiet 22:00-08:00 (or off) — " + c.Description,
                 "cooldown" => "/cooldown 30m [topic], /cooldown end — " + c.Description,
                 "firsttime" => "/firsttime [done] — " + c.Description,
                 "pause" => "/pause 2w — " + c.Description,
@@ -149,16 +152,10 @@ public static partial class Copy
     public static string PartnerChangedSchedule(string name, string partner, Couple couple) =>
         $"{name}, {partner} updated your check-ins. {ScheduleSummary(couple)}";
 
-    public static string TimeZoneCurrent(string name, Couple couple) =>
-        $"{name}, your time zone is {couple.TimeZone}. To change it, send /timezone and a zone like Europe/Berlin or America/New_York (a city name often works too).";
-
     public static string TimeZoneUnknown(string name, string typed, IReadOnlyList<string> suggestions) =>
         suggestions.Count > 0
             ? $"I don't know the time zone \"{typed}\", {name}. Did you mean {string.Join(", ", suggestions)}?"
             : $"I don't know the time zone \"{typed}\", {name}. Try a zone like Europe/Berlin, America/New_York or Asia/Tokyo.";
-
-    public static string TimeZoneChanged(string name, Couple couple, DateTimeOffset now) =>
-        $"Done, {name}: it's {TimeZones.FormatLocal(now, couple.TimeZone)} in {couple.TimeZone}. {ScheduleSummary(couple)}";
 
     public static string RevealedInHome(string name) =>
         $"Thank you, {name} 💛 You've both answered, so the reveal is waiting in your home group.";
@@ -306,8 +303,9 @@ public static partial class Copy
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{me.DisplayName}, you're paired with {partner.DisplayName}.\n");
-        text.Append(CultureInfo.InvariantCulture, $"Time zone: {couple.TimeZone} (it's {TimeZones.FormatLocal(now, couple.TimeZone)}).\n");
+        text.Append(StatusClocks(me, partner, couple, now));
         text.Append(ScheduleSummary(couple)).Append('\n');
+        text.Append(CheckInForEach(me, partner, couple));
         if (couple.IsPausedAt(now))
         {
             text.Append(CultureInfo.InvariantCulture,
@@ -484,7 +482,7 @@ public static partial class Copy
         $"Your list already has {max} open wishes, {name}. Tick a few off first (/bucket done N)!";
 
     public static string NoteHelp(string name) =>
-        $"{name}, write your note after /note: /note thinking of you sends it now, /note dinner's on me at 19:00 sends it at 19:00 your time, /note you're wonderful surprise sends it at a random daytime moment in the next few days.";
+        $"{name}, write your note after /note: /note thinking of you sends it now, /note dinner's on me at 19:00 sends it at 19:00 your partner's time, /note you're wonderful surprise sends it at a random daytime moment in the next few days.";
 
     public static string NoteBadTime(string name, string typed) =>
         $"I couldn't read the time \"{typed}\", {name}. Use a 24-hour time at the end, like /note see you soon at 19:30.";
@@ -500,10 +498,10 @@ public static partial class Copy
     public static string NoteSent(string name, string partner) => $"Your note is on its way to {partner}, {name} 💌";
 
     public static string NoteScheduled(string name, string partner, string localTime, string timeZone) =>
-        $"Got it, {name}. Your note will reach {partner} on {localTime} ({timeZone}) 💌";
+        $"Got it, {name}. Your note will reach {partner} on {localTime}, their time ({timeZone}) 💌";
 
     public static string NoteSurpriseScheduled(string name, string partner, string localTime, string timeZone) =>
-        $"A surprise it is, {name}! Your note will pop up for {partner} on {localTime} ({timeZone}). Our secret 🤫";
+        $"A surprise it is, {name}! Your note will pop up for {partner} on {localTime}, their time ({timeZone}). Our secret 🤫";
 
     public static string CapsuleHelp(string name) =>
         $"{name}, seal a time capsule like this: /capsule 2027-06-01 what I hope for us by then. I keep it closed until 09:00 on that day.";

@@ -5,8 +5,13 @@ using Bot.Core.Ports;
 
 namespace Bot.Core.Application;
 
-/// <summary>/schedule, /timezone and /home: how and where a couple's check-ins happen.</summary>
-public sealed class CoupleSettingsService(ICoupleRepository couples, Messenger messenger, TimeProvider time)
+/// <summary>
+/// /schedule, /timezone, /quiet and /home: how and where a couple's check-ins happen. Each partner has their own
+/// zone (falling back to the couple's); the check-in runs on the couple's zone, which is the clock of whoever last
+/// set the slot with /schedule, or set outright with /timezone couple ZONE.
+/// </summary>
+public sealed class CoupleSettingsService(
+    ICoupleRepository couples, IPersonRepository persons, Messenger messenger, TimeProvider time)
 {
     private const string HomePrefix = "home:";
 
@@ -36,39 +41,109 @@ public sealed class CoupleSettingsService(ICoupleRepository couples, Messenger m
             return;
         }
 
+        // A new slot is read on the clock of whoever typed it; turning it off or on keeps the couple's zone.
+        var zone = words.Length == 2 ? c.Me.ZoneIn(couple) : couple.TimeZone;
         var updated = couple with
         {
+            TimeZone = zone,
             Schedule = schedule,
-            NextCheckInAt = ScheduleCalculator.NextCheckIn(schedule, couple.TimeZone, time.GetUtcNow()),
+            NextCheckInAt = ScheduleCalculator.NextCheckIn(schedule, zone, time.GetUtcNow()),
         };
         await SaveAndTellAsync(c, updated, Copy.ScheduleChanged(name, updated), ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// "/timezone ZONE" sets your own zone; while your partner has none of their own, your shared check-in zone
+    /// moves along (as before partners had their own). "/timezone couple ZONE" moves the check-ins outright.
+    /// </summary>
     public async Task TimeZoneAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
+        var now = time.GetUtcNow();
+        var partner = c.Partner!;
         if (string.IsNullOrWhiteSpace(arguments))
         {
-            await messenger.ReplyAsync(c, Copy.TimeZoneCurrent(name, couple), ct).ConfigureAwait(false);
+            await messenger.ReplyAsync(c, Copy.TimeZoneCurrent(name, c.Me, partner, couple, now), ct)
+                .ConfigureAwait(false);
             return;
         }
 
-        var zone = TimeZones.Resolve(arguments, out var suggestions);
+        // "couple ZONE" moves the check-ins; "me ZONE" is the same as plain "ZONE".
+        var words = arguments.Trim().Split(' ', 2, StringSplitOptions.TrimEntries);
+        var forCouple = words[0].Equals("couple", StringComparison.OrdinalIgnoreCase);
+        var forMe = words[0].Equals("me", StringComparison.OrdinalIgnoreCase);
+        var typed = forCouple || forMe ? (words.Length > 1 ? words[1] : "") : arguments;
+        if (forMe && typed.Length == 0)
+        {
+            await messenger.ReplyAsync(c, Copy.TimeZoneCurrent(name, c.Me, partner, couple, now), ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        if (forCouple && typed.Length == 0)
+        {
+            await messenger.ReplyAsync(c, Copy.CoupleTimeZoneHelp(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var zone = TimeZones.Resolve(typed, out var suggestions);
         if (zone is null)
         {
-            var shown = arguments.Trim();
+            var shown = typed.Trim();
             shown = shown.Length > 40 ? shown[..40] + "…" : shown;
             await messenger.ReplyAsync(c, Copy.TimeZoneUnknown(name, shown, suggestions), ct).ConfigureAwait(false);
             return;
         }
 
-        var now = time.GetUtcNow();
+        if (!forCouple)
+        {
+            await persons.SaveTimeZoneAsync(c.Me.Id, zone, ct).ConfigureAwait(false);
+        }
+
+        if (!forCouple && partner.TimeZone is not null)
+        {
+            await messenger.ReplyAsync(c, $"{Copy.TimeZoneChanged(name, zone, now)} {Copy.CheckInStays(couple, zone)}", ct)
+                .ConfigureAwait(false);
+            return;
+        }
+
         var updated = couple with
         {
             TimeZone = zone,
             NextCheckInAt = ScheduleCalculator.NextCheckIn(couple.Schedule, zone, now),
         };
-        await SaveAndTellAsync(c, updated, Copy.TimeZoneChanged(name, updated, now), ct).ConfigureAwait(false);
+        await SaveAndTellAsync(c, updated, $"{Copy.TimeZoneChanged(name, zone, now)} {Copy.ScheduleSummary(updated)}", ct)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>"/quiet 22:00-08:00", "/quiet off", "/quiet": your own quiet hours, on your clock.</summary>
+    public async Task QuietAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var zone = c.Me.ZoneIn(couple);
+        var typed = arguments.Trim();
+        if (typed.Length == 0)
+        {
+            await messenger.ReplyAsync(c, Copy.QuietCurrent(name, c.Me.QuietHours, zone), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (typed.Equals("off", StringComparison.OrdinalIgnoreCase))
+        {
+            await persons.SaveQuietHoursAsync(c.Me.Id, null, ct).ConfigureAwait(false);
+            await messenger.ReplyAsync(c, Copy.QuietOff(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var quiet = typed.Equals("on", StringComparison.OrdinalIgnoreCase) ? QuietHours.Default : null;
+        if (quiet is null && !PersonalTime.TryParseQuietHours(typed, out quiet))
+        {
+            await messenger.ReplyAsync(c, Copy.QuietHelp(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await persons.SaveQuietHoursAsync(c.Me.Id, quiet, ct).ConfigureAwait(false);
+        await messenger.ReplyAsync(c, Copy.QuietSet(name, quiet!, zone), ct).ConfigureAwait(false);
     }
 
     /// <summary>/pause 2w: no check-ins or nudges until then; the partner is told.</summary>

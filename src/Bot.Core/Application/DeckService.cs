@@ -85,7 +85,7 @@ public sealed class DeckService(
         var question = deck.IsOrdered ? left.OrderBy(q => q.Depth).First() : left[Random.Shared.Next(left.Count)];
         await ledger.AddAsync(couple.Id, deck.Id, question.Id, time.GetUtcNow(), ct).ConfigureAwait(false);
         var (a, b) = await rounds.PartnersAsync(couple, ct).ConfigureAwait(false);
-        await rounds.OpenDeckAsync(couple, a, b, deck, question, ct).ConfigureAwait(false);
+        await rounds.OpenDeckAsync(couple, a, b, deck, question, ct, c.Me).ConfigureAwait(false);
         if (!c.IsPrivate)
         {
             await messenger.ReplyAsync(c, Copy.DrawStarted(name), ct).ConfigureAwait(false);

@@ -7,7 +7,10 @@ using NodaTime.Text;
 
 namespace Bot.Core.Application;
 
-/// <summary>/note and /capsule: words for the partner, now, at a time on the couple's clock, or sealed until a day.</summary>
+/// <summary>
+/// /note and /capsule: words for the partner, now, at a time on the partner's clock, or sealed until a day. Nothing
+/// lands in the partner's quiet hours: it waits until they end.
+/// </summary>
 public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger messenger, TimeProvider time)
 {
     public const int MaxTextLength = 1000;
@@ -24,26 +27,30 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
 
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd");
 
-    /// <summary>"/note TEXT", "/note TEXT at HH:MM" or "/note TEXT surprise".</summary>
+    /// <summary>"/note TEXT", "/note TEXT at HH:MM" (the partner's clock) or "/note TEXT surprise".</summary>
     public async Task NoteAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
+        var partner = c.Partner!;
+        var theirZone = partner.ZoneIn(couple);
+        var myZone = c.Me.ZoneIn(couple);
         var (text, when) = SplitWhen(arguments.Trim());
         var now = time.GetUtcNow();
         DateTimeOffset? deliverAt = null;
+        TimeOnly asked = default;
         if (when is NoteWhen.At at)
         {
-            if (!ScheduleParser.TryParseTime(at.Typed, out var clock))
+            if (!ScheduleParser.TryParseTime(at.Typed, out asked))
             {
                 await messenger.ReplyAsync(c, Copy.NoteBadTime(name, at.Typed), ct).ConfigureAwait(false);
                 return;
             }
 
-            deliverAt = NextLocalTime(couple.TimeZone, new LocalTime(clock.Hour, clock.Minute), now);
+            deliverAt = NextLocalTime(theirZone, new LocalTime(asked.Hour, asked.Minute), now);
         }
         else if (when is NoteWhen.Surprise)
         {
-            deliverAt = SurpriseMoment(couple.TimeZone, now, RandomNumberGenerator.GetInt32);
+            deliverAt = SurpriseMoment(theirZone, now, RandomNumberGenerator.GetInt32, partner.QuietHours);
         }
 
         if (!await CheckTextAsync(c, text, Copy.NoteHelp(name), ct).ConfigureAwait(false))
@@ -51,7 +58,6 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
             return;
         }
 
-        var partner = c.Partner!;
         if (deliverAt is null && couple.IsCoolingDownAt(now))
         {
             // Written during a cool-down: held, and delivered the moment the pause ends.
@@ -63,25 +69,39 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
             return;
         }
 
+        string? ForYou(DateTimeOffset at) => myZone == theirZone ? null : PersonalTime.ClockText(at, myZone);
         if (deliverAt is null)
         {
             await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, now, now, false), ct)
                 .ConfigureAwait(false);
-            await messenger.ToPersonAsync(partner, Copy.NoteDelivered(partner.DisplayName, name, text), ct,
-                wordsOf: [c.Me.Id]).ConfigureAwait(false);
-            await messenger.ReplyAsync(c, Copy.NoteSent(name, partner.DisplayName), ct).ConfigureAwait(false);
+            var landsAt = await messenger.ToPersonWhenAwakeAsync(partner, couple,
+                Copy.NoteDelivered(partner.DisplayName, name, text), ct, wordsOf: [c.Me.Id]).ConfigureAwait(false);
+            await messenger.ReplyAsync(c, landsAt <= now
+                ? Copy.NoteSent(name, partner.DisplayName)
+                : Copy.NoteHeld(name, partner.DisplayName, PersonalTime.ClockText(now, theirZone),
+                    PersonalTime.ClockText(landsAt, theirZone), ForYou(landsAt)), ct).ConfigureAwait(false);
             return;
         }
 
         await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, deliverAt.Value, null, false), ct)
             .ConfigureAwait(false);
-        var localText = TimeZones.FormatLocal(deliverAt.Value, couple.TimeZone);
-        await messenger.ReplyAsync(c, when is NoteWhen.Surprise
-            ? Copy.NoteSurpriseScheduled(name, partner.DisplayName, localText, couple.TimeZone)
-            : Copy.NoteScheduled(name, partner.DisplayName, localText, couple.TimeZone), ct).ConfigureAwait(false);
+        // The sweep holds it again should the partner's quiet hours change meanwhile; this says what it looks like now.
+        var lands = PersonalTime.DeliverableAt(partner, couple, deliverAt.Value);
+        var localText = TimeZones.FormatLocal(lands, theirZone);
+        var reply = when is NoteWhen.Surprise
+            ? Copy.NoteSurpriseScheduled(name, partner.DisplayName, localText, theirZone)
+            : lands > deliverAt.Value
+                ? Copy.NoteScheduledAfterQuiet(name, partner.DisplayName, ScheduleParser.TimeText(asked), localText, theirZone)
+                : Copy.NoteScheduled(name, partner.DisplayName, localText, theirZone);
+        if (when is not NoteWhen.Surprise && myZone != theirZone)
+        {
+            reply += Copy.ForYou(PersonalTime.DayClockText(lands, myZone));
+        }
+
+        await messenger.ReplyAsync(c, reply, ct).ConfigureAwait(false);
     }
 
-    /// <summary>"/capsule YYYY-MM-DD TEXT": sealed until 09:00 on that day, couple-local.</summary>
+    /// <summary>"/capsule YYYY-MM-DD TEXT": sealed until 09:00 on that day on the partner's clock.</summary>
     public async Task CapsuleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
@@ -102,7 +122,9 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
         }
 
         var now = time.GetUtcNow();
-        var zone = TimeZones.Get(couple.TimeZone);
+        var partner = c.Partner!;
+        var theirZone = partner.ZoneIn(couple);
+        var zone = TimeZones.Get(theirZone);
         var today = Instant.FromDateTimeOffset(now).InZone(zone).Date;
         var date = parsed.Value;
         if (date <= today || date > today.PlusYears(MaxCapsuleYears))
@@ -118,13 +140,12 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
             return;
         }
 
-        var partner = c.Partner!;
         var opensAt = date.At(CapsuleOpensAt).InZoneLeniently(zone).ToDateTimeOffset();
         await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, opensAt, null, true), ct)
             .ConfigureAwait(false);
-        var day = TimeZones.FormatLocalDate(opensAt, couple.TimeZone);
+        var day = TimeZones.FormatLocalDate(opensAt, theirZone);
         await messenger.ReplyAsync(c, Copy.CapsuleSealed(name, partner.DisplayName, day), ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(partner, Copy.CapsuleWaiting(partner.DisplayName, name, day), ct)
+        await messenger.ToPersonWhenAwakeAsync(partner, couple, Copy.CapsuleWaiting(partner.DisplayName, name, day), ct)
             .ConfigureAwait(false);
     }
 
@@ -144,10 +165,12 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
     }
 
     /// <summary>
-    /// A moment in the daytime window (couple-local) within the next <see cref="SurpriseDays"/> days, chosen evenly
-    /// over all such minutes; <paramref name="next"/> returns a number from 0 up to (not including) its argument.
+    /// A moment in the daytime window (recipient-local) within the next <see cref="SurpriseDays"/> days and outside
+    /// their quiet hours, chosen evenly over all such minutes; <paramref name="next"/> returns a number from 0 up to
+    /// (not including) its argument. Quiet hours that cover the whole window are left to the delivery to respect.
     /// </summary>
-    public static DateTimeOffset SurpriseMoment(string timeZone, DateTimeOffset now, Func<int, int> next)
+    public static DateTimeOffset SurpriseMoment(
+        string timeZone, DateTimeOffset now, Func<int, int> next, QuietHours? quiet = null)
     {
         ArgumentNullException.ThrowIfNull(next);
         var zone = TimeZones.Get(timeZone);
@@ -164,6 +187,18 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
             if (minutes > 0)
             {
                 windows.Add((from, minutes));
+            }
+        }
+
+        if (quiet is not null)
+        {
+            var awake = windows
+                .SelectMany(w => Enumerable.Range(0, w.Minutes).Select(m => w.From.Plus(Duration.FromMinutes(m))))
+                .Where(m => !quiet.Contains(PersonalTime.TimeOfDay(m.ToDateTimeOffset(), timeZone)))
+                .ToList();
+            if (awake.Count > 0)
+            {
+                return awake[next(awake.Count)].ToDateTimeOffset();
             }
         }
 

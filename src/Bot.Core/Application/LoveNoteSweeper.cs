@@ -76,9 +76,10 @@ public sealed class LoveNoteSweeper(
 
         var text = note.IsCapsule
             ? Copy.CapsuleOpened(
-                to.DisplayName, from.DisplayName, TimeZones.FormatLocalDate(note.CreatedAt, couple.TimeZone), note.Text)
+                to.DisplayName, from.DisplayName, TimeZones.FormatLocalDate(note.CreatedAt, to.ZoneIn(couple)), note.Text)
             : Copy.NoteDelivered(to.DisplayName, from.DisplayName, note.Text);
-        await messenger.ToPersonAsync(to, text, ct, wordsOf: [note.FromId]).ConfigureAwait(false);
+        // Due in the partner's quiet hours (they changed them, or asked for 07:30): it waits in the outbox until they end.
+        await messenger.ToPersonWhenAwakeAsync(to, couple, text, ct, wordsOf: [note.FromId]).ConfigureAwait(false);
         return true;
     }
 }

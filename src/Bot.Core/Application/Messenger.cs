@@ -5,7 +5,7 @@ using Bot.Core.Ports;
 namespace Bot.Core.Application;
 
 /// <summary>Addresses outgoing messages: to the chat a person wrote in, to a person privately, or to the couple.</summary>
-public sealed class Messenger(IOutbox outbox)
+public sealed class Messenger(IOutbox outbox, TimeProvider time)
 {
     public Task ReplyAsync(Conversation conversation, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
@@ -38,6 +38,40 @@ public sealed class Messenger(IOutbox outbox)
                     Attachment = attachment,
                 },
                 ct);
+
+    /// <summary>
+    /// Sends to the person's private chat respecting their quiet hours: held until they end if it is night for
+    /// them. Returns when it will land. Never for replies to what the person just typed.
+    /// </summary>
+    public async Task<DateTimeOffset> ToPersonWhenAwakeAsync(Person person, Couple couple, string text,
+        CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
+        IReadOnlyList<long>? wordsOf = null, bool invitesAnswer = false)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var now = time.GetUtcNow();
+        var landsAt = PersonalTime.DeliverableAt(person, couple, now);
+        if (person.PrivateChat is not null)
+        {
+            await outbox.EnqueueAsync(
+                new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? [])
+                {
+                    InvitesAnswer = invitesAnswer,
+                    NotBefore = landsAt > now ? landsAt : null,
+                },
+                ct).ConfigureAwait(false);
+        }
+
+        return landsAt;
+    }
+
+    /// <summary>The person is talking to us: questions held for their quiet hours would only repeat themselves.</summary>
+    public Task DropHeldQuestionsAsync(Person person, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.PrivateChat is null
+            ? Task.CompletedTask
+            : outbox.DropHeldQuestionsAsync(person.PrivateChat, time.GetUtcNow(), ct);
+    }
 
     /// <summary>Sends to the couple's home chat if they have one, else to each partner privately.</summary>
     public async Task ToCoupleAsync(Couple couple, Person a, Person b, string text, CancellationToken ct,

@@ -20,29 +20,35 @@ public sealed class RoundService(
 
     public Task<Round?> GetOpenAsync(long coupleId, CancellationToken ct) => rounds.GetOpenAsync(coupleId, ct);
 
-    /// <summary>Opens the weekly ritual: the configured questions, else a weekly-deck variant per theme.</summary>
-    public async Task<Round> OpenWeeklyAsync(Couple couple, Person a, Person b, CancellationToken ct)
+    /// <summary>
+    /// Opens the weekly ritual: the configured questions, else a weekly-deck variant per theme. The first question
+    /// waits out a partner's quiet hours, except for <paramref name="initiator"/>, who just asked for it.
+    /// </summary>
+    public async Task<Round> OpenWeeklyAsync(Couple couple, Person a, Person b, CancellationToken ct,
+        Person? initiator = null)
     {
         var questions = options.HasCustomQuestions || decks.Weekly is not { } weekly
             ? [.. options.EffectiveQuestions.Select((text, i) => new RoundQuestion(i + 1, null, text))]
             : await ChooseWordingAsync(couple.Id, weekly, ledger, ct).ConfigureAwait(false);
         return await OpenAsync(couple, a, b, RoundKind.Weekly, null, questions,
             (me, partner) => Copy.CheckInOpened(me.DisplayName, partner.DisplayName, questions.Count),
-            Copy.HomeCheckInStarted(a.DisplayName, b.DisplayName), ct).ConfigureAwait(false);
+            Copy.HomeCheckInStarted(a.DisplayName, b.DisplayName), ct, initiator).ConfigureAwait(false);
     }
 
     /// <summary>Opens a one-question round from a deck.</summary>
-    public Task<Round> OpenDeckAsync(Couple couple, Person a, Person b, Deck deck, Question question, CancellationToken ct) =>
+    public Task<Round> OpenDeckAsync(Couple couple, Person a, Person b, Deck deck, Question question,
+        CancellationToken ct, Person? initiator = null) =>
         OpenAsync(couple, a, b, RoundKind.Deck, deck.Id, [new RoundQuestion(1, question.Id, question.Text)],
             (me, partner) => Copy.DeckQuestionOpened(me.DisplayName, partner.DisplayName, deck.Name),
-            Copy.HomeQuestionDrawn(a.DisplayName, b.DisplayName, deck.Name), ct);
+            Copy.HomeQuestionDrawn(a.DisplayName, b.DisplayName, deck.Name), ct, initiator);
 
     /// <summary>Opens a one-question round from the couple's bowl; each partner hears whose question it was.</summary>
-    public Task<Round> OpenBowlAsync(Couple couple, Person a, Person b, BowlQuestion question, CancellationToken ct) =>
+    public Task<Round> OpenBowlAsync(Couple couple, Person a, Person b, BowlQuestion question, CancellationToken ct,
+        Person? initiator = null) =>
         OpenAsync(couple, a, b, RoundKind.Bowl, null,
             [new RoundQuestion(1, BowlQuestionId(question.Id), question.Text)],
             (me, partner) => Copy.BowlQuestionOpened(me.DisplayName, partner.DisplayName, me.Id == question.AddedById),
-            Copy.HomeBowlQuestionDrawn(a.DisplayName, b.DisplayName), ct);
+            Copy.HomeBowlQuestionDrawn(a.DisplayName, b.DisplayName), ct, initiator);
 
     /// <summary>How a bowl question is named among a round's questions, e.g. "bowl:42".</summary>
     public static string BowlQuestionId(long bowlQuestionId) =>
@@ -82,7 +88,7 @@ public sealed class RoundService(
 
     private async Task<Round> OpenAsync(Couple couple, Person a, Person b, RoundKind kind, string? deckId,
         List<RoundQuestion> questions, Func<Person, Person, string> introFor, string homeAnnouncement,
-        CancellationToken ct)
+        CancellationToken ct, Person? initiator = null)
     {
         var now = time.GetUtcNow();
         var round = await rounds.AddAsync(
@@ -90,9 +96,27 @@ public sealed class RoundService(
                 now + options.ExpireAfter, null, null, questions, []),
             ct).ConfigureAwait(false);
 
+        DateTimeOffset? partnerLandsAt = null;
         foreach (var (me, partner) in new[] { (a, b), (b, a) })
         {
-            await AskAsync(me, round, questions[0], introFor(me, partner), ct).ConfigureAwait(false);
+            var intro = introFor(me, partner);
+            if (me.Id == initiator?.Id)
+            {
+                await AskAsync(me, round, questions[0], intro, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                partnerLandsAt = await AskWhenAwakeAsync(me, couple, round, questions[0], intro, ct).ConfigureAwait(false);
+            }
+        }
+
+        if (initiator is not null && partnerLandsAt > now)
+        {
+            // Whoever asked should know why their partner is quiet: it is night where they are.
+            var partner = initiator.Id == a.Id ? b : a;
+            var zone = partner.ZoneIn(couple);
+            await messenger.ToPersonAsync(initiator, Copy.PartnerQuestionWaits(initiator.DisplayName, partner.DisplayName,
+                PersonalTime.ClockText(now, zone), PersonalTime.ClockText(partnerLandsAt.Value, zone)), ct).ConfigureAwait(false);
         }
 
         if (couple.Home is not null)
@@ -121,6 +145,8 @@ public sealed class RoundService(
             return;
         }
 
+        // They are awake and answering: a question still held for their quiet hours would only repeat itself.
+        await messenger.DropHeldQuestionsAsync(me, ct).ConfigureAwait(false);
         var updated = round with { Answers = [.. round.Answers, answer] };
         var next = updated.NextQuestionFor(me.Id);
         if (next is not null)
@@ -155,12 +181,16 @@ public sealed class RoundService(
     public static bool IsSkipPayload(string payload) => payload.StartsWith(SkipPrefix, StringComparison.Ordinal);
 
     /// <summary>Sends the person their current question again, privately (after a lost or blocked message).</summary>
-    public Task AskAgainAsync(Person person, Round round, CancellationToken ct) =>
-        round.NextQuestionFor(person.Id) is { } question
-            ? AskAsync(person, round, question, Copy.YourQuestion(person.DisplayName), ct)
-            : Task.CompletedTask;
+    public async Task AskAgainAsync(Person person, Round round, CancellationToken ct)
+    {
+        if (round.NextQuestionFor(person.Id) is { } question)
+        {
+            await messenger.DropHeldQuestionsAsync(person, ct).ConfigureAwait(false);
+            await AskAsync(person, round, question, Copy.YourQuestion(person.DisplayName), ct).ConfigureAwait(false);
+        }
+    }
 
-    /// <summary>Sends one gentle nudge to each partner who has not finished; once per round.</summary>
+    /// <summary>Sends one gentle nudge to each partner who has not finished, outside their quiet hours; once per round.</summary>
     public async Task<bool> RemindAsync(Round round, Couple couple, CancellationToken ct)
     {
         if (!await rounds.MarkRemindedAsync(round.Id, time.GetUtcNow(), ct).ConfigureAwait(false))
@@ -173,7 +203,7 @@ public sealed class RoundService(
         {
             if (round.NextQuestionFor(me.Id) is { } question)
             {
-                await AskAsync(me, round, question, Copy.Reminder(me.DisplayName, partner.DisplayName), ct)
+                await AskWhenAwakeAsync(me, couple, round, question, Copy.Reminder(me.DisplayName, partner.DisplayName), ct)
                     .ConfigureAwait(false);
             }
         }
@@ -269,10 +299,24 @@ public sealed class RoundService(
 
     private Task AskAsync(Person person, Round round, RoundQuestion question, string lead, CancellationToken ct)
     {
+        var (text, choices) = QuestionMessage(round, question, lead);
+        return messenger.ToPersonAsync(person, text, ct, choices, invitesAnswer: true);
+    }
+
+    private Task<DateTimeOffset> AskWhenAwakeAsync(
+        Person person, Couple couple, Round round, RoundQuestion question, string lead, CancellationToken ct)
+    {
+        var (text, choices) = QuestionMessage(round, question, lead);
+        return messenger.ToPersonWhenAwakeAsync(person, couple, text, ct, choices, invitesAnswer: true);
+    }
+
+    private static (string Text, IReadOnlyList<IReadOnlyList<Choice>> Choices) QuestionMessage(
+        Round round, RoundQuestion question, string lead)
+    {
         var text = $"{lead}\n\n{Copy.Question(question.Position, round.Questions.Count, question.Text)}";
         var skip = new Choice(Copy.SkipLabel, string.Create(CultureInfo.InvariantCulture,
             $"{SkipPrefix}{round.Id}:{question.Position}"));
-        return messenger.ToPersonAsync(person, text, ct, Messenger.Row(skip), invitesAnswer: true);
+        return (text, Messenger.Row(skip));
     }
 
     private static bool TryParseSkip(string payload, out long roundId, out int position)

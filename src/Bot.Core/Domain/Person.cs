@@ -10,10 +10,54 @@ public sealed record Person(
     ChatAddress? PrivateChat,
     bool IsReachable,
     JoinThrottle Throttle,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Their own IANA zone; null means they go by their couple's check-in zone.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Local hours in which nothing the partner caused may reach them; null when they turned them off.</summary>
+    public QuietHours? QuietHours { get; init; } = Domain.QuietHours.Default;
+
+    /// <summary>When they last sent their partner a /nudge.</summary>
+    public DateTimeOffset? LastNudgeAt { get; init; }
+
+    /// <summary>The zone their clock is read in: their own, else the couple's.</summary>
+    public string ZoneIn(Couple couple)
+    {
+        ArgumentNullException.ThrowIfNull(couple);
+        return TimeZone ?? couple.TimeZone;
+    }
+}
 
 /// <summary>Wrong invite codes a person typed within the current window (brute-force guard).</summary>
 public sealed record JoinThrottle(int Failures, DateTimeOffset? WindowStartedAt)
 {
     public static JoinThrottle None { get; } = new(0, null);
+}
+
+/// <summary>A span of local clock time, possibly across midnight (22:00–08:00): from is in, until is out.</summary>
+public sealed record QuietHours
+{
+    public QuietHours(TimeOnly from, TimeOnly until)
+    {
+        if (from == until)
+        {
+            throw new ArgumentException("Quiet hours need a start and an end that differ.", nameof(until));
+        }
+
+        From = from;
+        Until = until;
+    }
+
+    /// <summary>22:00–08:00: nothing a partner causes wakes anyone up.</summary>
+    public static QuietHours Default { get; } = new(new TimeOnly(22, 0), new TimeOnly(8, 0));
+
+    public TimeOnly From { get; }
+
+    public TimeOnly Until { get; }
+
+    public bool SpansMidnight => From > Until;
+
+    public bool Contains(TimeOnly time) =>
+        SpansMidnight ? time >= From || time < Until : time >= From && time < Until;
 }

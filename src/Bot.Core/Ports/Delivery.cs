@@ -1,4 +1,5 @@
 using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
 
 namespace Bot.Core.Ports;
 
@@ -9,6 +10,12 @@ public interface IOutbox
 
     /// <summary>Drops undelivered messages that quote this person's words (part of /forget).</summary>
     Task DeleteUndeliveredWordsOfAsync(long personId, CancellationToken ct);
+
+    /// <summary>
+    /// Drops questions to this chat still held for quiet hours (NotBefore after <paramref name="now"/>): the person
+    /// is awake and talking to us, so a fresh question replaces them.
+    /// </summary>
+    Task DropHeldQuestionsAsync(ChatAddress chat, DateTimeOffset now, CancellationToken ct);
 }
 
 /// <summary>Runs work in one storage transaction: all of its changes and outbox messages commit, or none.</summary>

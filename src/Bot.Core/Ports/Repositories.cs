@@ -18,6 +18,18 @@ public interface IPersonRepository
 
     /// <summary>Marks whoever has this private chat as unreachable (they blocked the bot).</summary>
     Task MarkUnreachableAsync(ChatAddress privateChat, CancellationToken ct);
+
+    /// <summary>Sets the person's own zone; null makes them go by their couple's zone again.</summary>
+    Task SaveTimeZoneAsync(long personId, string? timeZone, CancellationToken ct);
+
+    /// <summary>Sets the person's quiet hours; null turns them off.</summary>
+    Task SaveQuietHoursAsync(long personId, QuietHours? quietHours, CancellationToken ct);
+
+    /// <summary>
+    /// Records a /nudge at <paramref name="at"/> only if the last one still is <paramref name="previous"/>; false
+    /// means another nudge got there first.
+    /// </summary>
+    Task<bool> TryMarkNudgedAsync(long personId, DateTimeOffset? previous, DateTimeOffset at, CancellationToken ct);
 }
 
 /// <summary>Couples, active and ended.</summary>

@@ -14,8 +14,10 @@ internal sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts
 /// </summary>
 internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
 {
-    // Walks due rows by ix_outbox_due and keeps a row only if no older row of its chat exists (ix_outbox_chat);
-    // a chat whose oldest row waits (retry later, or claimed) therefore sends nothing newer meanwhile.
+    // Walks due rows by ix_outbox_due and keeps a row only if no older deliverable row of its chat exists
+    // (ix_outbox_chat covers the check); a chat whose oldest row waits (retry later, or claimed) therefore sends
+    // nothing newer meanwhile. A row held for quiet hours (not_before; its next_attempt_at is set to match, so the
+    // walk skips it) is not in the way: newer rows of its chat go ahead, and it takes its turn once the hold ends.
     internal const string FindClaimableSql = """
         SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
                o.invites_answer AS InvitesAnswer, o.attempts AS Attempts, o.parts_sent AS PartsSent
@@ -24,7 +26,8 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
           AND (o.claimed_until IS NULL OR o.claimed_until < @Now)
           AND NOT EXISTS (
               SELECT 1 FROM outbox AS older
-              WHERE older.platform = o.platform AND older.chat_id = o.chat_id AND older.id < o.id)
+              WHERE older.platform = o.platform AND older.chat_id = o.chat_id AND older.id < o.id
+                AND (older.not_before IS NULL OR older.not_before <= @Now))
         ORDER BY o.next_attempt_at, o.id
         LIMIT @Limit;
         """;

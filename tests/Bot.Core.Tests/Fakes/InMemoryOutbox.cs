@@ -1,9 +1,10 @@
 using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
 using Bot.Core.Ports;
 
 namespace Bot.Core.Tests.Fakes;
 
-/// <summary>Records enqueued messages in order; nothing is ever delivered.</summary>
+/// <summary>Records enqueued messages in order (held ones carry their NotBefore); nothing is ever delivered.</summary>
 public sealed class InMemoryOutbox : IOutbox
 {
     private readonly Lock _lock = new();
@@ -43,6 +44,16 @@ public sealed class InMemoryOutbox : IOutbox
         lock (_lock)
         {
             _messages.RemoveAll(m => m.WordsOf.Contains(personId));
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task DropHeldQuestionsAsync(ChatAddress chat, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        lock (_lock)
+        {
+            _messages.RemoveAll(m => m.To == chat && m.InvitesAnswer && m.NotBefore > now);
             return Task.CompletedTask;
         }
     }

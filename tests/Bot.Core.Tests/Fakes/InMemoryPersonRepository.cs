@@ -85,4 +85,38 @@ public sealed class InMemoryPersonRepository : IPersonRepository
             return Task.CompletedTask;
         }
     }
+
+    public Task SaveTimeZoneAsync(long personId, string? timeZone, CancellationToken ct) =>
+        Change(personId, person => person with { TimeZone = timeZone });
+
+    public Task SaveQuietHoursAsync(long personId, QuietHours? quietHours, CancellationToken ct) =>
+        Change(personId, person => person with { QuietHours = quietHours });
+
+    public Task<bool> TryMarkNudgedAsync(
+        long personId, DateTimeOffset? previous, DateTimeOffset at, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            if (!_people.TryGetValue(personId, out var person) || person.LastNudgeAt != StoredTime.Of(previous))
+            {
+                return Task.FromResult(false);
+            }
+
+            _people[personId] = person with { LastNudgeAt = StoredTime.Of(at) };
+            return Task.FromResult(true);
+        }
+    }
+
+    private Task Change(long personId, Func<Person, Person> change)
+    {
+        lock (_lock)
+        {
+            if (_people.TryGetValue(personId, out var person))
+            {
+                _people[personId] = change(person);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -204,6 +204,23 @@ public sealed class DiscordInteractionMapperTests
         Assert.Equal((name, arguments), (command.Command, command.Arguments));
     }
 
+    [Theory]
+    [InlineData("quiet", """[{"name":"from","type":3,"value":"22:30"},{"name":"until","type":3,"value":"07:00"}]""", "22:30-07:00")]
+    [InlineData("quiet", """[{"name":"off","type":5,"value":true}]""", "off")]
+    [InlineData("quiet", """[{"name":"until","type":3,"value":"07:00"}]""", "-07:00")]
+    [InlineData("quiet", "[]", "")]
+    [InlineData("timezone", """[{"name":"zone","type":3,"value":"Asia/Tokyo"}]""", "Asia/Tokyo")]
+    [InlineData("timezone", """[{"name":"zone","type":3,"value":"Asia/Tokyo"},{"name":"for","type":3,"value":"me"}]""", "Asia/Tokyo")]
+    [InlineData("timezone", """[{"name":"zone","type":3,"value":"Berlin"},{"name":"for","type":3,"value":"couple"}]""", "couple Berlin")]
+    [InlineData("timezone", "[]", "")]
+    public void QuietAndTimeZoneOptions_BecomeTheCoresArguments(string name, string options, string arguments)
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
+
+        var command = Assert.IsType<CommandReceived>(intake.Message);
+        Assert.Equal((name, arguments), (command.Command, command.Arguments));
+    }
+
     [Fact]
     public void Addresses_RoundTrip()
     {

@@ -275,4 +275,62 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         Assert.True(claimed.Single(c => c.Message.To == Alex).Message.InvitesAnswer);
         Assert.False(claimed.Single(c => c.Message.To == Blake).Message.InvitesAnswer);
     }
+
+    [Fact]
+    public async Task ClaimDue_AHeldMessage_IsNotSentEarly_AndDoesNotHoldUpNewerOnesOfItsChat()
+    {
+        var holdUntil = Now.AddHours(8);
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Alex, "held") with { NotBefore = holdUntil }, CancellationToken.None);
+        await EnqueueAsync(Alex, "a1");
+        await EnqueueAsync(Alex, "a2");
+
+        var first = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+        await Store.CompleteAsync(first.Id);
+        var second = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
+        await Store.CompleteAsync(second.Id);
+        var justBefore = await Store.ClaimDueAsync(holdUntil.AddMilliseconds(-1), Lease, 10, CancellationToken.None);
+        var atTheTime = await Store.ClaimDueAsync(holdUntil, Lease, 10, CancellationToken.None);
+
+        Assert.Equal(("a1", "a2"), (first.Message.Text, second.Message.Text));
+        Assert.Empty(justBefore);
+        Assert.Equal("held", Assert.Single(atTheTime).Message.Text);
+    }
+
+    [Fact]
+    public async Task ClaimDue_OnceTheHoldEnds_TheHeldMessageTakesItsTurnBeforeNewerOnes()
+    {
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Alex, "held") with { NotBefore = Now.AddHours(1) }, CancellationToken.None);
+        _database.Time.Advance(TimeSpan.FromHours(2));
+        await EnqueueAsync(Alex, "later");
+        await EnqueueAsync(Blake, "b1");
+
+        var claimed = await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None);
+
+        Assert.Equal(["held", "b1"], claimed.Select(c => c.Message.Text));
+    }
+
+    [Fact]
+    public async Task DropHeldQuestions_RemovesOnlyThatChatsQuestionsStillHeld()
+    {
+        var later = Now.AddHours(6);
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Alex, "held question") with { NotBefore = later, InvitesAnswer = true }, CancellationToken.None);
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Alex, "held note") with { NotBefore = later }, CancellationToken.None);
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Alex, "question now") with { InvitesAnswer = true }, CancellationToken.None);
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Blake, "held for Blake") with { NotBefore = later, InvitesAnswer = true }, CancellationToken.None);
+
+        await Outbox.DropHeldQuestionsAsync(Alex, Now, CancellationToken.None);
+
+        var left = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var batch = await Store.ClaimDueAsync(later, Lease, 10, CancellationToken.None);
+            left.AddRange(batch.Select(c => c.Message.Text));
+            foreach (var item in batch)
+            {
+                await Store.CompleteAsync(item.Id);
+            }
+        }
+
+        Assert.Equal(["held for Blake", "held note", "question now"], left.Order(StringComparer.Ordinal));
+    }
 }

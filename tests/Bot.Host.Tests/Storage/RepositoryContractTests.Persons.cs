@@ -146,4 +146,58 @@ public abstract partial class RepositoryContractTests
 
         Assert.True((await Persons.GetAsync(person.Id, CancellationToken.None))!.IsReachable);
     }
+
+    [Fact]
+    public async Task Upsert_NewUser_GoesByTheCouplesZone_WithNightQuietHours_AndNoNudgeYet()
+    {
+        var person = await PersonAsync("42");
+
+        Assert.Null(person.TimeZone);
+        Assert.Equal(QuietHours.Default, person.QuietHours);
+        Assert.Null(person.LastNudgeAt);
+    }
+
+    [Fact]
+    public async Task SaveTimeZone_IsReadBack_AndNullGoesBackToTheCouplesZone()
+    {
+        var person = await PersonAsync("42");
+
+        await Persons.SaveTimeZoneAsync(person.Id, "Asia/Tokyo", CancellationToken.None);
+        var set = await Persons.GetAsync(person.Id, CancellationToken.None);
+        await Persons.SaveTimeZoneAsync(person.Id, null, CancellationToken.None);
+        var cleared = await Persons.GetAsync(person.Id, CancellationToken.None);
+
+        Assert.Equal("Asia/Tokyo", set!.TimeZone);
+        Assert.Null(cleared!.TimeZone);
+    }
+
+    [Fact]
+    public async Task SaveQuietHours_KeepsTheMinutes_AndOffIsNull()
+    {
+        var person = await PersonAsync("42");
+        var quiet = new QuietHours(new TimeOnly(23, 45), new TimeOnly(6, 15));
+
+        await Persons.SaveQuietHoursAsync(person.Id, quiet, CancellationToken.None);
+        var set = await Persons.GetAsync(person.Id, CancellationToken.None);
+        await Persons.SaveQuietHoursAsync(person.Id, null, CancellationToken.None);
+        var off = await Persons.GetAsync(person.Id, CancellationToken.None);
+        var again = await Persons.UpsertAsync(TelegramUser("42"), "Sam", null, Now, CancellationToken.None);
+
+        Assert.Equal(quiet, set!.QuietHours);
+        Assert.Null(off!.QuietHours);
+        Assert.Null(again.QuietHours);
+    }
+
+    [Fact]
+    public async Task TryMarkNudged_OnlyFromTheExpectedLastNudge()
+    {
+        var person = await PersonAsync("42");
+
+        var first = await Persons.TryMarkNudgedAsync(person.Id, null, Now, CancellationToken.None);
+        var stale = await Persons.TryMarkNudgedAsync(person.Id, null, Now.AddMinutes(1), CancellationToken.None);
+        var next = await Persons.TryMarkNudgedAsync(person.Id, Now, Now.AddDays(1), CancellationToken.None);
+
+        Assert.Equal((true, false, true), (first, stale, next));
+        Assert.Equal(Now.AddDays(1), (await Persons.GetAsync(person.Id, CancellationToken.None))!.LastNudgeAt);
+    }
 }

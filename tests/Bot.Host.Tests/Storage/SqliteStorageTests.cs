@@ -240,6 +240,34 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersonFromBeforeOwnClocks_GoesByTheCouplesZone_WithNightQuietHours()
+    {
+        await using (var connection = await _database.OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO persons (platform, external_id, display_name, created_at) VALUES (1, '77', 'Old', 0);");
+        }
+
+        await using var scope = _database.NewScope();
+        var person = await scope.ServiceProvider.GetRequiredService<IPersonRepository>()
+            .UpsertAsync(new ChatUser(Platform.Telegram, "77"), "Old", null, DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        Assert.Null(person.TimeZone);
+        Assert.Equal(QuietHours.Default, person.QuietHours);
+        Assert.Null(person.LastNudgeAt);
+    }
+
+    [Fact]
+    public async Task OutboxClaim_ChecksOlderRowsOfAChatFromTheCoveringChatIndex()
+    {
+        await using var connection = await _database.OpenAsync();
+
+        var plan = await PlanAsync(connection, OutboxStore.FindClaimableSql, new { Now = 0L, Limit = 10L });
+
+        Assert.Contains(plan, step => step.Contains("USING COVERING INDEX ix_outbox_chat", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ActiveCoupleQuery_SearchesBothPartnerIndexes()
     {
         await using var connection = await _database.OpenAsync();

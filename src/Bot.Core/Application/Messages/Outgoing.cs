@@ -17,6 +17,9 @@ public sealed record OutgoingMessage(
     /// <summary>A file sent with the message; <see cref="Text"/> is then its caption.</summary>
     public Attachment? Attachment { get; init; }
 
+    /// <summary>Held until then (UTC): the recipient's quiet hours. Later messages of the chat are not held up by it.</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+
     public static OutgoingMessage Plain(ChatAddress to, string text) => new(to, text, [], []);
 }
 

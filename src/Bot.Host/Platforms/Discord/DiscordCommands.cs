@@ -30,7 +30,8 @@ internal static class DiscordCommands
         "question" => Text(data, "deck"),
         "history" => data.GetOption("count")?.GetInt64()?.ToString(CultureInfo.InvariantCulture) ?? "",
         "schedule" => $"{Text(data, "day")} {Text(data, "time")}".Trim(),
-        "timezone" => Text(data, ZoneOption),
+        "timezone" => $"{(Text(data, "for") == "couple" ? "couple " : "")}{Text(data, ZoneOption)}".Trim(),
+        "quiet" => Quiet(data),
         "pause" => Text(data, "for"),
         "cooldown" => data.GetOption("end")?.GetBoolean() == true ? "end" : $"{Text(data, "for")} {Text(data, "topic")}".Trim(),
         "firsttime" => Text(data, "action") == "done" ? "done" : "",
@@ -42,6 +43,18 @@ internal static class DiscordCommands
         "capsule" => $"{Text(data, "date")} {Text(data, "text")}".Trim(),
         _ => "",
     };
+
+    /// <summary>"off", "22:00-08:00", or nothing to show them; a lone from or until makes the core ask for both.</summary>
+    private static string Quiet(InteractionData data)
+    {
+        if (data.GetOption("off")?.GetBoolean() == true)
+        {
+            return "off";
+        }
+
+        var (from, until) = (Text(data, "from"), Text(data, "until"));
+        return from.Length == 0 && until.Length == 0 ? "" : $"{from}-{until}";
+    }
 
     /// <summary>Up to 25 zone suggestions for what the person has typed so far.</summary>
     public static IReadOnlyList<CommandChoice> SuggestZones(string typed)
@@ -139,12 +152,25 @@ internal static class DiscordCommands
         ],
         "timezone" =>
         [
-            new(ApplicationCommandOptionType.String, ZoneOption, "Your time zone, e.g. Europe/Berlin")
+            new(ApplicationCommandOptionType.String, ZoneOption, "A time zone, e.g. Europe/Berlin (empty: show the zones)")
             {
-                Required = true,
                 Autocomplete = true,
                 MaxLength = 64,
             },
+            new(ApplicationCommandOptionType.String, "for", "Whose zone to set (default: yours)")
+            {
+                Choices =
+                [
+                    CommandChoice.FromString("Me", "me"),
+                    CommandChoice.FromString("Our check-ins", "couple"),
+                ],
+            },
+        ],
+        "quiet" =>
+        [
+            new(ApplicationCommandOptionType.String, "from", "Quiet from, 24-hour time, e.g. 22:00") { MaxLength = 5 },
+            new(ApplicationCommandOptionType.String, "until", "Quiet until, 24-hour time, e.g. 08:00") { MaxLength = 5 },
+            new(ApplicationCommandOptionType.Boolean, "off", "Turn quiet hours off"),
         ],
         "home" => [new(ApplicationCommandOptionType.Boolean, "off", "Stop using this channel as your shared space")],
         "bucket" =>

@@ -1,4 +1,5 @@
 using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
 using Bot.Core.Ports;
 using Bot.Host.Security;
 
@@ -12,8 +13,9 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
 {
     private const string InsertSql = """
         INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, created_at, next_attempt_at, attempts,
-                            parts_sent)
-        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @Now, @Now, 0, 0)
+                            parts_sent, not_before)
+        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @Now, max(@Now, coalesce(@NotBefore, @Now)), 0, 0,
+                @NotBefore)
         RETURNING id;
         """;
 
@@ -29,6 +31,12 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
     // outbox_words and outbox_attachments rows go with their message (ON DELETE CASCADE).
     private const string DeleteWordsOfSql = """
         DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM outbox_words WHERE person_id = @PersonId);
+        """;
+
+    private const string DropHeldQuestionsSql = """
+        DELETE FROM outbox
+        WHERE platform = @Platform AND chat_id = @ChatId AND invites_answer = 1 AND not_before > @Now
+          AND claimed_until IS NULL;
         """;
 
     public Task EnqueueAsync(OutgoingMessage message, CancellationToken ct)
@@ -48,6 +56,7 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
                         Choices = ChoicesJson.Serialize(message.Choices),
                         InvitesAnswer = message.InvitesAnswer ? 1L : 0L,
                         Now = now,
+                        NotBefore = UnixTime.ToMs(message.NotBefore),
                     },
                     token).ConfigureAwait(false);
                 await session.ExecuteAsync(
@@ -75,4 +84,13 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
 
     public Task DeleteUndeliveredWordsOfAsync(long personId, CancellationToken ct) =>
         session.ExecuteAsync(DeleteWordsOfSql, new { PersonId = personId }, ct);
+
+    public Task DropHeldQuestionsAsync(ChatAddress chat, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        return session.ExecuteAsync(
+            DropHeldQuestionsSql,
+            new { Platform = (long)chat.Platform, chat.ChatId, Now = UnixTime.ToMs(now) },
+            ct);
+    }
 }

@@ -9,7 +9,8 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
     private const string Columns = """
         id AS Id, platform AS Platform, external_id AS ExternalId, display_name AS DisplayName,
         private_chat_id AS PrivateChatId, is_reachable AS IsReachable, join_failures AS JoinFailures,
-        join_window_started_at AS JoinWindowStartedAt, created_at AS CreatedAt
+        join_window_started_at AS JoinWindowStartedAt, created_at AS CreatedAt, time_zone AS TimeZone,
+        quiet_from AS QuietFrom, quiet_until AS QuietUntil, last_nudge_at AS LastNudgeAt
         """;
 
     // Writing to us (a private chat given) proves the person reachable again; other updates leave both alone.
@@ -37,6 +38,19 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
 
     private const string MarkUnreachableSql = """
         UPDATE persons SET is_reachable = 0 WHERE platform = @Platform AND private_chat_id = @ChatId;
+        """;
+
+    private const string SaveTimeZoneSql = """
+        UPDATE persons SET time_zone = @TimeZone WHERE id = @Id;
+        """;
+
+    private const string SaveQuietHoursSql = """
+        UPDATE persons SET quiet_from = @From, quiet_until = @Until WHERE id = @Id;
+        """;
+
+    // "IS" compares NULL with NULL too: the first nudge ever expects NULL.
+    private const string TryMarkNudgedSql = """
+        UPDATE persons SET last_nudge_at = @At WHERE id = @Id AND last_nudge_at IS @Previous;
         """;
 
     public async Task<Person> UpsertAsync(
@@ -93,6 +107,29 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
             MarkUnreachableSql, new { Platform = (long)privateChat.Platform, privateChat.ChatId }, ct);
     }
 
+    public Task SaveTimeZoneAsync(long personId, string? timeZone, CancellationToken ct) =>
+        session.ExecuteAsync(SaveTimeZoneSql, new { Id = personId, TimeZone = timeZone }, ct);
+
+    public Task SaveQuietHoursAsync(long personId, QuietHours? quietHours, CancellationToken ct) =>
+        session.ExecuteAsync(
+            SaveQuietHoursSql,
+            new
+            {
+                Id = personId,
+                From = quietHours is null ? (long?)null : MinuteOf(quietHours.From),
+                Until = quietHours is null ? (long?)null : MinuteOf(quietHours.Until),
+            },
+            ct);
+
+    public async Task<bool> TryMarkNudgedAsync(
+        long personId, DateTimeOffset? previous, DateTimeOffset at, CancellationToken ct) =>
+        await session.ExecuteAsync(
+            TryMarkNudgedSql,
+            new { Id = personId, Previous = UnixTime.ToMs(previous), At = UnixTime.ToMs(at) },
+            ct).ConfigureAwait(false) == 1;
+
+    private static long MinuteOf(TimeOnly time) => (time.Hour * 60) + time.Minute;
+
     private sealed record PersonRow(
         long Id,
         long Platform,
@@ -102,7 +139,11 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
         long IsReachable,
         long JoinFailures,
         long? JoinWindowStartedAt,
-        long CreatedAt)
+        long CreatedAt,
+        string? TimeZone,
+        long? QuietFrom,
+        long? QuietUntil,
+        long? LastNudgeAt)
     {
         public Person ToDomain() => new(
             Id,
@@ -111,6 +152,13 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
             PrivateChatId is null ? null : new ChatAddress((Platform)Platform, PrivateChatId),
             IsReachable != 0,
             new JoinThrottle((int)JoinFailures, UnixTime.FromMs(JoinWindowStartedAt)),
-            UnixTime.FromMs(CreatedAt));
+            UnixTime.FromMs(CreatedAt))
+        {
+            TimeZone = TimeZone,
+            QuietHours = QuietFrom is { } from && QuietUntil is { } until && from != until
+                ? new QuietHours(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(from)), TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(until)))
+                : null,
+            LastNudgeAt = UnixTime.FromMs(LastNudgeAt),
+        };
     }
 }

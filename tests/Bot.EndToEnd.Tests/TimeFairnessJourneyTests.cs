@@ -1,0 +1,120 @@
+using Bot.Discord.Tests.Fakes;
+
+namespace Bot.EndToEnd.Tests;
+
+public sealed class TimeFairnessJourneyTests
+{
+    [Fact]
+    public async Task NudgeSentInThePartnersNight_LandsWhenTheirQuietHoursEnd_AndOnlyOnceADay()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var (alex, sam) = await Journeys.PairedAsync(bot);
+        // The host starts on Wednesday 4 March 2026, 10:00 UTC: 11:00 in Berlin, 02:00 in Los Angeles.
+        await ReplyAsync(bot, alex, "/timezone Europe/Berlin");
+        await ReplyAsync(bot, sam, "/timezone America/Los_Angeles");
+        // Sam hears that Alex moved their check-ins along; that notice must be out before counting.
+        await bot.SettleAsync();
+        await bot.WaitForDeliverableSentAsync();
+        var samBefore = bot.Telegram.SentTo(sam.Id).Count;
+
+        var confirmation = await ReplyAsync(bot, alex, "/nudge");
+        var again = await ReplyAsync(bot, alex, "/nudge");
+        await bot.AdvanceAsync(new DateTimeOffset(2026, 3, 4, 15, 59, 0, TimeSpan.Zero) - bot.Clock.GetUtcNow());
+        await bot.SweepAsync();
+        await bot.WaitForDeliverableSentAsync();
+        var beforeMorning = bot.Telegram.SentTo(sam.Id).Count - samBefore;
+        await bot.AdvanceAsync(new DateTimeOffset(2026, 3, 4, 16, 0, 5, TimeSpan.Zero) - bot.Clock.GetUtcNow());
+        var nudge = await bot.Telegram.WaitForMessageAsync(
+            sam.Id, m => m.Text.Contains("Alex", StringComparison.Ordinal), after: samBefore);
+        await bot.WaitForDatabaseAsync("SELECT NOT EXISTS (SELECT 1 FROM outbox)");
+
+        Assert.Contains("It's 02:00 for Sam, so your nudge will reach them at 08:00 their time (17:00 yours)",
+            confirmation, StringComparison.Ordinal);
+        Assert.Contains("already nudged Sam today", again, StringComparison.Ordinal);
+        Assert.Equal(0, beforeMorning);
+        Assert.Contains("Sam", nudge.Text, StringComparison.Ordinal);
+        Assert.Single(bot.Telegram.SentTo(sam.Id).Skip(samBefore));
+    }
+
+    [Fact]
+    public async Task NoteInThePartnersNight_DoesNotHoldUpTheirRepliesMeanwhile()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var (alex, sam) = await Journeys.PairedAsync(bot);
+        await ReplyAsync(bot, alex, "/timezone Europe/Berlin");
+        await ReplyAsync(bot, sam, "/timezone America/Los_Angeles");
+        // Sam hears that Alex moved their check-ins along; that notice must be out before counting.
+        await bot.SettleAsync();
+        await bot.WaitForDeliverableSentAsync();
+        var samBefore = bot.Telegram.SentTo(sam.Id).Count;
+
+        var held = await ReplyAsync(bot, alex, "/note sweet dreams");
+        var samsOwnReply = await ReplyAsync(bot, sam, "/quiet");
+        await bot.AdvanceAsync(new DateTimeOffset(2026, 3, 4, 16, 0, 5, TimeSpan.Zero) - bot.Clock.GetUtcNow());
+        var note = await bot.Telegram.WaitForMessageAsync(
+            sam.Id, m => m.Text.Contains("a note from Alex", StringComparison.Ordinal), after: samBefore);
+
+        Assert.Contains("It's 02:00 for Sam, so your note will reach them at 08:00", held, StringComparison.Ordinal);
+        Assert.Contains("your quiet hours are 22:00–08:00", samsOwnReply, StringComparison.Ordinal);
+        Assert.Equal("Sam, a note from Alex: sweet dreams 💌", note.Text);
+        Assert.Equal(
+            [samsOwnReply, note.Text],
+            bot.Telegram.SentTo(sam.Id).Skip(samBefore).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Discord_QuietAndTimeZone_WithTypedOptions_ThenANudge()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var dana = discord.AddUser("501", "dana", "Dana");
+        var eli = discord.AddUser("502", "eli", "Eli");
+        await discord.WaitForIdentifyAsync();
+        await PairOnDiscordAsync(discord, dana, eli);
+
+        var set = await SlashAsync(discord, dana, "quiet", new() { ["from"] = "23:00", ["until"] = "07:00" });
+        var half = await SlashAsync(discord, dana, "quiet", new() { ["from"] = "23:00" });
+        var zone = await SlashAsync(discord, dana, "timezone", new() { ["zone"] = "Asia/Tokyo" });
+        var couple = await SlashAsync(discord, eli, "timezone", new() { ["zone"] = "Europe/Berlin", ["for"] = "couple" });
+        var shown = await SlashAsync(discord, dana, "quiet", []);
+        var off = await SlashAsync(discord, dana, "quiet", new() { ["off"] = true });
+        var nudged = await SlashAsync(discord, eli, "nudge", []);
+        var nudge = await discord.WaitForChannelMessageAsync(
+            dana.DmChannelId, m => m.Content.Contains("Eli", StringComparison.Ordinal) && !m.Content.Contains("check-ins", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(15));
+
+        Assert.Contains("your quiet hours are 23:00–07:00", set, StringComparison.Ordinal);
+        Assert.Contains("I couldn't read that", half, StringComparison.Ordinal);
+        Assert.Contains("in Asia/Tokyo", zone, StringComparison.Ordinal);
+        Assert.Contains("Sundays at 19:00 (Europe/Berlin)", couple, StringComparison.Ordinal);
+        Assert.Contains("23:00–07:00, your time (Asia/Tokyo)", shown, StringComparison.Ordinal);
+        Assert.Contains("quiet hours are off", off, StringComparison.Ordinal);
+        Assert.Contains("Dana will see your nudge in a moment", nudged, StringComparison.Ordinal);
+        Assert.Contains("Dana", nudge.Content, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReplyAsync(BotTestHost bot, Fakes.FakeTelegramUser user, string line)
+    {
+        var before = bot.Telegram.SentTo(user.Id).Count;
+        bot.Telegram.SendText(user, line);
+        return (await bot.Telegram.WaitForMessageAsync(user.Id, after: before)).Text;
+    }
+
+    private static async Task<string> SlashAsync(
+        FakeDiscordServer discord, FakeDiscordUser user, string command, Dictionary<string, object> options)
+    {
+        var interaction = await discord.InvokeSlashCommandAsync(user, command, options);
+        var reply = await discord.WaitForInteractionAsync(interaction.Id, r => r.Original?.Content.Length > 0);
+        return reply.Original!.Content;
+    }
+
+    private static async Task PairOnDiscordAsync(FakeDiscordServer discord, FakeDiscordUser owner, FakeDiscordUser joiner)
+    {
+        var pair = await discord.InvokeSlashCommandAsync(owner, "pair");
+        var invite = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Contains("/join ", StringComparison.Ordinal) == true);
+        var code = Journeys.JoinLine().Match(invite.Original!.Content).Value["/join ".Length..];
+        var join = await discord.InvokeSlashCommandAsync(joiner, "join", new Dictionary<string, object> { ["code"] = code });
+        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
+        await discord.WaitForChannelMessageAsync(owner.DmChannelId, m => m.Content.Contains("paired", StringComparison.Ordinal));
+    }
+}
