@@ -1,4 +1,6 @@
 using Bot.Core.Application;
+using Bot.Core.Ports;
+using Bot.Host.Charts;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host;
@@ -30,6 +32,10 @@ internal static class CoreSetup
         services.AddScoped<BucketListService>();
         services.AddScoped<LoveNoteService>();
         services.AddScoped<LoveNoteSweeper>();
+        services.AddScoped<AnswerChoiceService>();
+        services.AddScoped<PulseTrendService>();
+        services.AddScoped<HeldAnswerSweeper>();
+        services.AddSingleton<IPulseChart, ScottPlotPulseChart>();
         services.AddScoped<CheckInSweeper>();
         services.AddScoped<BotEngine>();
         return builder;

@@ -12,6 +12,8 @@ public sealed class FarewellService(
     IInviteRepository invites,
     IBucketListRepository bucketList,
     ILoveNoteRepository loveNotes,
+    IPulseRepository pulses,
+    IPendingInputRepository pendingInputs,
     IOutbox outbox,
     RoundService roundService,
     Messenger messenger,
@@ -60,6 +62,8 @@ public sealed class FarewellService(
         await invites.DeleteUnusedByOwnerAsync(me.Id, ct).ConfigureAwait(false);
         await bucketList.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         await loveNotes.DeleteFromAsync(me.Id, ct).ConfigureAwait(false);
+        await pulses.DeleteByAsync(me.Id, ct).ConfigureAwait(false);
+        await pendingInputs.ClearAsync(me.Id, ct).ConfigureAwait(false);
         if (c.Couple is { } couple)
         {
             await EndAsync(couple, ct).ConfigureAwait(false);

@@ -9,11 +9,15 @@ public sealed class Messenger(IOutbox outbox)
 {
     public Task ReplyAsync(Conversation conversation, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        Attachment? attachment = null)
+        Attachment? attachment = null, bool invitesAnswer = false)
     {
         conversation.HasReplied = true;
         return outbox.EnqueueAsync(
-            new OutgoingMessage(conversation.ReplyAddress, text, choices ?? [], wordsOf ?? []) { Attachment = attachment },
+            new OutgoingMessage(conversation.ReplyAddress, text, choices ?? [], wordsOf ?? [])
+            {
+                Attachment = attachment,
+                InvitesAnswer = invitesAnswer,
+            },
             ct);
     }
 

@@ -6,13 +6,14 @@ using Quartz;
 namespace Bot.Host.Scheduling;
 
 /// <summary>
-/// Every minute: whatever check-ins, reminders, expiries and love notes are due. One job for all couples (no
+/// Every minute: whatever check-ins, reminders, expiries, love notes and held answers are due. One job for all couples (no
 /// per-couple triggers), never two at once; clustered Quartz runs it on exactly one node.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class SweepJob(
     CheckInSweeper sweeper,
     LoveNoteSweeper noteSweeper,
+    HeldAnswerSweeper heldSweeper,
     InboxStore inbox,
     OutboxSignal outboxSignal,
     TimeProvider time,
@@ -29,9 +30,10 @@ internal sealed class SweepJob(
         {
             var result = await sweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             var notes = await noteSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
+            var held = await heldSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             await inbox.PurgeProcessedAsync(time.GetUtcNow() - InboxRetention, cancellationToken).ConfigureAwait(false);
             outboxSignal.Notify();
-            foreach (var (item, error) in result.Failures.Concat(notes.Failures))
+            foreach (var (item, error) in result.Failures.Concat(notes.Failures).Concat(held.Failures))
             {
                 logger.LogError(error, "Sweep could not handle the {Item}", item);
             }
@@ -46,6 +48,11 @@ internal sealed class SweepJob(
             if (notes.Delivered > 0)
             {
                 logger.LogInformation("Sweep: {Delivered} love notes delivered", notes.Delivered);
+            }
+
+            if (held.Delivered > 0)
+            {
+                logger.LogInformation("Sweep: {Delivered} held answers shared", held.Delivered);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -35,6 +35,8 @@ internal static class StorageSetup
         services.AddScoped<IQuestionLedger, SqliteQuestionLedger>();
         services.AddScoped<IBucketListRepository, SqliteBucketListRepository>();
         services.AddScoped<ILoveNoteRepository, SqliteLoveNoteRepository>();
+        services.AddScoped<IPulseRepository, SqlitePulseRepository>();
+        services.AddScoped<IPendingInputRepository, SqlitePendingInputRepository>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();
