@@ -29,21 +29,24 @@ public sealed partial class CoreHarness
         Messenger = new Messenger(Store.Outbox);
         Pairing = new PairingService(Store.Persons, Store.Couples, Store.Invites, Options, Clock);
         Settings = new CoupleSettingsService(Store.Couples, Messenger, Clock);
-        Rounds = new RoundService(Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Clock);
+        Rounds = new RoundService(
+            Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Store.Pulses, Clock);
         Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
         Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
         Farewell = new FarewellService(
-            Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Outbox, Rounds,
-            Messenger, Clock);
+            Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Pulses,
+            Store.PendingInputs, Store.Outbox, Rounds, Messenger, Clock);
         BucketList = new BucketListService(Store.BucketList, Messenger, Clock);
         LoveNotes = new LoveNoteService(Store.LoveNotes, Messenger, Clock);
         NoteSweeper = new LoveNoteSweeper(
             Store.LoveNotes, Store.Couples, Store.Persons, Messenger, Store.UnitOfWork, Clock);
         Sweeper = new CheckInSweeper(Store.Couples, Store.Rounds, Rounds, Store.UnitOfWork, Options, Clock);
+        AnswerChoices = new AnswerChoiceService(Store.Rounds, Store.PendingInputs, Messenger, Options, Clock);
+        PulseTrend = new PulseTrendService(Store.Pulses, Rounds, Chart, Messenger, Clock);
+        HeldSweeper = new HeldAnswerSweeper(Store.Rounds, Store.Couples, Rounds, Messenger, Store.UnitOfWork, Clock);
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,
-            Messenger,
-            Options, Clock);
+            AnswerChoices, PulseTrend, Messenger, Options, Clock);
     }
 
     public BucketListService BucketList { get; }
@@ -51,6 +54,14 @@ public sealed partial class CoreHarness
     public LoveNoteService LoveNotes { get; }
 
     public LoveNoteSweeper NoteSweeper { get; }
+
+    public AnswerChoiceService AnswerChoices { get; }
+
+    public PulseTrendService PulseTrend { get; }
+
+    public HeldAnswerSweeper HeldSweeper { get; }
+
+    public FakePulseChart Chart { get; } = new();
 
     public InMemoryStore Store { get; } = new();
 
@@ -179,9 +190,34 @@ public sealed partial class CoreHarness
         return (first, second);
     }
 
-    /// <summary>Answers the person's open questions in turn.</summary>
+    /// <summary>Taps the weekly pulse scales still waiting for the person (null taps Skip).</summary>
+    public async Task PulseAsync(TestUser user, int? loved, int? heard)
+    {
+        foreach (var value in new[] { loved, heard })
+        {
+            var payload = PendingPulsePayload(user, value);
+            Assert.NotNull(payload);
+            await PressAsync(user, payload);
+        }
+    }
+
+    /// <summary>The payload of the newest pulse button with this value (null for Skip) offered to the person.</summary>
+    public string? PendingPulsePayload(TestUser user, int? value) =>
+        PayloadsTo(user).LastOrDefault(p => p.StartsWith("pulse:", StringComparison.Ordinal)
+            && p.EndsWith($":{value ?? 0}", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Answers the person's open questions in turn; a weekly pulse still waiting for them is skipped first (tests
+    /// of the pulse tap it themselves with <see cref="PulseAsync"/>).
+    /// </summary>
     public async Task AnswerAsync(TestUser user, params string[] answers)
     {
+        if (OpenRound(user) is { } round
+            && await Rounds.NextPulseScaleAsync(round, Stored(user).Id, CancellationToken.None) is not null)
+        {
+            await PulseAsync(user, null, null);
+        }
+
         foreach (var answer in answers)
         {
             await TextAsync(user, answer);

@@ -17,6 +17,12 @@ public sealed class InMemoryStore
 
     public InMemoryLoveNoteRepository LoveNotes { get; } = new();
 
+    public InMemoryStore() => Pulses = new InMemoryPulseRepository(Rounds);
+
+    public InMemoryPulseRepository Pulses { get; }
+
+    public InMemoryPendingInputRepository PendingInputs { get; } = new();
+
     public InMemoryOutbox Outbox { get; } = new();
 
     public InMemoryUnitOfWork UnitOfWork { get; } = new();
