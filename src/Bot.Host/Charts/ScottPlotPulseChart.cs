@@ -21,23 +21,20 @@ internal sealed class ScottPlotPulseChart : IPulseChart
         var people = trend.Series.Select(s => s.PersonId).Distinct().ToList();
         foreach (var series in trend.Series)
         {
-            var points = series.Values
-                .Select((value, week) => (Week: week, Value: value))
-                .Where(p => p.Value is not null)
-                .ToList();
-            if (points.Count == 0)
+            // A week without a tap breaks the line, so a gap reads as a gap and not as a slope.
+            var legend = $"{series.PersonName} · {Copy.PulseLegend(series.Scale)}";
+            foreach (var run in Runs(series.Values))
             {
-                continue;
+                var line = plot.Add.Scatter(
+                    run.Select(p => (double)p.Week).ToArray(), run.Select(p => p.Value).ToArray());
+                line.Color = PartnerColors[people.IndexOf(series.PersonId) % PartnerColors.Length];
+                line.LineWidth = 3;
+                line.MarkerSize = 9;
+                line.MarkerShape = series.Scale == PulseScale.Loved ? MarkerShape.FilledCircle : MarkerShape.FilledSquare;
+                line.LinePattern = series.Scale == PulseScale.Loved ? LinePattern.Solid : LinePattern.Dashed;
+                line.LegendText = legend;
+                legend = "";
             }
-
-            var line = plot.Add.Scatter(
-                points.Select(p => (double)p.Week).ToArray(), points.Select(p => p.Value!.Value).ToArray());
-            line.Color = PartnerColors[people.IndexOf(series.PersonId) % PartnerColors.Length];
-            line.LineWidth = 3;
-            line.MarkerSize = 9;
-            line.MarkerShape = series.Scale == PulseScale.Loved ? MarkerShape.FilledCircle : MarkerShape.FilledSquare;
-            line.LinePattern = series.Scale == PulseScale.Loved ? LinePattern.Solid : LinePattern.Dashed;
-            line.LegendText = $"{series.PersonName} · {Copy.PulseLegend(series.Scale)}";
         }
 
         plot.Title(Copy.TrendChartTitle(trend.Weeks.Count));
@@ -51,5 +48,30 @@ internal sealed class ScottPlotPulseChart : IPulseChart
         plot.YLabel(Copy.TrendChartAxis);
         plot.ShowLegend(Edge.Bottom);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>The stretches of consecutive weeks with a value.</summary>
+    private static List<List<(int Week, double Value)>> Runs(IReadOnlyList<double?> values)
+    {
+        var runs = new List<List<(int Week, double Value)>>();
+        List<(int Week, double Value)>? current = null;
+        for (var week = 0; week < values.Count; week++)
+        {
+            if (values[week] is not { } value)
+            {
+                current = null;
+                continue;
+            }
+
+            if (current is null)
+            {
+                current = [];
+                runs.Add(current);
+            }
+
+            current.Add((week, value));
+        }
+
+        return runs;
     }
 }

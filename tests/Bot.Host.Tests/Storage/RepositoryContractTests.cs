@@ -12,7 +12,9 @@ public sealed record RepositorySet(
     IRoundRepository Rounds,
     IQuestionLedger Ledger,
     IBucketListRepository BucketList,
-    ILoveNoteRepository LoveNotes);
+    ILoveNoteRepository LoveNotes,
+    IPulseRepository Pulses,
+    IPendingInputRepository PendingInputs);
 
 /// <summary>
 /// What every storage implementation of the ports must do. Run against the in-memory fakes and against SQLite,
@@ -37,6 +39,10 @@ public abstract partial class RepositoryContractTests : IAsyncLifetime
     protected IBucketListRepository BucketList => Set.BucketList;
 
     protected ILoveNoteRepository LoveNotes => Set.LoveNotes;
+
+    protected IPulseRepository Pulses => Set.Pulses;
+
+    protected IPendingInputRepository PendingInputs => Set.PendingInputs;
 
     private RepositorySet Set => _set ?? throw new InvalidOperationException("Not initialised.");
 
@@ -105,7 +111,7 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
         return Task.FromResult(
             new RepositorySet(
                 store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList,
-                store.LoveNotes));
+                store.LoveNotes, store.Pulses, store.PendingInputs));
     }
 }
 
@@ -131,6 +137,8 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
             _database.Get<IRoundRepository>(),
             _database.Get<IQuestionLedger>(),
             _database.Get<IBucketListRepository>(),
-            _database.Get<ILoveNoteRepository>());
+            _database.Get<ILoveNoteRepository>(),
+            _database.Get<IPulseRepository>(),
+            _database.Get<IPendingInputRepository>());
     }
 }
