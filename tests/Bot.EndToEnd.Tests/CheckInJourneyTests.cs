@@ -39,7 +39,7 @@ public sealed class CheckInJourneyTests
 
         Assert.Contains(firstForSam.Buttons.SelectMany(r => r), b => b.Text == "Skip this one");
         Assert.DoesNotContain(samBeforeReveal, m => m.Text.Contains("alex-secret", StringComparison.Ordinal));
-        Assert.Contains(bot.Telegram.SentTo(alex.Id), m => m.Text.Contains("sealed", StringComparison.Ordinal));
+        Assert.Contains(bot.Telegram.SentTo(alex.Id), m => m.Text.Contains("Your answers are sealed", StringComparison.Ordinal));
         foreach (var reveal in new[] { revealForAlex, revealForSam })
         {
             Assert.Contains("Alex: alex-secret-one", reveal.Text, StringComparison.Ordinal);

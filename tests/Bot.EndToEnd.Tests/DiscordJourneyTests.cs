@@ -63,7 +63,7 @@ public sealed class DiscordJourneyTests
         await discord.SendDmMessageAsync(eli, "eli-two");
         await DmAsync(discord, eli, "(3/3)");
         await discord.SendDmMessageAsync(eli, "eli-three");
-        await DmAsync(discord, eli, "sealed");
+        await DmAsync(discord, eli, "Your answers are sealed");
         var danaBeforeReveal = discord.MessagesIn(dana.DmChannelId);
         foreach (var answer in new[] { "dana-one", "dana-two", "dana-three" })
         {
@@ -83,6 +83,54 @@ public sealed class DiscordJourneyTests
             Assert.Contains("Dana: dana-one", reveal.Content, StringComparison.Ordinal);
             Assert.Contains("Felt loved — Dana skipped · Eli 4/5", reveal.Content, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task DiscordCouple_KeepsAnAnswerPrivate_AndRewritesOneThroughTheAnswerForm()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var dana = discord.AddUser("501", "dana", "Dana");
+        var eli = discord.AddUser("502", "eli", "Eli");
+        await discord.WaitForIdentifyAsync();
+        await PairOnDiscordAsync(discord, dana, eli);
+        await discord.InvokeSlashCommandAsync(dana, "checkin");
+        await PulseAsync(discord, eli, 3, 4);
+        await PulseAsync(discord, dana, 5, 5);
+        FakeMessage? sealedMessage = null;
+        foreach (var (answer, next) in new[] { ("eli-first-draft", "(2/3)"), ("eli-secret-two", "(3/3)"), ("eli-three", "Your answers are sealed") })
+        {
+            await discord.SendDmMessageAsync(eli, answer);
+            sealedMessage = await DmAsync(discord, eli, next);
+        }
+
+        Assert.NotNull(sealedMessage);
+        Assert.Equal(
+            [Copy.KeepPrivateLabel(3), Copy.HoldLabel(3), Copy.MyAnswersLabel],
+            sealedMessage.Buttons.Select(b => b.Label));
+        await discord.ClickButtonAsync(eli, sealedMessage, sealedMessage.Buttons.Single(b => b.Label == Copy.MyAnswersLabel).CustomId);
+        var list = await DmAsync(discord, eli, "Your answers so far");
+        await discord.ClickButtonAsync(eli, list, list.Buttons.Single(b => b.Label == Copy.KeepPrivateLabel(2)).CustomId);
+        await DmAsync(discord, eli, "stays with you");
+        await discord.ClickButtonAsync(eli, list, list.Buttons.Single(b => b.Label == Copy.RewriteLabel(1)).CustomId);
+        var ask = await DmAsync(discord, eli, "new words for answer 1");
+        await discord.ClickButtonAsync(eli, ask, "answer");
+        var form = await discord.WaitForModalAsync(eli);
+        await discord.SubmitModalAsync(eli, form.CustomId, new Dictionary<string, string> { [form.TextInputIds[0]] = "eli-one-better" });
+        await DmAsync(discord, eli, "Changed");
+        foreach (var answer in new[] { "dana-one", "dana-two", "dana-three" })
+        {
+            await discord.SendDmMessageAsync(dana, answer);
+        }
+
+        var reveal = await DmAsync(discord, dana, "eli-three");
+
+        Assert.Equal(["answer", Copy.NeverMindLabel], ask.Buttons.Select(b => b.CustomId == "answer" ? "answer" : b.Label));
+        Assert.Contains("Eli: eli-one-better", reveal.Content, StringComparison.Ordinal);
+        Assert.Contains(Copy.KeptToThemselves("Eli"), reveal.Content, StringComparison.Ordinal);
+        Assert.Contains("Felt heard — Dana 5/5 · Eli 4/5", reveal.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain(discord.MessagesIn(dana.DmChannelId), m => m.Content.Contains("eli-secret-two", StringComparison.Ordinal)
+            || m.Content.Contains("eli-first-draft", StringComparison.Ordinal));
     }
 
     [Fact]
