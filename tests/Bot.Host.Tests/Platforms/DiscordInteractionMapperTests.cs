@@ -171,6 +171,28 @@ public sealed class DiscordInteractionMapperTests
         Assert.Equal((name, arguments), (command.Command, command.Arguments));
     }
 
+    [Theory]
+    [InlineData("trend", """[{"name":"weeks","type":4,"value":26}]""", "26")]
+    [InlineData("trend", "[]", "")]
+    [InlineData("answers", "[]", "")]
+    public void TrendAndAnswersOptions_BecomeTheCoresArguments(string name, string options, string arguments)
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
+
+        var command = Assert.IsType<CommandReceived>(intake.Message);
+        Assert.Equal((name, arguments), (command.Command, command.Arguments));
+    }
+
+    [Fact]
+    public void Trend_TakesItsWeeksAsATypedIntegerWithinTheCoresRange()
+    {
+        var trend = DiscordCommands.Build(DeckCatalog.LoadEmbedded()).Single(c => c.Name == "trend");
+
+        var weeks = Assert.Single(trend.Options!);
+        Assert.Equal(("weeks", ApplicationCommandOptionType.Integer, false), (weeks.Name, weeks.Type, weeks.Required == true));
+        Assert.Equal((PulseTrendService.MinWeeks, PulseTrendService.MaxWeeks), ((int)weeks.MinValue!, (int)weeks.MaxValue!));
+    }
+
     [Fact]
     public void Addresses_RoundTrip()
     {
