@@ -1,4 +1,6 @@
 using Bot.Core.Application;
+using Bot.Core.Ports;
+using Bot.Host.Charts;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host;
@@ -34,6 +36,10 @@ internal static class CoreSetup
         services.AddScoped<ExportService>();
         services.AddScoped<NudgeService>();
         services.AddScoped<LoveNoteSweeper>();
+        services.AddScoped<AnswerChoiceService>();
+        services.AddScoped<PulseTrendService>();
+        services.AddScoped<HeldAnswerSweeper>();
+        services.AddSingleton<IPulseChart, ScottPlotPulseChart>();
         services.AddScoped<CheckInSweeper>();
         services.AddScoped<CooldownService>();
         services.AddScoped<CooldownSweeper>();

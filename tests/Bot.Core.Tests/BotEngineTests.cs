@@ -87,7 +87,8 @@ public sealed class BotEngineTests
         await _bot.HandleAsync(new CommandReceived(alex.User, alex.Name, alex.PrivateChat, true, "checkin", "") { ReplyTo = interaction });
 
         Assert.Equal([Copy.Done("Alex")], _bot.Messages.Where(m => m.To == interaction).Select(m => m.Text));
-        Assert.Contains(_bot.MessagesTo(bea), m => m.InvitesAnswer);
+        Assert.Contains(_bot.MessagesTo(bea), m => m.Text.EndsWith(
+            Copy.PulseQuestion(PulseScale.Loved), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -27,8 +27,10 @@ public sealed class CheckInSweeperTests
         Assert.Equal(1, result.CheckInsOpened);
         Assert.Empty(result.Failures);
         Assert.Equal(RoundKind.Weekly, _bot.OpenRound(alex)?.Kind);
+        Assert.EndsWith(Copy.PulseQuestion(PulseScale.Loved), _bot.LastTextTo(alex), StringComparison.Ordinal);
+        Assert.EndsWith(Copy.PulseQuestion(PulseScale.Loved), _bot.LastTextTo(bea), StringComparison.Ordinal);
+        await _bot.PulseAsync(alex, 5, 5);
         Assert.Contains($"(1/3) {AskedLast(0)}", _bot.LastTextTo(alex), StringComparison.Ordinal);
-        Assert.Contains($"(1/3) {AskedLast(0)}", _bot.LastTextTo(bea), StringComparison.Ordinal);
         Assert.Equal(At("2026-03-15T18:00Z"), _bot.ActiveCouple(alex)!.NextCheckInAt);
     }
 

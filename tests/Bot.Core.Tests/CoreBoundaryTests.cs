@@ -5,9 +5,9 @@ namespace Bot.Core.Tests;
 public sealed class CoreBoundaryTests
 {
     [Fact]
-    public void BotCore_ReferencesNoPlatformStorageOrSchedulerAssembly()
+    public void BotCore_ReferencesNoPlatformStorageSchedulerOrChartingAssembly()
     {
-        string[] forbidden = ["Telegram", "Discord", "Dapper", "Sqlite", "Quartz"];
+        string[] forbidden = ["Telegram", "Discord", "Dapper", "Sqlite", "Quartz", "ScottPlot", "Skia"];
 
         var references = typeof(BotEngine).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToList();
 

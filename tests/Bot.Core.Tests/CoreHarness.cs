@@ -30,13 +30,14 @@ public sealed partial class CoreHarness
         Pairing = new PairingService(Store.Persons, Store.Couples, Store.Invites, Options, Clock);
         Settings = new CoupleSettingsService(Store.Couples, Store.Persons, Messenger, Clock);
         Nudges = new NudgeService(Store.Persons, Messenger, Clock);
-        Rounds = new RoundService(Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Clock);
+        Rounds = new RoundService(
+            Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Store.Pulses, Clock);
         Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
         Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
         Export = new ExportService(Store.Rounds, Store.LoveNotes, Store.BucketList, Rounds, Catalog, Messenger, Clock);
         Farewell = new FarewellService(
             Store.Persons, Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Erasure,
-            Store.Bowl, Store.Outbox, Rounds, Export, Messenger, Clock);
+            Store.Bowl, Store.Pulses, Store.PendingInputs, Store.Outbox, Rounds, Export, Messenger, Clock);
         BucketList = new BucketListService(Store.BucketList, Messenger, Clock);
         LoveNotes = new LoveNoteService(Store.LoveNotes, Messenger, Clock);
         Bowl = new BowlService(Store.Bowl, Store.Ledger, Catalog, Decks, Rounds, Messenger, Clock);
@@ -48,9 +49,12 @@ public sealed partial class CoreHarness
         FirstTimes = new FirstTimeService(
             Store.Couples, Store.FirstTimes, Store.BucketList, Store.Ledger, Ideas, Rounds, Messenger, Clock);
         FirstTimeSweeper = new FirstTimeSweeper(Store.Couples, Store.FirstTimes, FirstTimes, Store.UnitOfWork, Clock);
+        AnswerChoices = new AnswerChoiceService(Store.Rounds, Store.PendingInputs, Messenger, Options, Clock);
+        PulseTrend = new PulseTrendService(Store.Pulses, Rounds, Chart, Messenger, Clock);
+        HeldSweeper = new HeldAnswerSweeper(Store.Rounds, Store.Couples, Rounds, Messenger, Store.UnitOfWork, Clock);
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,
-            Bowl, Cooldowns, FirstTimes, Export, Nudges, Messenger, Clock);
+            Bowl, Cooldowns, FirstTimes, Export, Nudges, AnswerChoices, PulseTrend, Messenger, Clock);
     }
 
     public CooldownService Cooldowns { get; }
@@ -74,6 +78,14 @@ public sealed partial class CoreHarness
     public ExportService Export { get; }
 
     public LoveNoteSweeper NoteSweeper { get; }
+
+    public AnswerChoiceService AnswerChoices { get; }
+
+    public PulseTrendService PulseTrend { get; }
+
+    public HeldAnswerSweeper HeldSweeper { get; }
+
+    public FakePulseChart Chart { get; } = new();
 
     public InMemoryStore Store { get; } = new();
 
@@ -202,9 +214,34 @@ public sealed partial class CoreHarness
         return (first, second);
     }
 
-    /// <summary>Answers the person's open questions in turn.</summary>
+    /// <summary>Taps the weekly pulse scales still waiting for the person (null taps Skip).</summary>
+    public async Task PulseAsync(TestUser user, int? loved, int? heard)
+    {
+        foreach (var value in new[] { loved, heard })
+        {
+            var payload = PendingPulsePayload(user, value);
+            Assert.NotNull(payload);
+            await PressAsync(user, payload);
+        }
+    }
+
+    /// <summary>The payload of the newest pulse button with this value (null for Skip) offered to the person.</summary>
+    public string? PendingPulsePayload(TestUser user, int? value) =>
+        PayloadsTo(user).LastOrDefault(p => p.StartsWith("pulse:", StringComparison.Ordinal)
+            && p.EndsWith($":{value ?? 0}", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Answers the person's open questions in turn; a weekly pulse still waiting for them is skipped first (tests
+    /// of the pulse tap it themselves with <see cref="PulseAsync"/>).
+    /// </summary>
     public async Task AnswerAsync(TestUser user, params string[] answers)
     {
+        if (OpenRound(user) is { } round
+            && await Rounds.NextPulseScaleAsync(round, Stored(user).Id, CancellationToken.None) is not null)
+        {
+            await PulseAsync(user, null, null);
+        }
+
         foreach (var answer in answers)
         {
             await TextAsync(user, answer);

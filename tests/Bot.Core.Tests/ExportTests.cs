@@ -47,6 +47,7 @@ public sealed class ExportTests
         var (alex, bea) = await _bot.CoupleAsync();
         await _bot.SendAsync(alex, "/checkin");
         await _bot.AnswerAsync(alex, "alex-one", "alex-two", "alex-three");
+        await _bot.PulseAsync(bea, 4, 4);
         await _bot.SendAsync(bea, "/skip");
         await _bot.AnswerAsync(bea, "bea-two", "bea-three");
         _bot.Advance(TimeSpan.FromHours(1));

@@ -165,7 +165,7 @@ public sealed class FarewellTests
         Assert.DoesNotContain(Copy.PartnerForgot("Bea", "Alex"), _bot.TextsTo(bea));
         var history = Copy.History(
             await _bot.Store.Rounds.GetRevealedAsync(oldCouple.Id, 20, CancellationToken.None),
-            _bot.Stored(alex), _bot.Stored(bea), oldCouple.TimeZone);
+            _bot.Stored(alex), _bot.Stored(bea), oldCouple.TimeZone, _bot.Clock.GetUtcNow(), viewerId: null);
         Assert.Contains("Alex: (words removed)\nBea: B one", history, StringComparison.Ordinal);
         Assert.DoesNotContain("A one", history, StringComparison.Ordinal);
     }

@@ -98,6 +98,29 @@ public sealed class JournalRenderingTests
     }
 
     [Fact]
+    public void Export_KeepsPrivateWordsOut_AndHeldWordsUntilTheirDay()
+    {
+        var at = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        var until = new DateTimeOffset(2026, 3, 20, 8, 0, 0, TimeSpan.Zero);
+        var round = Round(30, RoundState.Revealed, at,
+            new Answer(30, 1, 1, "private words", at) { Visibility = AnswerVisibility.Private },
+            new Answer(30, 1, 2, "held words", at) { Visibility = AnswerVisibility.Held, HeldUntil = until });
+
+        var before = JournalExport.Build(Couple, Alex, Bea, [round], [], [], _ => null, Now);
+        var after = JournalExport.Build(Couple, Alex, Bea, [round], [], [], _ => null, until);
+
+        var markdown = Markdown(before);
+        var json = Encoding.UTF8.GetString(JournalJson.Render(before));
+        Assert.DoesNotContain("private words", markdown + json, StringComparison.Ordinal);
+        Assert.DoesNotContain("held words", markdown + json, StringComparison.Ordinal);
+        Assert.Contains("**Alex:** _kept to themselves_", markdown, StringComparison.Ordinal);
+        Assert.Contains("**Bea:** _held until 20 March 2026_", markdown, StringComparison.Ordinal);
+        var answers = Assert.Single(after.CheckIns).Questions[0].Answers;
+        Assert.Equal([null, "held words"], answers.Select(a => a.Text));
+        Assert.Equal(ExportedAnswer.KeptPrivate, answers[0].KeptBack);
+    }
+
+    [Fact]
     public void Markdown_NeverContainsUnrevealedUndeliveredOrOtherCouplesWords()
     {
         var markdown = Markdown(Sample());

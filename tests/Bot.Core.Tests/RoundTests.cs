@@ -12,7 +12,7 @@ public sealed class RoundTests
         [.. _bot.Store.Rounds.All.OrderBy(r => r.Id).Last().Questions.OrderBy(q => q.Position).Select(q => q.Text)];
 
     [Fact]
-    public async Task CheckIn_OpensRoundAndAsksEachPartnerTheFirstOfThreeQuestionsPrivately()
+    public async Task CheckIn_OpensRoundAndAsksEachPartnerThePulseFirst_ThenTheFirstOfThreeQuestionsPrivately()
     {
         var (alex, bea) = await _bot.CoupleAsync();
 
@@ -26,19 +26,42 @@ public sealed class RoundTests
         foreach (var person in new[] { alex, bea })
         {
             var message = Assert.Single(_bot.MessagesTo(person));
-            Assert.Contains($"(1/3) {Questions[0]}", message.Text, StringComparison.Ordinal);
             Assert.Contains($"Hi {person.Name}", message.Text, StringComparison.Ordinal);
+            Assert.EndsWith(Copy.PulseQuestion(PulseScale.Loved), message.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Questions[0], message.Text, StringComparison.Ordinal);
+        }
+
+        await _bot.PulseAsync(alex, 4, 5);
+        await _bot.PulseAsync(bea, null, 2);
+
+        foreach (var person in new[] { alex, bea })
+        {
+            var message = _bot.LastMessageTo(person);
+            Assert.Contains($"(1/3) {Questions[0]}", message.Text, StringComparison.Ordinal);
+            Assert.True(message.InvitesAnswer);
             var skip = Assert.Single(Assert.Single(message.Choices));
             Assert.Equal(Copy.SkipLabel, skip.Label);
             Assert.Equal($"skip:{round.Id}:1", skip.Payload);
         }
     }
 
-    [Fact]
-    public async Task Answer_MovesThatPartnerToTheNextQuestion()
+    /// <summary>A paired couple with a check-in open and both pulses tapped: the questions are next.</summary>
+    private async Task<(TestUser Alex, TestUser Bea)> CheckInPastThePulseAsync()
     {
         var (alex, bea) = await _bot.CoupleAsync();
         await _bot.SendAsync(alex, "/checkin");
+        await _bot.PulseAsync(alex, 4, 5);
+        await _bot.PulseAsync(bea, 3, null);
+        return (alex, bea);
+    }
+
+    private string SkipPayloadTo(TestUser user) =>
+        _bot.PayloadsTo(user).Last(p => p.StartsWith("skip:", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Answer_MovesThatPartnerToTheNextQuestion()
+    {
+        var (alex, bea) = await CheckInPastThePulseAsync();
         _bot.ClearOutbox();
 
         await _bot.TextAsync(alex, "  The walk on Saturday  ");
@@ -46,7 +69,9 @@ public sealed class RoundTests
         var next = Assert.Single(_bot.MessagesTo(alex));
         Assert.StartsWith(Copy.AnswerNoted("Alex"), next.Text, StringComparison.Ordinal);
         Assert.Contains($"(2/3) {Questions[1]}", next.Text, StringComparison.Ordinal);
-        Assert.Equal($"skip:{_bot.OpenRound(alex)!.Id}:2", Assert.Single(next.Choices.SelectMany(r => r)).Payload);
+        var roundId = _bot.OpenRound(alex)!.Id;
+        Assert.Equal([$"skip:{roundId}:2"], next.Choices[0].Select(c => c.Payload));
+        Assert.Equal([$"ans:p:{roundId}:1", $"ans:h:{roundId}:1"], next.Choices[1].Select(c => c.Payload));
         Assert.Empty(_bot.MessagesTo(bea));
         var answer = Assert.Single(_bot.OpenRound(alex)!.Answers);
         Assert.Equal("The walk on Saturday", answer.Text);
@@ -76,7 +101,7 @@ public sealed class RoundTests
             Assert.DoesNotContain("secret-", message.Text, StringComparison.Ordinal);
             Assert.Empty(message.WordsOf);
         });
-        Assert.Contains(Copy.SealedWaiting("Alex", "Bea"), _bot.TextsTo(alex));
+        Assert.Contains(Copy.SealedWaitingWithChoices("Alex", "Bea"), _bot.TextsTo(alex));
         Assert.Equal(Copy.AlreadyDone("Alex", "Bea"), _bot.LastTextTo(alex));
         Assert.StartsWith(Copy.Reminder("Bea", "Alex"), _bot.LastTextTo(bea), StringComparison.Ordinal);
     }
@@ -113,8 +138,7 @@ public sealed class RoundTests
     [Fact]
     public async Task SkipCommand_RecordsAPassShownAsPassed()
     {
-        var (alex, bea) = await _bot.CoupleAsync();
-        await _bot.SendAsync(alex, "/checkin");
+        var (alex, bea) = await CheckInPastThePulseAsync();
 
         await _bot.SendAsync(alex, "/skip");
         await _bot.AnswerAsync(alex, "A two", "A three");
@@ -129,9 +153,8 @@ public sealed class RoundTests
     [Fact]
     public async Task SkipButton_RecordsAPassAndAsksTheNextQuestion()
     {
-        var (alex, _) = await _bot.CoupleAsync();
-        await _bot.SendAsync(alex, "/checkin");
-        var payload = Assert.Single(_bot.PayloadsTo(alex));
+        var (alex, _) = await CheckInPastThePulseAsync();
+        var payload = SkipPayloadTo(alex);
 
         await _bot.PressAsync(alex, payload);
 
@@ -143,9 +166,8 @@ public sealed class RoundTests
     [Fact]
     public async Task SkipButton_ForAQuestionAlreadyAnswered_IsRefused()
     {
-        var (alex, _) = await _bot.CoupleAsync();
-        await _bot.SendAsync(alex, "/checkin");
-        var stale = Assert.Single(_bot.PayloadsTo(alex));
+        var (alex, _) = await CheckInPastThePulseAsync();
+        var stale = SkipPayloadTo(alex);
         await _bot.TextAsync(alex, "A one");
 
         await _bot.PressAsync(alex, stale);
@@ -158,9 +180,8 @@ public sealed class RoundTests
     [Fact]
     public async Task SkipButton_FromAnEarlierRound_IsRefused()
     {
-        var (alex, bea) = await _bot.CoupleAsync();
-        await _bot.SendAsync(alex, "/checkin");
-        var stale = Assert.Single(_bot.PayloadsTo(bea));
+        var (alex, bea) = await CheckInPastThePulseAsync();
+        var stale = SkipPayloadTo(bea);
         await _bot.AnswerAsync(alex, "1", "2", "3");
         await _bot.AnswerAsync(bea, "1", "2", "3");
         await _bot.SendAsync(alex, "/checkin");
@@ -241,8 +262,7 @@ public sealed class RoundTests
     [Fact]
     public async Task Answer_OfExactlyTheMaximum_IsKept()
     {
-        var (alex, _) = await _bot.CoupleAsync();
-        await _bot.SendAsync(alex, "/checkin");
+        var (alex, _) = await CheckInPastThePulseAsync();
 
         await _bot.TextAsync(alex, new string('a', _bot.Options.MaxAnswerLength));
 

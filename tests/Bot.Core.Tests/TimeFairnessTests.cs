@@ -395,8 +395,10 @@ public sealed class TimeFairnessTests
         await _bot.SweepAsync();
 
         Assert.Null(_bot.LastMessageTo(alex).NotBefore);
-        Assert.Equal(At("2026-03-08T23:00Z"), _bot.LastMessageTo(bea).NotBefore);
-        Assert.True(_bot.LastMessageTo(bea).InvitesAnswer);
+        var held = _bot.LastMessageTo(bea);
+        Assert.Equal(At("2026-03-08T23:00Z"), held.NotBefore);
+        Assert.True(held.IsRoundStep);
+        Assert.StartsWith("pulse:", held.Choices[0][0].Payload, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -407,7 +409,7 @@ public sealed class TimeFairnessTests
         await _bot.SendAsync(bea, "/checkin");
 
         Assert.Null(_bot.LastMessageTo(bea).NotBefore);
-        Assert.Contains("(1/3)", _bot.LastTextTo(bea), StringComparison.Ordinal);
+        Assert.NotNull(_bot.PendingPulsePayload(bea, 3));
         Assert.Null(_bot.LastMessageTo(alex).NotBefore);
     }
 
@@ -420,7 +422,7 @@ public sealed class TimeFairnessTests
 
         Assert.Equal(At("2026-03-02T16:00Z"), _bot.LastMessageTo(bea).NotBefore);
         Assert.Equal(Copy.PartnerQuestionWaits("Alex", "Bea", "02:00", "08:00"), _bot.LastTextTo(alex));
-        Assert.Contains("(1/3)", _bot.TextsTo(alex)[0], StringComparison.Ordinal);
+        Assert.StartsWith("pulse:", _bot.MessagesTo(alex)[0].Choices[0][0].Payload, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -449,11 +451,11 @@ public sealed class TimeFairnessTests
         await _bot.SweepAsync();
         Assert.Single(_bot.MessagesTo(bea));
 
+        await _bot.PulseAsync(bea, 4, 5);
         await _bot.TextAsync(bea, "awake anyway");
 
-        var toBea = Assert.Single(_bot.MessagesTo(bea));
-        Assert.Contains("(2/3)", toBea.Text, StringComparison.Ordinal);
-        Assert.Null(toBea.NotBefore);
+        Assert.All(_bot.MessagesTo(bea), m => Assert.Null(m.NotBefore));
+        Assert.Contains("(2/3)", _bot.LastTextTo(bea), StringComparison.Ordinal);
         Assert.Equal(1, _bot.OpenRound(alex)!.AnsweredCountFor(_bot.Stored(bea).Id));
     }
 

@@ -28,9 +28,8 @@ public sealed class CheckInJourneyTests
         await using var bot = await BotTestHost.StartAsync();
         var (alex, sam) = await Journeys.PairedAsync(bot);
 
-        bot.Telegram.SendText(alex, "/checkin");
-        var firstForSam = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
-        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await Journeys.OpenCheckInAsync(bot, alex, sam);
+        var firstForSam = bot.Telegram.SentTo(sam.Id).First(m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
         await Journeys.AnswerAllAsync(bot, alex, "alex-secret-one", "alex-secret-two", "alex-secret-three");
         await bot.SettleAsync();
         var samBeforeReveal = bot.Telegram.SentTo(sam.Id);
@@ -40,7 +39,7 @@ public sealed class CheckInJourneyTests
 
         Assert.Contains(firstForSam.Buttons.SelectMany(r => r), b => b.Text == "Skip this one");
         Assert.DoesNotContain(samBeforeReveal, m => m.Text.Contains("alex-secret", StringComparison.Ordinal));
-        Assert.Contains(bot.Telegram.SentTo(alex.Id), m => m.Text.Contains("sealed", StringComparison.Ordinal));
+        Assert.Contains(bot.Telegram.SentTo(alex.Id), m => m.Text.Contains("Your answers are sealed", StringComparison.Ordinal));
         foreach (var reveal in new[] { revealForAlex, revealForSam })
         {
             Assert.Contains("Alex: alex-secret-one", reveal.Text, StringComparison.Ordinal);
@@ -103,6 +102,7 @@ public sealed class CheckInJourneyTests
         await bot.SweepAsync();
         await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("check-in time", StringComparison.Ordinal));
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("check-in time", StringComparison.Ordinal));
+        await Journeys.PulseAsync(bot, alex, (3, 3));
         await Journeys.AnswerAllAsync(bot, alex, "a1", "a2", "a3");
         await bot.SettleAsync();
 
@@ -134,6 +134,7 @@ public sealed class CheckInJourneyTests
         var (alex, sam) = await Journeys.PairedAsync(bot);
 
         bot.Telegram.SendText(alex, "/checkin");
+        await Journeys.PulseAsync(bot, alex, (5, null));
         var first = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/2)", StringComparison.Ordinal));
         await Journeys.AnswerAllAsync(bot, alex, "the sunset");
         var second = bot.Telegram.SentTo(alex.Id)[^1];

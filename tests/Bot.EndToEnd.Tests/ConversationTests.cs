@@ -183,7 +183,7 @@ public sealed class ConversationTests
         bot.Telegram.BlockBot(sam.Id);
 
         bot.Telegram.SendText(alex, "/checkin");
-        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await Journeys.PulseAsync(bot, alex, (4, 4));
         var status = await ReplyToAsync(bot, alex, "/status");
 
         Assert.Contains("can't reach Sam", status, StringComparison.Ordinal);
@@ -209,8 +209,8 @@ public sealed class ConversationTests
         await bot.Telegram.WaitForMessageAsync(group, m => m.Text.Contains("is now Alex and Sam's home", StringComparison.Ordinal));
         bot.Telegram.SendTextInGroup(sam, group, "/checkin");
         await bot.Telegram.WaitForMessageAsync(group, m => m.Text.Contains("Check-in time", StringComparison.Ordinal));
-        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
-        await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await Journeys.PulseAsync(bot, alex, (5, 4));
+        await Journeys.PulseAsync(bot, sam, (3, null));
         bot.Telegram.SendTextInGroup(alex, group, "this is group chatter, not an answer");
         await Journeys.AnswerAllAsync(bot, alex, "g-a1", "g-a2", "g-a3");
         await Journeys.AnswerAllAsync(bot, sam, "g-s1", "g-s2", "g-s3");
@@ -218,6 +218,7 @@ public sealed class ConversationTests
         var reveal = await bot.Telegram.WaitForMessageAsync(group, m => m.Text.Contains("g-s3", StringComparison.Ordinal));
 
         Assert.Contains("Alex: g-a1", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Felt loved — Alex 5/5 · Sam 3/5", reveal.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("g-a1", samHeardBack.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Telegram.SentTo(group), m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
         Assert.DoesNotContain(bot.Telegram.SentTo(sam.Id), m => m.Text.Contains("g-a1", StringComparison.Ordinal));

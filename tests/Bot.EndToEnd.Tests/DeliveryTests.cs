@@ -54,8 +54,7 @@ public sealed class DeliveryTests
     {
         await using var bot = await BotTestHost.StartAsync();
         var (alex, sam) = await Journeys.PairedAsync(bot);
-        bot.Telegram.SendText(alex, "/checkin");
-        await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await Journeys.OpenCheckInAsync(bot, alex, sam);
 
         bot.Telegram.SendText(alex, "first");
         bot.Telegram.SendText(alex, "second");

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Bot.Core.Application;
+using Bot.Core.Domain;
 using Bot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +28,20 @@ public sealed class DiscordJourneyTests
         discord.WaitForChannelMessageAsync(user.DmChannelId, m => m.Content.Contains(fragment, StringComparison.Ordinal),
             TimeSpan.FromSeconds(15));
 
+    /// <summary>Clicks the two pulse scales in the person's DMs (null clicks Skip), then waits for the first question.</summary>
+    private static async Task PulseAsync(FakeDiscordServer discord, FakeDiscordUser user, int? loved, int? heard)
+    {
+        foreach (var (scale, value) in new[] { (Copy.PulseQuestion(PulseScale.Loved), loved), (Copy.PulseQuestion(PulseScale.Heard), heard) })
+        {
+            await DmAsync(discord, user, scale);
+            var prompt = discord.MessagesIn(user.DmChannelId).Last(m => m.Content.EndsWith(scale, StringComparison.Ordinal));
+            var label = value?.ToString(CultureInfo.InvariantCulture) ?? Copy.PulseSkipLabel;
+            await discord.ClickButtonAsync(user, prompt, prompt.Buttons.Single(b => b.Label == label).CustomId);
+        }
+
+        await DmAsync(discord, user, "(1/");
+    }
+
     [Fact]
     public async Task DiscordCouple_RunsTheWholeRitual_WithTheAnswerFormAndPlainDms()
     {
@@ -36,8 +53,9 @@ public sealed class DiscordJourneyTests
         await PairOnDiscordAsync(discord, dana, eli);
 
         var checkin = await discord.InvokeSlashCommandAsync(dana, "checkin");
+        await PulseAsync(discord, eli, 4, 5);
+        await PulseAsync(discord, dana, null, 3);
         var firstForEli = await DmAsync(discord, eli, "(1/3)");
-        await DmAsync(discord, dana, "(1/3)");
         await discord.ClickButtonAsync(eli, firstForEli, "answer");
         var form = await discord.WaitForModalAsync(eli);
         await discord.SubmitModalAsync(eli, form.CustomId, new Dictionary<string, string> { [form.TextInputIds[0]] = "eli-one" });
@@ -45,7 +63,7 @@ public sealed class DiscordJourneyTests
         await discord.SendDmMessageAsync(eli, "eli-two");
         await DmAsync(discord, eli, "(3/3)");
         await discord.SendDmMessageAsync(eli, "eli-three");
-        await DmAsync(discord, eli, "sealed");
+        await DmAsync(discord, eli, "Your answers are sealed");
         var danaBeforeReveal = discord.MessagesIn(dana.DmChannelId);
         foreach (var answer in new[] { "dana-one", "dana-two", "dana-three" })
         {
@@ -63,7 +81,56 @@ public sealed class DiscordJourneyTests
         {
             Assert.Contains("Eli: eli-one", reveal.Content, StringComparison.Ordinal);
             Assert.Contains("Dana: dana-one", reveal.Content, StringComparison.Ordinal);
+            Assert.Contains("Felt loved — Dana skipped · Eli 4/5", reveal.Content, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task DiscordCouple_KeepsAnAnswerPrivate_AndRewritesOneThroughTheAnswerForm()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var dana = discord.AddUser("501", "dana", "Dana");
+        var eli = discord.AddUser("502", "eli", "Eli");
+        await discord.WaitForIdentifyAsync();
+        await PairOnDiscordAsync(discord, dana, eli);
+        await discord.InvokeSlashCommandAsync(dana, "checkin");
+        await PulseAsync(discord, eli, 3, 4);
+        await PulseAsync(discord, dana, 5, 5);
+        FakeMessage? sealedMessage = null;
+        foreach (var (answer, next) in new[] { ("eli-first-draft", "(2/3)"), ("eli-secret-two", "(3/3)"), ("eli-three", "Your answers are sealed") })
+        {
+            await discord.SendDmMessageAsync(eli, answer);
+            sealedMessage = await DmAsync(discord, eli, next);
+        }
+
+        Assert.NotNull(sealedMessage);
+        Assert.Equal(
+            [Copy.KeepPrivateLabel(3), Copy.HoldLabel(3), Copy.MyAnswersLabel],
+            sealedMessage.Buttons.Select(b => b.Label));
+        await discord.ClickButtonAsync(eli, sealedMessage, sealedMessage.Buttons.Single(b => b.Label == Copy.MyAnswersLabel).CustomId);
+        var list = await DmAsync(discord, eli, "Your answers so far");
+        await discord.ClickButtonAsync(eli, list, list.Buttons.Single(b => b.Label == Copy.KeepPrivateLabel(2)).CustomId);
+        await DmAsync(discord, eli, "stays with you");
+        await discord.ClickButtonAsync(eli, list, list.Buttons.Single(b => b.Label == Copy.RewriteLabel(1)).CustomId);
+        var ask = await DmAsync(discord, eli, "new words for answer 1");
+        await discord.ClickButtonAsync(eli, ask, "answer");
+        var form = await discord.WaitForModalAsync(eli);
+        await discord.SubmitModalAsync(eli, form.CustomId, new Dictionary<string, string> { [form.TextInputIds[0]] = "eli-one-better" });
+        await DmAsync(discord, eli, "Changed");
+        foreach (var answer in new[] { "dana-one", "dana-two", "dana-three" })
+        {
+            await discord.SendDmMessageAsync(dana, answer);
+        }
+
+        var reveal = await DmAsync(discord, dana, "eli-three");
+
+        Assert.Equal(["answer", Copy.NeverMindLabel], ask.Buttons.Select(b => b.CustomId == "answer" ? "answer" : b.Label));
+        Assert.Contains("Eli: eli-one-better", reveal.Content, StringComparison.Ordinal);
+        Assert.Contains(Copy.KeptToThemselves("Eli"), reveal.Content, StringComparison.Ordinal);
+        Assert.Contains("Felt heard — Dana 5/5 · Eli 4/5", reveal.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain(discord.MessagesIn(dana.DmChannelId), m => m.Content.Contains("eli-secret-two", StringComparison.Ordinal)
+            || m.Content.Contains("eli-first-draft", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -82,8 +149,8 @@ public sealed class DiscordJourneyTests
         await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("You and Alex are paired", StringComparison.Ordinal) == true);
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("You and Dana are paired", StringComparison.Ordinal));
         bot.Telegram.SendText(alex, "/checkin");
-        await DmAsync(discord, dana, "(1/3)");
-        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal));
+        await PulseAsync(discord, dana, 5, 5);
+        await Journeys.PulseAsync(bot, alex, (4, 4));
         await Journeys.AnswerAllAsync(bot, alex, "tg-one", "tg-two", "tg-three");
         foreach (var answer in new[] { "dc-one", "dc-two", "dc-three" })
         {

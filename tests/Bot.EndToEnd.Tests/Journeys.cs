@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Bot.Core.Application;
+using Bot.Core.Domain;
 using Bot.EndToEnd.Tests.Fakes;
 
 namespace Bot.EndToEnd.Tests;
@@ -29,12 +32,30 @@ internal static partial class Journeys
         return join;
     }
 
-    /// <summary>Starts a check-in with /checkin and waits until both partners have their first question.</summary>
-    public static async Task OpenCheckInAsync(BotTestHost bot, FakeTelegramUser starter, FakeTelegramUser partner)
+    /// <summary>
+    /// Starts a check-in with /checkin, taps both pulse scales for both partners (4 and 5 unless given), and waits
+    /// until both have their first question.
+    /// </summary>
+    public static async Task OpenCheckInAsync(BotTestHost bot, FakeTelegramUser starter, FakeTelegramUser partner,
+        (int? Loved, int? Heard)? starterPulse = null, (int? Loved, int? Heard)? partnerPulse = null)
     {
         bot.Telegram.SendText(starter, "/checkin");
-        await bot.Telegram.WaitForMessageAsync(starter.Id, m => m.Text.Contains("(1/", StringComparison.Ordinal));
-        await bot.Telegram.WaitForMessageAsync(partner.Id, m => m.Text.Contains("(1/", StringComparison.Ordinal));
+        await PulseAsync(bot, starter, starterPulse ?? (4, 5));
+        await PulseAsync(bot, partner, partnerPulse ?? (4, 5));
+    }
+
+    /// <summary>Taps the two pulse scales of the weekly check-in (null taps Skip), then waits for the first question.</summary>
+    public static async Task PulseAsync(BotTestHost bot, FakeTelegramUser user, (int? Loved, int? Heard) pulse)
+    {
+        foreach (var (scale, value) in new[] { (Copy.PulseQuestion(PulseScale.Loved), pulse.Loved), (Copy.PulseQuestion(PulseScale.Heard), pulse.Heard) })
+        {
+            await bot.Telegram.WaitForMessageAsync(user.Id, m => m.Text.EndsWith(scale, StringComparison.Ordinal));
+            var prompt = bot.Telegram.SentTo(user.Id).Last(m => m.Text.EndsWith(scale, StringComparison.Ordinal));
+            var label = value?.ToString(CultureInfo.InvariantCulture) ?? Copy.PulseSkipLabel;
+            bot.Telegram.PressButton(user, prompt, prompt.Buttons.SelectMany(r => r).Single(b => b.Text == label).CallbackData);
+        }
+
+        await bot.Telegram.WaitForMessageAsync(user.Id, m => m.Text.Contains("(1/", StringComparison.Ordinal));
     }
 
     /// <summary>Answers the open check-in's questions one by one, waiting for each next prompt.</summary>

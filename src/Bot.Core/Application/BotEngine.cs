@@ -25,12 +25,14 @@ public sealed class BotEngine(
     FirstTimeService firstTimes,
     ExportService export,
     NudgeService nudges,
+    AnswerChoiceService answerChoices,
+    PulseTrendService pulseTrend,
     Messenger messenger,
     TimeProvider time)
 {
     private static readonly HashSet<string> PrivateOnly =
-        ["pair", "join", "skip", "unpair", "forget", "note", "capsule", "bowl", "export"];
-    private static readonly HashSet<string> PrivateOrHome = ["status", "history"];
+        ["pair", "join", "skip", "answers", "unpair", "forget", "note", "capsule", "bowl", "export"];
+    private static readonly HashSet<string> PrivateOrHome = ["status", "history", "trend"];
 
     public async Task HandleAsync(Inbound message, CancellationToken ct)
     {
@@ -41,6 +43,12 @@ public sealed class BotEngine(
         var couple = await couples.GetActiveForPersonAsync(me.Id, ct).ConfigureAwait(false);
         var partner = couple is null ? null : await persons.GetAsync(couple.PartnerOf(me.Id), ct).ConfigureAwait(false);
         var conversation = new Conversation(message, me, couple, partner);
+        if (message is CommandReceived
+            || (message is ChoiceSelected choiceSelected && !AnswerChoiceService.IsAnswerPayload(choiceSelected.Payload)))
+        {
+            // The person moved on: a "change" or "hold" they tapped earlier no longer claims their next text.
+            await answerChoices.LetGoAsync(me.Id, ct).ConfigureAwait(false);
+        }
 
         await (message switch
         {
@@ -118,6 +126,8 @@ public sealed class BotEngine(
             "status" => journal.StatusAsync(c, couple, ct),
             "history" => journal.HistoryAsync(c, couple, args, ct),
             "export" => export.ExportAsync(c, couple, ct),
+            "answers" => answerChoices.ListAsync(c, couple, ct),
+            "trend" => pulseTrend.TrendAsync(c, couple, args, ct),
             "schedule" => settings.ScheduleAsync(c, couple, args, ct),
             "timezone" => settings.TimeZoneAsync(c, couple, args, ct),
             "quiet" => settings.QuietAsync(c, couple, args, ct),
@@ -166,6 +176,11 @@ public sealed class BotEngine(
         }
 
         var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
+        if (await answerChoices.TryTakeTextAsync(c, couple, round, trimmed, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (round is null)
         {
             await messenger.ReplyAsync(c, Copy.NothingToAnswer(name), ct).ConfigureAwait(false);
@@ -210,6 +225,14 @@ public sealed class BotEngine(
         else if (RoundService.IsSkipPayload(payload))
         {
             await rounds.SkipFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);
+        }
+        else if (RoundService.IsPulsePayload(payload))
+        {
+            await rounds.PulseFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);
+        }
+        else if (AnswerChoiceService.IsAnswerPayload(payload))
+        {
+            await answerChoices.ChooseAsync(c, couple, payload, ct).ConfigureAwait(false);
         }
         else if (CoupleSettingsService.IsHomePayload(payload))
         {

@@ -34,6 +34,10 @@ public static partial class Copy
 
     public static string JournalSkipped => "skipped";
 
+    public static string JournalKeptPrivate => "kept to themselves";
+
+    public static string JournalHeldUntil(string day) => $"held until {day}";
+
     public static string JournalWordsRemoved => "words removed";
 
     public static string JournalNotesHeading => "Love notes and capsules";

@@ -25,9 +25,11 @@ public static partial class Copy
         ("question", "Draw a question for the two of you"),
         ("decks", "See the question decks"),
         ("skip", "Pass on the current question"),
+        ("answers", "See or change your answers before the reveal"),
         ("status", "Where things stand"),
         ("history", "Look back at your journal"),
         ("export", "Get your journal as files to keep"),
+        ("trend", "Your weekly pulse as a chart"),
         ("schedule", "Set the weekly check-in day and time"),
         ("timezone", "Set your time zone"),
         ("quiet", "Set your quiet hours"),
@@ -62,6 +64,7 @@ public static partial class Copy
                 "join" => "/join CODE — " + c.Description,
                 "question" => "/question [deck] — " + c.Description,
                 "history" => "/history [N] — " + c.Description,
+                "trend" => "/trend [weeks] — " + c.Description,
                 "schedule" => "/schedule DAY HH:MM (or off) — " + c.Description,
                 "timezone" => "/timezone ZONE (or couple ZONE) — " + c.Description,
                 "quiet" => "/quiet 22:00-08:00 (or off) — " + c.Description,
@@ -240,7 +243,12 @@ public static partial class Copy
     public static string Expired(string name) =>
         $"{name}, this check-in closed before you both answered, so nothing was shared. Your answers stay private to you. There's always next time 🌱";
 
-    public static string Reveal(Round round, Person a, Person b)
+    /// <summary>
+    /// Both partners' answers side by side (and, for a weekly round, their pulse); private answers and answers held
+    /// past <paramref name="now"/> show only that they were kept.
+    /// </summary>
+    public static string Reveal(Round round, Person a, Person b, DateTimeOffset now, string timeZone,
+        IReadOnlyList<PulseEntry>? pulse = null)
     {
         var text = new StringBuilder();
         text.Append(round.Kind switch
@@ -250,7 +258,12 @@ public static partial class Copy
             RoundKind.Memory => $"📖 {a.DisplayName} and {b.DisplayName}, a first time for your journal:\n",
             _ => $"✨ {a.DisplayName} and {b.DisplayName}, you both answered!\n",
         });
-        AppendAnswers(text, round, a, b);
+        if (pulse is { Count: > 0 })
+        {
+            text.Append('\n').Append(PulseLines(pulse, a, b));
+        }
+
+        AppendAnswers(text, round, a, b, now, timeZone, viewerId: null);
         text.Append(round.Kind switch
         {
             RoundKind.Cooldown => "\nGo gently with each other 💛",
@@ -260,7 +273,9 @@ public static partial class Copy
         return text.ToString();
     }
 
-    private static void AppendAnswers(StringBuilder text, Round round, Person a, Person b)
+    /// <param name="viewerId">Who reads it in their private chat: their own kept answers are shown to them.</param>
+    private static void AppendAnswers(StringBuilder text, Round round, Person a, Person b, DateTimeOffset now,
+        string timeZone, long? viewerId)
     {
         foreach (var question in round.Questions.OrderBy(q => q.Position))
         {
@@ -268,13 +283,19 @@ public static partial class Copy
             foreach (var person in new[] { a, b })
             {
                 var answer = round.AnswerOf(person.Id, question.Position);
-                var said = answer switch
+                var line = answer switch
                 {
-                    null => "(words removed)",
-                    { IsSkipped: true } => "passed",
-                    _ => answer.Text,
+                    null => $"{person.DisplayName}: (words removed)",
+                    { IsSkipped: true } => $"{person.DisplayName}: passed",
+                    _ when answer.IsOpenAt(now) => $"{person.DisplayName}: {answer.Text}",
+                    _ when viewerId == person.Id => answer.Visibility == AnswerVisibility.Private
+                        ? $"{person.DisplayName}: {answer.Text} (kept private, only you see this)"
+                        : $"{person.DisplayName}: {answer.Text} (held, only you see this until {TimeZones.FormatLocalDate(answer.HeldUntil!.Value, timeZone)})",
+                    { Visibility: AnswerVisibility.Held, HeldUntil: { } until } =>
+                        HoldingUntil(person.DisplayName, TimeZones.FormatLocalDate(until, timeZone)),
+                    _ => KeptToThemselves(person.DisplayName),
                 };
-                text.Append(person.DisplayName).Append(": ").Append(said).Append('\n');
+                text.Append(line).Append('\n');
             }
         }
     }
@@ -357,7 +378,9 @@ public static partial class Copy
     public static string HistoryEmpty(string name) =>
         $"Nothing in your journal yet, {name}. Once you've both answered a check-in, it'll be here.";
 
-    public static string History(IReadOnlyList<Round> rounds, Person a, Person b, string timeZone)
+    /// <param name="viewerId">The reader when shown in their private chat; null in a shared chat.</param>
+    public static string History(IReadOnlyList<Round> rounds, Person a, Person b, string timeZone, DateTimeOffset now,
+        long? viewerId)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
@@ -365,7 +388,7 @@ public static partial class Copy
         foreach (var round in rounds)
         {
             text.Append("\n— ").Append(TimeZones.FormatLocalDate(round.ClosedAt ?? round.OpenedAt, timeZone)).Append(" —\n");
-            AppendAnswers(text, round, a, b);
+            AppendAnswers(text, round, a, b, now, timeZone, viewerId);
         }
 
         return text.ToString().TrimEnd();

@@ -18,6 +18,8 @@ public sealed class FarewellService(
     ILoveNoteRepository loveNotes,
     IJournalErasure erasure,
     IQuestionBowlRepository bowl,
+    IPulseRepository pulses,
+    IPendingInputRepository pendingInputs,
     IOutbox outbox,
     RoundService roundService,
     ExportService export,
@@ -160,6 +162,8 @@ public sealed class FarewellService(
         await bucketList.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         await loveNotes.DeleteFromAsync(me.Id, ct).ConfigureAwait(false);
         await bowl.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
+        await pulses.DeleteByAsync(me.Id, ct).ConfigureAwait(false);
+        await pendingInputs.ClearAsync(me.Id, ct).ConfigureAwait(false);
     }
 
     /// <summary>"123:ours" → ("123", ":ours"); "123" → ("123", ""); an unknown way comes back null.</summary>

@@ -63,7 +63,7 @@ public sealed record JournalExport(
                 [
                     .. r.Questions.OrderBy(q => q.Position).Select(q => new ExportedQuestion(
                         q.Text,
-                        [.. partners.Select(p => ExportedAnswer.Of(p.DisplayName, r.AnswerOf(p.Id, q.Position)))])),
+                        [.. partners.Select(p => ExportedAnswer.Of(p.DisplayName, r.AnswerOf(p.Id, q.Position), now, couple.TimeZone))])),
                 ]))
             .ToList();
         var exportedNotes = notes
@@ -94,7 +94,7 @@ public sealed record JournalExport(
             wishes);
     }
 
-    private static DateOnly LocalDate(DateTimeOffset instant, string timeZone) =>
+    internal static DateOnly LocalDate(DateTimeOffset instant, string timeZone) =>
         Instant.FromDateTimeOffset(instant).InZone(TimeZones.Get(timeZone)).Date.ToDateOnly();
 }
 
@@ -128,10 +128,27 @@ public sealed record ExportedCheckIn(
 public sealed record ExportedQuestion(string Text, IReadOnlyList<ExportedAnswer> Answers);
 
 /// <summary>A partner's answer as it was revealed.</summary>
-/// <param name="Text">What they wrote; null when they passed or their words were removed (/forget).</param>
+/// <param name="Text">What they wrote; null when they passed, their words were removed (/forget), or kept back.</param>
 public sealed record ExportedAnswer(string By, string? Text, bool IsSkipped)
 {
-    public static ExportedAnswer Of(string by, Answer? answer) => new(by, answer?.Text, answer?.IsSkipped == true);
+    public const string KeptPrivate = "private";
+    public const string KeptHeld = "held";
+
+    /// <summary>Why the words are not here although they exist: <see cref="KeptPrivate"/> or <see cref="KeptHeld"/>.</summary>
+    public string? KeptBack { get; init; }
+
+    /// <summary>The day a held answer opens, on the couple's clock.</summary>
+    public DateOnly? HeldUntil { get; init; }
+
+    /// <summary>The answer as both partners can see it at <paramref name="now"/>: private and not-yet-open words stay out.</summary>
+    public static ExportedAnswer Of(string by, Answer? answer, DateTimeOffset now, string timeZone) => answer switch
+    {
+        null => new(by, null, false),
+        _ when answer.IsOpenAt(now) => new(by, answer.Text, answer.IsSkipped),
+        { Visibility: AnswerVisibility.Held, HeldUntil: { } until } =>
+            new(by, null, false) { KeptBack = KeptHeld, HeldUntil = JournalExport.LocalDate(until, timeZone) },
+        _ => new(by, null, false) { KeptBack = KeptPrivate },
+    };
 }
 
 /// <summary>A delivered love note or opened time capsule.</summary>

@@ -98,6 +98,8 @@ public static class JournalMarkdown
                     AppendWords(md, answer switch
                     {
                         { IsSkipped: true } => "_" + Copy.JournalSkipped + "_",
+                        { KeptBack: ExportedAnswer.KeptPrivate } => "_" + Copy.JournalKeptPrivate + "_",
+                        { HeldUntil: { } until } => "_" + Copy.JournalHeldUntil(Date(until)) + "_",
                         { Text: null } => "_" + Copy.JournalWordsRemoved + "_",
                         _ => Escape(answer.Text),
                     });

@@ -40,7 +40,8 @@ public sealed class JournalService(IRoundRepository rounds, RoundService roundSe
         }
 
         var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
-        await messenger.ReplyAsync(c, Copy.History(revealed, a, b, couple.TimeZone), ct, wordsOf: [a.Id, b.Id])
+        await messenger.ReplyAsync(c, Copy.History(revealed, a, b, couple.TimeZone, time.GetUtcNow(),
+            c.IsPrivate ? c.Me.Id : null), ct, wordsOf: [a.Id, b.Id])
             .ConfigureAwait(false);
     }
 }

@@ -9,11 +9,15 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
 {
     public Task ReplyAsync(Conversation conversation, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        Attachment? attachment = null)
+        Attachment? attachment = null, bool invitesAnswer = false)
     {
         conversation.HasReplied = true;
         return outbox.EnqueueAsync(
-            new OutgoingMessage(conversation.ReplyAddress, text, choices ?? [], wordsOf ?? []) { Attachment = attachment },
+            new OutgoingMessage(conversation.ReplyAddress, text, choices ?? [], wordsOf ?? [])
+            {
+                Attachment = attachment,
+                InvitesAnswer = invitesAnswer,
+            },
             ct);
     }
 
@@ -45,7 +49,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// </summary>
     public async Task<DateTimeOffset> ToPersonWhenAwakeAsync(Person person, Couple couple, string text,
         CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
-        IReadOnlyList<long>? wordsOf = null, bool invitesAnswer = false)
+        IReadOnlyList<long>? wordsOf = null, bool invitesAnswer = false, bool isRoundStep = false)
     {
         ArgumentNullException.ThrowIfNull(person);
         var now = time.GetUtcNow();
@@ -56,6 +60,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                 new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? [])
                 {
                     InvitesAnswer = invitesAnswer,
+                    IsRoundStep = isRoundStep,
                     NotBefore = landsAt > now ? landsAt : null,
                 },
                 ct).ConfigureAwait(false);

@@ -14,9 +14,11 @@ public sealed class RoundService(
     CheckInOptions options,
     DeckCatalog decks,
     IQuestionLedger ledger,
+    IPulseRepository pulses,
     TimeProvider time)
 {
     private const string SkipPrefix = "skip:";
+    private const string PulsePrefix = "pulse:";
 
     public Task<Round?> GetOpenAsync(long coupleId, CancellationToken ct) => rounds.GetOpenAsync(coupleId, ct);
 
@@ -100,13 +102,14 @@ public sealed class RoundService(
         foreach (var (me, partner) in new[] { (a, b), (b, a) })
         {
             var intro = introFor(me, partner);
-            if (me.Id == initiator?.Id)
+            var holdFor = me.Id == initiator?.Id ? null : couple;
+            var landsAt = kind == RoundKind.Weekly
+                ? await AskPulseAsync(me, round, PulseEntry.Scales[0], $"{intro}\n\n{Copy.PulseIntro(me.DisplayName)}", ct,
+                    holdFor).ConfigureAwait(false)
+                : await AskAsync(me, round, questions[0], intro, ct, holdFor: holdFor).ConfigureAwait(false);
+            if (holdFor is not null)
             {
-                await AskAsync(me, round, questions[0], intro, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                partnerLandsAt = await AskWhenAwakeAsync(me, couple, round, questions[0], intro, ct).ConfigureAwait(false);
+                partnerLandsAt = landsAt;
             }
         }
 
@@ -127,11 +130,27 @@ public sealed class RoundService(
         return round;
     }
 
-    /// <summary>Records an answer (or a pass when <paramref name="text"/> is null) to the person's current question.</summary>
+    /// <summary>
+    /// Records an answer (or a pass when <paramref name="text"/> is null) to the person's current question; while
+    /// the weekly pulse is still waiting for them, a pass skips the current scale and words wait for the taps.
+    /// </summary>
     public async Task AnswerAsync(Conversation c, Couple couple, Round round, string? text, CancellationToken ct)
     {
         var me = c.Me;
         var partner = c.Partner!;
+        if (await NextPulseScaleAsync(round, me.Id, ct).ConfigureAwait(false) is { } scale)
+        {
+            if (text is null)
+            {
+                await RecordPulseAsync(me, round, scale, null, ct).ConfigureAwait(false);
+                return;
+            }
+
+            await messenger.DropHeldQuestionsAsync(me, ct).ConfigureAwait(false);
+            await AskPulseAsync(me, round, scale, Copy.PulseFirst(me.DisplayName), ct).ConfigureAwait(false);
+            return;
+        }
+
         var question = round.NextQuestionFor(me.Id);
         if (question is null)
         {
@@ -151,7 +170,9 @@ public sealed class RoundService(
         var next = updated.NextQuestionFor(me.Id);
         if (next is not null)
         {
-            await AskAsync(me, updated, next, Copy.AnswerNoted(me.DisplayName), ct).ConfigureAwait(false);
+            var lead = text is null ? Copy.AnswerNoted(me.DisplayName) : Copy.AnswerNotedWithChoices(me.DisplayName);
+            await AskAsync(me, updated, next, lead, ct, text is null ? [] : [AnswerChoiceService.ChoicesFor(answer)])
+                .ConfigureAwait(false);
         }
         else if (updated.IsCompleteFor(partner.Id))
         {
@@ -159,9 +180,45 @@ public sealed class RoundService(
         }
         else
         {
-            await messenger.ToPersonAsync(me, Copy.SealedWaiting(me.DisplayName, partner.DisplayName), ct)
-                .ConfigureAwait(false);
+            var mine = new Choice(Copy.MyAnswersLabel, AnswerChoiceService.MyAnswersPayload(round.Id));
+            IReadOnlyList<IReadOnlyList<Choice>> choices = text is null
+                ? [[mine]]
+                : [AnswerChoiceService.ChoicesFor(answer), [mine]];
+            await messenger.ToPersonAsync(me, Copy.SealedWaitingWithChoices(me.DisplayName, partner.DisplayName), ct,
+                choices).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A tap on a pulse scale: counts only if that scale of that round is still the person's current one.</summary>
+    public async Task PulseFromButtonAsync(Conversation c, Couple couple, string payload, CancellationToken ct)
+    {
+        var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
+        if (round is null || !TryParsePulse(payload, out var roundId, out var scale, out var value) || round.Id != roundId
+            || await NextPulseScaleAsync(round, c.Me.Id, ct).ConfigureAwait(false) != scale)
+        {
+            await messenger.ToPersonAsync(c.Me, Copy.QuestionGone(c.Me.DisplayName), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await RecordPulseAsync(c.Me, round, scale, value, ct).ConfigureAwait(false);
+    }
+
+    public static bool IsPulsePayload(string payload) => payload.StartsWith(PulsePrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The scale the person should tap next: weekly rounds only, and only before their first answer (a round that
+    /// was already under way when the pulse arrived is left as it is).
+    /// </summary>
+    public async Task<PulseScale?> NextPulseScaleAsync(Round round, long personId, CancellationToken ct)
+    {
+        if (round.Kind != RoundKind.Weekly || round.AnsweredCountFor(personId) > 0)
+        {
+            return null;
+        }
+
+        var given = (await pulses.GetForRoundAsync(round.Id, ct).ConfigureAwait(false))
+            .Where(e => e.PersonId == personId).Select(e => e.Scale).ToHashSet();
+        return PulseEntry.Scales.Where(s => !given.Contains(s)).Select(s => (PulseScale?)s).FirstOrDefault();
     }
 
     /// <summary>A "Skip" button press: passes only if that question is still the person's current one.</summary>
@@ -183,11 +240,8 @@ public sealed class RoundService(
     /// <summary>Sends the person their current question again, privately (after a lost or blocked message).</summary>
     public async Task AskAgainAsync(Person person, Round round, CancellationToken ct)
     {
-        if (round.NextQuestionFor(person.Id) is { } question)
-        {
-            await messenger.DropHeldQuestionsAsync(person, ct).ConfigureAwait(false);
-            await AskAsync(person, round, question, Copy.YourQuestion(person.DisplayName), ct).ConfigureAwait(false);
-        }
+        await messenger.DropHeldQuestionsAsync(person, ct).ConfigureAwait(false);
+        await AskCurrentAsync(person, round, Copy.YourQuestion(person.DisplayName), ct).ConfigureAwait(false);
     }
 
     /// <summary>Sends one gentle nudge to each partner who has not finished, outside their quiet hours; once per round.</summary>
@@ -201,11 +255,8 @@ public sealed class RoundService(
         var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
         foreach (var (me, partner) in new[] { (a, b), (b, a) })
         {
-            if (round.NextQuestionFor(me.Id) is { } question)
-            {
-                await AskWhenAwakeAsync(me, couple, round, question, Copy.Reminder(me.DisplayName, partner.DisplayName), ct)
-                    .ConfigureAwait(false);
-            }
+            await AskCurrentAsync(me, round, Copy.Reminder(me.DisplayName, partner.DisplayName), ct, couple)
+                .ConfigureAwait(false);
         }
 
         return true;
@@ -246,8 +297,11 @@ public sealed class RoundService(
     {
         await rounds.CloseAsync(round.Id, RoundState.Revealed, time.GetUtcNow(), ct).ConfigureAwait(false);
         var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
-        await messenger.ToCoupleAsync(couple, a, b, Copy.Reveal(round, a, b), ct, wordsOf: [a.Id, b.Id])
-            .ConfigureAwait(false);
+        var pulse = round.Kind == RoundKind.Weekly
+            ? await pulses.GetForRoundAsync(round.Id, ct).ConfigureAwait(false)
+            : [];
+        var reveal = Copy.Reveal(round, a, b, time.GetUtcNow(), couple.TimeZone, pulse);
+        await messenger.ToCoupleAsync(couple, a, b, reveal, ct, wordsOf: [a.Id, b.Id]).ConfigureAwait(false);
         if (couple.Home is not null)
         {
             // The partner who just finished hears back privately too, not only through the group.
@@ -297,26 +351,106 @@ public sealed class RoundService(
         return questions;
     }
 
-    private Task AskAsync(Person person, Round round, RoundQuestion question, string lead, CancellationToken ct)
+    /// <summary>
+    /// The person's current step: a pulse scale, else their next question; nothing once they are done. With
+    /// <paramref name="holdFor"/> it waits out the person's quiet hours.
+    /// </summary>
+    private async Task AskCurrentAsync(Person person, Round round, string lead, CancellationToken ct, Couple? holdFor = null)
     {
-        var (text, choices) = QuestionMessage(round, question, lead);
-        return messenger.ToPersonAsync(person, text, ct, choices, invitesAnswer: true);
+        if (await NextPulseScaleAsync(round, person.Id, ct).ConfigureAwait(false) is { } scale)
+        {
+            await AskPulseAsync(person, round, scale, lead, ct, holdFor).ConfigureAwait(false);
+        }
+        else if (round.NextQuestionFor(person.Id) is { } question)
+        {
+            await AskAsync(person, round, question, lead, ct, holdFor: holdFor).ConfigureAwait(false);
+        }
     }
 
-    private Task<DateTimeOffset> AskWhenAwakeAsync(
-        Person person, Couple couple, Round round, RoundQuestion question, string lead, CancellationToken ct)
+    private async Task RecordPulseAsync(Person me, Round round, PulseScale scale, int? value, CancellationToken ct)
     {
-        var (text, choices) = QuestionMessage(round, question, lead);
-        return messenger.ToPersonWhenAwakeAsync(person, couple, text, ct, choices, invitesAnswer: true);
+        if (!await pulses.AddAsync(new PulseEntry(round.Id, me.Id, scale, value, time.GetUtcNow()), ct)
+            .ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // They are awake and tapping: a step still held for their quiet hours would only repeat itself.
+        await messenger.DropHeldQuestionsAsync(me, ct).ConfigureAwait(false);
+        if (await NextPulseScaleAsync(round, me.Id, ct).ConfigureAwait(false) is { } next)
+        {
+            await AskPulseAsync(me, round, next, Copy.PulseNoted(me.DisplayName), ct).ConfigureAwait(false);
+        }
+        else if (round.NextQuestionFor(me.Id) is { } question)
+        {
+            await AskAsync(me, round, question, Copy.PulseDone(me.DisplayName), ct).ConfigureAwait(false);
+        }
+    }
+
+    private Task<DateTimeOffset> AskPulseAsync(Person person, Round round, PulseScale scale, string lead,
+        CancellationToken ct, Couple? holdFor = null)
+    {
+        string Payload(int value) =>
+            string.Create(CultureInfo.InvariantCulture, $"{PulsePrefix}{round.Id}:{(int)scale}:{value}");
+        IReadOnlyList<IReadOnlyList<Choice>> choices =
+        [
+            [.. Enumerable.Range(PulseEntry.Min, PulseEntry.Max).Select(v =>
+                new Choice(v.ToString(CultureInfo.InvariantCulture), Payload(v)))],
+            [new Choice(Copy.PulseSkipLabel, Payload(0))],
+        ];
+        return SendStepAsync(person, holdFor, $"{lead}\n\n{Copy.PulseQuestion(scale)}", choices, invitesAnswer: false, ct);
+    }
+
+    private Task<DateTimeOffset> AskAsync(Person person, Round round, RoundQuestion question, string lead,
+        CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? more = null, Couple? holdFor = null)
+    {
+        var (text, choices) = QuestionMessage(round, question, lead, more);
+        return SendStepAsync(person, holdFor, text, choices, invitesAnswer: true, ct);
+    }
+
+    /// <summary>Sends one step of a round now, or, with <paramref name="holdFor"/>, once the person's quiet hours end.</summary>
+    private async Task<DateTimeOffset> SendStepAsync(Person person, Couple? holdFor, string text,
+        IReadOnlyList<IReadOnlyList<Choice>> choices, bool invitesAnswer, CancellationToken ct)
+    {
+        if (holdFor is not null)
+        {
+            return await messenger.ToPersonWhenAwakeAsync(person, holdFor, text, ct, choices, invitesAnswer: invitesAnswer,
+                isRoundStep: true).ConfigureAwait(false);
+        }
+
+        await messenger.ToPersonAsync(person, text, ct, choices, invitesAnswer: invitesAnswer).ConfigureAwait(false);
+        return time.GetUtcNow();
     }
 
     private static (string Text, IReadOnlyList<IReadOnlyList<Choice>> Choices) QuestionMessage(
-        Round round, RoundQuestion question, string lead)
+        Round round, RoundQuestion question, string lead, IReadOnlyList<IReadOnlyList<Choice>>? more)
     {
         var text = $"{lead}\n\n{Copy.Question(question.Position, round.Questions.Count, question.Text)}";
         var skip = new Choice(Copy.SkipLabel, string.Create(CultureInfo.InvariantCulture,
             $"{SkipPrefix}{round.Id}:{question.Position}"));
-        return (text, Messenger.Row(skip));
+        return (text, [[skip], .. more ?? []]);
+    }
+
+    /// <summary>"pulse:ROUND:SCALE:VALUE", VALUE 0 for a skip.</summary>
+    private static bool TryParsePulse(string payload, out long roundId, out PulseScale scale, out int? value)
+    {
+        roundId = 0;
+        scale = default;
+        value = null;
+        var parts = payload[PulsePrefix.Length..].Split(':');
+        if (parts.Length != 3
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out roundId)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var scaleNumber)
+            || !Enum.IsDefined((PulseScale)scaleNumber)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || number is not 0 and (< PulseEntry.Min or > PulseEntry.Max))
+        {
+            return false;
+        }
+
+        scale = (PulseScale)scaleNumber;
+        value = number == 0 ? null : number;
+        return true;
     }
 
     private static bool TryParseSkip(string payload, out long roundId, out int position)

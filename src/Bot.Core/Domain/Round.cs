@@ -32,11 +32,37 @@ public enum RoundState
 /// <param name="QuestionId">The deck question id, or null for the configured ritual questions.</param>
 public sealed record RoundQuestion(int Position, string? QuestionId, string Text);
 
+/// <summary>Who gets to see an answer once its round is revealed; the author may change it until then.</summary>
+public enum AnswerVisibility
+{
+    /// <summary>Shown to both at the reveal (the default).</summary>
+    Shared = 1,
+
+    /// <summary>Never shown to the partner; the reveal says only that it was kept.</summary>
+    Private = 2,
+
+    /// <summary>Kept back at the reveal and shared with both on <see cref="Answer.HeldUntil"/>.</summary>
+    Held = 3,
+}
+
 /// <summary>A partner's answer (or pass) to one question of a round.</summary>
 /// <param name="Text">What they wrote; null when they passed.</param>
 public sealed record Answer(long RoundId, int Position, long PersonId, string? Text, DateTimeOffset AnsweredAt)
 {
+    public AnswerVisibility Visibility { get; init; } = AnswerVisibility.Shared;
+
+    /// <summary>For a held answer, the instant it opens for both; null otherwise.</summary>
+    public DateTimeOffset? HeldUntil { get; init; }
+
     public bool IsSkipped => Text is null;
+
+    /// <summary>Whether the partner may read the words at <paramref name="now"/> (in a revealed round).</summary>
+    public bool IsOpenAt(DateTimeOffset now) => Visibility switch
+    {
+        AnswerVisibility.Shared => true,
+        AnswerVisibility.Held => HeldUntil is { } until && until <= now,
+        _ => false,
+    };
 }
 
 /// <summary>A set of questions both partners answer blind; revealed only when both are done.</summary>

@@ -12,7 +12,7 @@ public interface IOutbox
     Task DeleteUndeliveredWordsOfAsync(long personId, CancellationToken ct);
 
     /// <summary>
-    /// Drops questions to this chat still held for quiet hours (NotBefore after <paramref name="now"/>): the person
+    /// Drops round steps (questions, pulse scales) to this chat still held for quiet hours (NotBefore after <paramref name="now"/>): the person
     /// is awake and talking to us, so a fresh question replaces them.
     /// </summary>
     Task DropHeldQuestionsAsync(ChatAddress chat, DateTimeOffset now, CancellationToken ct);

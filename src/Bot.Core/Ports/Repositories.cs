@@ -115,6 +115,21 @@ public interface IRoundRepository
 
     /// <summary>Deletes every answer this person ever wrote, in every round.</summary>
     Task DeleteAnswersByAsync(long personId, CancellationToken ct);
+
+    /// <summary>
+    /// Rewrites an answer's text, visibility and hold date, only while its round is still open; false once the
+    /// round was revealed or closed (or the answer is gone).
+    /// </summary>
+    Task<bool> UpdateAnswerAsync(Answer answer, CancellationToken ct);
+
+    /// <summary>
+    /// Revealed rounds with a held answer whose date has come, that was still held at the reveal and has not been
+    /// delivered yet; earliest first.
+    /// </summary>
+    Task<IReadOnlyList<Round>> FindDueHeldAsync(DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>Marks a held answer delivered; false if it already was (another sweep got there first) or is gone.</summary>
+    Task<bool> MarkHeldDeliveredAsync(long roundId, int position, long personId, DateTimeOffset at, CancellationToken ct);
 }
 
 /// <summary>Which deck questions a couple has already drawn, so nothing repeats until a deck is used up.</summary>
@@ -228,4 +243,31 @@ public interface IFirstTimeRepository
 
     /// <summary>Clears the follow-up time if it still is <paramref name="expected"/>; false if already taken.</summary>
     Task<bool> TryTakeFollowUpAsync(long id, DateTimeOffset expected, CancellationToken ct);
+}
+
+/// <summary>The pulse scales partners tap at the start of a weekly check-in.</summary>
+public interface IPulseRepository
+{
+    /// <summary>Records a tap; false if this person already answered that scale of that round.</summary>
+    Task<bool> AddAsync(PulseEntry entry, CancellationToken ct);
+
+    /// <summary>Every entry of the round, by scale, then person.</summary>
+    Task<IReadOnlyList<PulseEntry>> GetForRoundAsync(long roundId, CancellationToken ct);
+
+    /// <summary>The couple's entries of revealed rounds opened at or after <paramref name="since"/>.</summary>
+    Task<IReadOnlyList<PulseReading>> GetRevealedAsync(long coupleId, DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>Deletes every entry this person made (part of /forget).</summary>
+    Task DeleteByAsync(long personId, CancellationToken ct);
+}
+
+/// <summary>What a person's next text means when it is not simply an answer (see <see cref="PendingInput"/>).</summary>
+public interface IPendingInputRepository
+{
+    Task<PendingInput?> GetAsync(long personId, CancellationToken ct);
+
+    /// <summary>Stores the input, replacing any the person had.</summary>
+    Task SetAsync(PendingInput input, CancellationToken ct);
+
+    Task ClearAsync(long personId, CancellationToken ct);
 }

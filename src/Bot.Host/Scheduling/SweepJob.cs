@@ -6,7 +6,7 @@ using Quartz;
 namespace Bot.Host.Scheduling;
 
 /// <summary>
-/// Every minute: whatever check-ins, reminders, expiries and love notes are due. One job for all couples (no
+/// Every minute: whatever check-ins, reminders, expiries, love notes and held answers are due. One job for all couples (no
 /// per-couple triggers), never two at once; clustered Quartz runs it on exactly one node.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -15,6 +15,7 @@ internal sealed class SweepJob(
     LoveNoteSweeper noteSweeper,
     CooldownSweeper cooldownSweeper,
     FirstTimeSweeper firstTimeSweeper,
+    HeldAnswerSweeper heldSweeper,
     InboxStore inbox,
     OutboxSignal outboxSignal,
     TimeProvider time,
@@ -33,10 +34,11 @@ internal sealed class SweepJob(
             var notes = await noteSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             var cooldowns = await cooldownSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             var firstTimes = await firstTimeSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
+            var held = await heldSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             await inbox.PurgeProcessedAsync(time.GetUtcNow() - InboxRetention, cancellationToken).ConfigureAwait(false);
             outboxSignal.Notify();
             foreach (var (item, error) in result.Failures.Concat(notes.Failures).Concat(cooldowns.Failures)
-                         .Concat(firstTimes.Failures))
+                         .Concat(firstTimes.Failures).Concat(held.Failures))
             {
                 logger.LogError(error, "Sweep could not handle the {Item}", item);
             }
@@ -58,6 +60,11 @@ internal sealed class SweepJob(
                 logger.LogInformation(
                     "Sweep: {Ended} cool-downs ended, {Proposed} first times proposed ({Skipped} skipped or moved), {FollowedUp} followed up",
                     cooldowns.Ended, firstTimes.Proposed, firstTimes.Skipped, firstTimes.FollowedUp);
+            }
+
+            if (held.Delivered > 0)
+            {
+                logger.LogInformation("Sweep: {Delivered} held answers shared", held.Delivered);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -38,6 +38,8 @@ internal static class StorageSetup
         services.AddScoped<IJournalErasure, SqliteJournalErasure>();
         services.AddScoped<IQuestionBowlRepository, SqliteQuestionBowlRepository>();
         services.AddScoped<IFirstTimeRepository, SqliteFirstTimeRepository>();
+        services.AddScoped<IPulseRepository, SqlitePulseRepository>();
+        services.AddScoped<IPendingInputRepository, SqlitePendingInputRepository>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();

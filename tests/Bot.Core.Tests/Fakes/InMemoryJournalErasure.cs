@@ -29,6 +29,9 @@ public sealed class InMemoryJournalErasure(InMemoryStore store) : IJournalErasur
 
     public Task EraseAsync(long coupleId, CancellationToken ct)
     {
+        var rounds = store.Rounds.All.Where(r => r.CoupleId == coupleId).Select(r => r.Id).ToHashSet();
+        store.Pulses.RemoveRounds(rounds);
+        store.PendingInputs.RemoveRounds(rounds);
         store.Rounds.RemoveCouple(coupleId);
         store.Ledger.RemoveCouple(coupleId);
         store.BucketList.RemoveCouple(coupleId);

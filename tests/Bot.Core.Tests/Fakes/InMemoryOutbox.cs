@@ -53,7 +53,7 @@ public sealed class InMemoryOutbox : IOutbox
         ArgumentNullException.ThrowIfNull(chat);
         lock (_lock)
         {
-            _messages.RemoveAll(m => m.To == chat && m.InvitesAnswer && m.NotBefore > now);
+            _messages.RemoveAll(m => m.To == chat && (m.InvitesAnswer || m.IsRoundStep) && m.NotBefore > now);
             return Task.CompletedTask;
         }
     }

@@ -8,6 +8,7 @@ public sealed class InMemoryRoundRepository : IRoundRepository
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<long, Round> _rounds = [];
+    private readonly HashSet<(long RoundId, int Position, long PersonId)> _heldDelivered = [];
     private long _lastId;
 
     public IReadOnlyList<Round> All
@@ -91,9 +92,63 @@ public sealed class InMemoryRoundRepository : IRoundRepository
                 return Task.FromResult(false);
             }
 
-            _rounds[round.Id] = WithAnswers(
-                round, round.Answers.Append(answer with { AnsweredAt = StoredTime.Of(answer.AnsweredAt) }));
+            _rounds[round.Id] = WithAnswers(round, round.Answers.Append(answer with
+            {
+                AnsweredAt = StoredTime.Of(answer.AnsweredAt),
+                HeldUntil = StoredTime.Of(answer.HeldUntil),
+            }));
             return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> UpdateAnswerAsync(Answer answer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        lock (_lock)
+        {
+            if (!_rounds.TryGetValue(answer.RoundId, out var round) || !round.IsOpen
+                || round.AnswerOf(answer.PersonId, answer.Position) is not { } stored)
+            {
+                return Task.FromResult(false);
+            }
+
+            var changed = stored with
+            {
+                Text = answer.Text,
+                Visibility = answer.Visibility,
+                HeldUntil = StoredTime.Of(answer.HeldUntil),
+            };
+            _rounds[round.Id] = WithAnswers(round, round.Answers.Select(a => a == stored ? changed : a));
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<Round>> FindDueHeldAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var at = StoredTime.Of(now);
+        lock (_lock)
+        {
+            IReadOnlyList<Round> due = [.. _rounds.Values
+                .Where(r => r.State == RoundState.Revealed && r.Answers.Any(a =>
+                    a is { Visibility: AnswerVisibility.Held, IsSkipped: false, HeldUntil: { } until }
+                    && until <= at && until > r.ClosedAt
+                    && !_heldDelivered.Contains((r.Id, a.Position, a.PersonId))))
+                .OrderBy(r => r.ClosedAt)
+                .ThenBy(r => r.Id)
+                .Take(limit)];
+            return Task.FromResult(due);
+        }
+    }
+
+    public Task<bool> MarkHeldDeliveredAsync(
+        long roundId, int position, long personId, DateTimeOffset at, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            var isHeld = _rounds.TryGetValue(roundId, out var round)
+                && round.AnswerOf(personId, position) is { Visibility: AnswerVisibility.Held };
+            return Task.FromResult(isHeld && _heldDelivered.Add((roundId, position, personId)));
         }
     }
 
@@ -182,6 +237,8 @@ public sealed class InMemoryRoundRepository : IRoundRepository
             {
                 _rounds[round.Id] = WithAnswers(round, round.Answers.Where(a => a.PersonId != personId));
             }
+
+            _heldDelivered.RemoveWhere(key => key.PersonId == personId);
 
             return Task.CompletedTask;
         }

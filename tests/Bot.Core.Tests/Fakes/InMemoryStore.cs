@@ -21,6 +21,12 @@ public sealed class InMemoryStore
 
     public InMemoryFirstTimeRepository FirstTimes { get; } = new();
 
+    public InMemoryStore() => Pulses = new InMemoryPulseRepository(Rounds);
+
+    public InMemoryPulseRepository Pulses { get; }
+
+    public InMemoryPendingInputRepository PendingInputs { get; } = new();
+
     public InMemoryOutbox Outbox { get; } = new();
 
     public InMemoryJournalErasure Erasure => field ??= new(this);

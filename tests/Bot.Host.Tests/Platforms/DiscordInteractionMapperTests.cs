@@ -190,6 +190,18 @@ public sealed class DiscordInteractionMapperTests
     }
 
     [Theory]
+    [InlineData("trend", """[{"name":"weeks","type":4,"value":26}]""", "26")]
+    [InlineData("trend", "[]", "")]
+    [InlineData("answers", "[]", "")]
+    public void TrendAndAnswersOptions_BecomeTheCoresArguments(string name, string options, string arguments)
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
+
+        var command = Assert.IsType<CommandReceived>(intake.Message);
+        Assert.Equal((name, arguments), (command.Command, command.Arguments));
+    }
+
+    [Theory]
     [InlineData("cooldown", """[{"name":"for","type":3,"value":"30m"}]""", "30m")]
     [InlineData("cooldown", """[{"name":"for","type":3,"value":"90m"},{"name":"topic","type":3,"value":"money talk"}]""", "90m money talk")]
     [InlineData("cooldown", """[{"name":"end","type":5,"value":true}]""", "end")]
@@ -219,6 +231,16 @@ public sealed class DiscordInteractionMapperTests
 
         var command = Assert.IsType<CommandReceived>(intake.Message);
         Assert.Equal((name, arguments), (command.Command, command.Arguments));
+    }
+
+    [Fact]
+    public void Trend_TakesItsWeeksAsATypedIntegerWithinTheCoresRange()
+    {
+        var trend = DiscordCommands.Build(DeckCatalog.LoadEmbedded()).Single(c => c.Name == "trend");
+
+        var weeks = Assert.Single(trend.Options!);
+        Assert.Equal(("weeks", ApplicationCommandOptionType.Integer, false), (weeks.Name, weeks.Type, weeks.Required == true));
+        Assert.Equal((PulseTrendService.MinWeeks, PulseTrendService.MaxWeeks), ((int)weeks.MinValue!, (int)weeks.MaxValue!));
     }
 
     [Fact]

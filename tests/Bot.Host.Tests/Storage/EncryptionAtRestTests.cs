@@ -42,6 +42,21 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAnswer_StoresTheNewTextEncryptedAndLoadsItIntact()
+    {
+        var (round, person) = await OpenRoundAsync();
+        var rounds = _database.Get<IRoundRepository>();
+        await rounds.AddAnswerAsync(new Answer(round.Id, 1, person, "first words", Now), CancellationToken.None);
+
+        await rounds.UpdateAnswerAsync(
+            new Answer(round.Id, 1, person, Words, Now) { Visibility = AnswerVisibility.Private }, CancellationToken.None);
+
+        AssertEncrypted(Assert.Single(await RawAsync("SELECT text FROM answers;")), Words);
+        var loaded = Assert.Single((await rounds.GetAsync(round.Id, CancellationToken.None))!.Answers);
+        Assert.Equal((Words, AnswerVisibility.Private), (loaded.Text, loaded.Visibility));
+    }
+
+    [Fact]
     public async Task AddLoveNote_StoresTheTextEncryptedAndLoadsItIntact()
     {
         var (round, person) = await OpenRoundAsync();

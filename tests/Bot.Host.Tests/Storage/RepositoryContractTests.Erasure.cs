@@ -37,6 +37,7 @@ public abstract partial class RepositoryContractTests
         {
             var round = await Rounds.AddAsync(NewRound(c.Id), CancellationToken.None);
             await Rounds.AddAnswerAsync(new Answer(round.Id, 1, c.PartnerAId, "words", Now), CancellationToken.None);
+            await Pulses.AddAsync(new PulseEntry(round.Id, c.PartnerBId, PulseScale.Loved, 4, Now), CancellationToken.None);
             await Rounds.CloseAsync(round.Id, RoundState.Revealed, Now, CancellationToken.None);
             await Ledger.AddAsync(c.Id, "date-night", "dn-1", Now, CancellationToken.None);
             await BucketList.AddAsync(new BucketItem(0, c.Id, "wish", c.PartnerBId, Now, null), CancellationToken.None);
@@ -52,6 +53,7 @@ public abstract partial class RepositoryContractTests
         await Erasure.EraseAsync(couple.Id, CancellationToken.None);
 
         Assert.Empty(await Rounds.GetRevealedAsync(couple.Id, 20, CancellationToken.None));
+        Assert.Empty(await Pulses.GetRevealedAsync(couple.Id, DateTimeOffset.MinValue, CancellationToken.None));
         Assert.Empty(await Ledger.GetDrawnAsync(couple.Id, "date-night", CancellationToken.None));
         Assert.Empty(await BucketList.ListAsync(couple.Id, CancellationToken.None));
         Assert.Equal(0, await LoveNotes.CountPendingFromAsync(couple.PartnerAId, CancellationToken.None));
@@ -59,6 +61,7 @@ public abstract partial class RepositoryContractTests
         Assert.Null(await FirstTimes.GetCurrentAsync(couple.Id, CancellationToken.None));
         var kept = Assert.Single(await Rounds.GetRevealedAsync(other.Id, 20, CancellationToken.None));
         Assert.Equal("words", Assert.Single(kept.Answers).Text);
+        Assert.Single(await Pulses.GetRevealedAsync(other.Id, DateTimeOffset.MinValue, CancellationToken.None));
         Assert.Single(await Ledger.GetDrawnAsync(other.Id, "date-night", CancellationToken.None));
         Assert.Single(await BucketList.ListAsync(other.Id, CancellationToken.None));
         Assert.Equal(1, await LoveNotes.CountPendingFromAsync(other.PartnerAId, CancellationToken.None));

@@ -15,7 +15,10 @@ public sealed record RepositorySet(
     ILoveNoteRepository LoveNotes,
     IJournalErasure Erasure,
     IQuestionBowlRepository Bowl,
-    IFirstTimeRepository FirstTimes);
+    IFirstTimeRepository FirstTimes,
+
+    IPulseRepository Pulses,
+    IPendingInputRepository PendingInputs);
 
 /// <summary>
 /// What every storage implementation of the ports must do. Run against the in-memory fakes and against SQLite,
@@ -46,6 +49,10 @@ public abstract partial class RepositoryContractTests : IAsyncLifetime
     protected IQuestionBowlRepository Bowl => Set.Bowl;
 
     protected IFirstTimeRepository FirstTimes => Set.FirstTimes;
+
+    protected IPulseRepository Pulses => Set.Pulses;
+
+    protected IPendingInputRepository PendingInputs => Set.PendingInputs;
 
     private RepositorySet Set => _set ?? throw new InvalidOperationException("Not initialised.");
 
@@ -114,7 +121,7 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
         return Task.FromResult(
             new RepositorySet(
                 store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList,
-                store.LoveNotes, store.Erasure, store.Bowl, store.FirstTimes));
+                store.LoveNotes, store.Erasure, store.Bowl, store.FirstTimes, store.Pulses, store.PendingInputs));
     }
 }
 
@@ -143,6 +150,9 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
             _database.Get<ILoveNoteRepository>(),
             _database.Get<IJournalErasure>(),
             _database.Get<IQuestionBowlRepository>(),
-            _database.Get<IFirstTimeRepository>());
+            _database.Get<IFirstTimeRepository>(),
+
+            _database.Get<IPulseRepository>(),
+            _database.Get<IPendingInputRepository>());
     }
 }

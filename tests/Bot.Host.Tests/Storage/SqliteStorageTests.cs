@@ -268,6 +268,17 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DueHeldAnswersQuery_SearchesTheHeldIndex()
+    {
+        await using var connection = await _database.OpenAsync();
+
+        var plan = await PlanAsync(connection, SqliteRoundRepository.FindDueHeldSql, new { Now = 0L, Limit = 10L });
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal)
+            && step.Contains("USING INDEX ix_answers_held_due", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ActiveCoupleQuery_SearchesBothPartnerIndexes()
     {
         await using var connection = await _database.OpenAsync();

@@ -20,6 +20,12 @@ public sealed record OutgoingMessage(
     /// <summary>Held until then (UTC): the recipient's quiet hours. Later messages of the chat are not held up by it.</summary>
     public DateTimeOffset? NotBefore { get; init; }
 
+    /// <summary>
+    /// A step of a round (a question or a pulse scale): held for quiet hours, it is dropped once the person acts on
+    /// the round meanwhile, so a stale step never arrives later.
+    /// </summary>
+    public bool IsRoundStep { get; init; }
+
     public static OutgoingMessage Plain(ChatAddress to, string text) => new(to, text, [], []);
 }
 

@@ -29,6 +29,7 @@ internal static class DiscordCommands
         "join" => Text(data, "code"),
         "question" => Text(data, "deck"),
         "history" => data.GetOption("count")?.GetInt64()?.ToString(CultureInfo.InvariantCulture) ?? "",
+        "trend" => data.GetOption("weeks")?.GetInt64()?.ToString(CultureInfo.InvariantCulture) ?? "",
         "schedule" => $"{Text(data, "day")} {Text(data, "time")}".Trim(),
         "timezone" => $"{(Text(data, "for") == "couple" ? "couple " : "")}{Text(data, ZoneOption)}".Trim(),
         "quiet" => Quiet(data),
@@ -133,6 +134,14 @@ internal static class DiscordCommands
             {
                 MinValue = 1,
                 MaxValue = JournalService.MaxHistoryCount,
+            },
+        ],
+        "trend" =>
+        [
+            new(ApplicationCommandOptionType.Integer, "weeks", "How many weeks to show (4–52, default 12)")
+            {
+                MinValue = PulseTrendService.MinWeeks,
+                MaxValue = PulseTrendService.MaxWeeks,
             },
         ],
         "schedule" =>

@@ -19,6 +19,8 @@ internal sealed class SqliteJournalErasure(SqliteSession session) : IJournalEras
     // Children before parents; a table added later that belongs to a couple's journal belongs here too.
     private const string EraseSql = """
         DELETE FROM answers WHERE round_id IN (SELECT id FROM rounds WHERE couple_id = @CoupleId);
+        DELETE FROM pulses WHERE round_id IN (SELECT id FROM rounds WHERE couple_id = @CoupleId);
+        DELETE FROM pending_inputs WHERE round_id IN (SELECT id FROM rounds WHERE couple_id = @CoupleId);
         DELETE FROM round_questions WHERE round_id IN (SELECT id FROM rounds WHERE couple_id = @CoupleId);
         DELETE FROM rounds WHERE couple_id = @CoupleId;
         DELETE FROM drawn_questions WHERE couple_id = @CoupleId;

@@ -12,10 +12,10 @@ namespace Bot.Host.Storage.Repositories;
 internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, TimeProvider time) : IOutbox
 {
     private const string InsertSql = """
-        INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, created_at, next_attempt_at, attempts,
-                            parts_sent, not_before)
-        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @Now, max(@Now, coalesce(@NotBefore, @Now)), 0, 0,
-                @NotBefore)
+        INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, round_step, created_at, next_attempt_at,
+                            attempts, parts_sent, not_before)
+        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @RoundStep, @Now,
+                max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore)
         RETURNING id;
         """;
 
@@ -35,7 +35,7 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
 
     private const string DropHeldQuestionsSql = """
         DELETE FROM outbox
-        WHERE platform = @Platform AND chat_id = @ChatId AND invites_answer = 1 AND not_before > @Now
+        WHERE platform = @Platform AND chat_id = @ChatId AND (invites_answer = 1 OR round_step = 1) AND not_before > @Now
           AND claimed_until IS NULL;
         """;
 
@@ -55,6 +55,7 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
                         Text = cipher.Encrypt(message.Text),
                         Choices = ChoicesJson.Serialize(message.Choices),
                         InvitesAnswer = message.InvitesAnswer ? 1L : 0L,
+                        RoundStep = message.IsRoundStep ? 1L : 0L,
                         Now = now,
                         NotBefore = UnixTime.ToMs(message.NotBefore),
                     },

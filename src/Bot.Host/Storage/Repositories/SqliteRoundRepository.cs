@@ -43,15 +43,39 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
 
     private const string AnswersOfSql = """
         SELECT round_id AS RoundId, position AS Position, person_id AS PersonId, text AS Text,
-               answered_at AS AnsweredAt
+               answered_at AS AnsweredAt, visibility AS Visibility, held_until AS HeldUntil
         FROM answers WHERE round_id IN @Ids
         ORDER BY round_id, position, person_id;
         """;
 
     private const string AddAnswerSql = """
-        INSERT INTO answers (round_id, position, person_id, text, answered_at)
-        VALUES (@RoundId, @Position, @PersonId, @Text, @AnsweredAt)
+        INSERT INTO answers (round_id, position, person_id, text, answered_at, visibility, held_until)
+        VALUES (@RoundId, @Position, @PersonId, @Text, @AnsweredAt, @Visibility, @HeldUntil)
         ON CONFLICT (round_id, position, person_id) DO NOTHING;
+        """;
+
+    // Only while the round is open (state 1): a change racing the reveal loses.
+    private const string UpdateAnswerSql = """
+        UPDATE answers SET text = @Text, visibility = @Visibility, held_until = @HeldUntil
+        WHERE round_id = @RoundId AND position = @Position AND person_id = @PersonId
+          AND EXISTS (SELECT 1 FROM rounds WHERE id = @RoundId AND state = 1);
+        """;
+
+    // Held (3) and still held when the round was revealed (2); the partial index ix_answers_held_due serves it.
+    internal const string FindDueHeldSql = $"""
+        SELECT {Columns} FROM rounds
+        WHERE id IN (
+            SELECT a.round_id FROM answers a JOIN rounds r ON r.id = a.round_id
+            WHERE a.visibility = 3 AND a.held_delivered_at IS NULL AND a.held_until <= @Now
+              AND a.text IS NOT NULL AND r.state = 2 AND a.held_until > r.closed_at)
+        ORDER BY closed_at, id
+        LIMIT @Limit;
+        """;
+
+    private const string MarkHeldDeliveredSql = """
+        UPDATE answers SET held_delivered_at = @At
+        WHERE round_id = @RoundId AND position = @Position AND person_id = @PersonId
+          AND visibility = 3 AND held_delivered_at IS NULL;
         """;
 
     private const string CloseSql = """
@@ -156,9 +180,42 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                 answer.PersonId,
                 Text = cipher.Encrypt(answer.Text),
                 AnsweredAt = UnixTime.ToMs(answer.AnsweredAt),
+                Visibility = (long)answer.Visibility,
+                HeldUntil = UnixTime.ToMs(answer.HeldUntil),
             },
             ct).ConfigureAwait(false);
         return added == 1;
+    }
+
+    public async Task<bool> UpdateAnswerAsync(Answer answer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var changed = await session.ExecuteAsync(
+            UpdateAnswerSql,
+            new
+            {
+                answer.RoundId,
+                Position = (long)answer.Position,
+                answer.PersonId,
+                Text = cipher.Encrypt(answer.Text),
+                Visibility = (long)answer.Visibility,
+                HeldUntil = UnixTime.ToMs(answer.HeldUntil),
+            },
+            ct).ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public Task<IReadOnlyList<Round>> FindDueHeldAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+        FindAsync(FindDueHeldSql, now, limit, ct);
+
+    public async Task<bool> MarkHeldDeliveredAsync(
+        long roundId, int position, long personId, DateTimeOffset at, CancellationToken ct)
+    {
+        var changed = await session.ExecuteAsync(
+            MarkHeldDeliveredSql,
+            new { RoundId = roundId, Position = (long)position, PersonId = personId, At = UnixTime.ToMs(at) },
+            ct).ConfigureAwait(false);
+        return changed == 1;
     }
 
     public async Task<bool> CloseAsync(long roundId, RoundState state, DateTimeOffset at, CancellationToken ct)
@@ -254,9 +311,14 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         public RoundQuestion ToDomain(FieldCipher cipher) => new((int)Position, QuestionId, cipher.Decrypt(Text));
     }
 
-    private sealed record AnswerRow(long RoundId, long Position, long PersonId, string? Text, long AnsweredAt)
+    private sealed record AnswerRow(
+        long RoundId, long Position, long PersonId, string? Text, long AnsweredAt, long Visibility, long? HeldUntil)
     {
         public Answer ToDomain(FieldCipher cipher) =>
-            new(RoundId, (int)Position, PersonId, cipher.Decrypt(Text), UnixTime.FromMs(AnsweredAt));
+            new(RoundId, (int)Position, PersonId, cipher.Decrypt(Text), UnixTime.FromMs(AnsweredAt))
+            {
+                Visibility = (AnswerVisibility)Visibility,
+                HeldUntil = UnixTime.FromMs(HeldUntil),
+            };
     }
 }

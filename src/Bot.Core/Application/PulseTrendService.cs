@@ -1,0 +1,47 @@
+using System.Globalization;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+
+namespace Bot.Core.Application;
+
+/// <summary>/trend: both partners' weekly pulse over the last weeks, as a chart.</summary>
+public sealed class PulseTrendService(
+    IPulseRepository pulses,
+    RoundService roundService,
+    IPulseChart chart,
+    Messenger messenger,
+    TimeProvider time)
+{
+    public const int DefaultWeeks = 12;
+    public const int MinWeeks = 4;
+    public const int MaxWeeks = 52;
+
+    public async Task TrendAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        var weeks = DefaultWeeks;
+        if (!string.IsNullOrWhiteSpace(arguments)
+            && (!int.TryParse(arguments.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out weeks)
+                || weeks is < MinWeeks or > MaxWeeks))
+        {
+            await messenger.ReplyAsync(c, Copy.TrendHelp(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var readings = await pulses.GetRevealedAsync(couple.Id, now.AddDays(-7 * (weeks + 1)), ct)
+            .ConfigureAwait(false);
+        var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
+        var trend = PulseTrend.Build(readings, a, b, couple.TimeZone, now, weeks);
+        if (!trend.HasEnoughData)
+        {
+            await messenger.ReplyAsync(c, Copy.TrendTooLittle(name, trend.WeeksWithData), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var png = chart.Render(trend);
+        await messenger.ReplyAsync(c, Copy.TrendCaption(a.DisplayName, b.DisplayName, weeks), ct,
+            attachment: new Attachment(AttachmentKind.Photo, "pulse.png", "image/png", png)).ConfigureAwait(false);
+    }
+}
