@@ -62,11 +62,7 @@ public sealed class BowlJourneyTests
         var dana = discord.AddUser("501", "dana", "Dana");
         var eli = discord.AddUser("502", "eli", "Eli");
         await discord.WaitForIdentifyAsync();
-        var pair = await discord.InvokeSlashCommandAsync(dana, "pair");
-        var invite = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Contains("/join ", StringComparison.Ordinal) == true);
-        var code = Journeys.JoinLine().Match(invite.Original!.Content).Value["/join ".Length..];
-        var join = await discord.InvokeSlashCommandAsync(eli, "join", new Dictionary<string, object> { ["code"] = code });
-        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
+        await Journeys.PairOnDiscordAsync(discord, dana, eli);
 
         var add = await discord.InvokeSlashCommandAsync(
             dana, "bowl", new Dictionary<string, object> { ["action"] = "add", ["question"] = AlexAsks });

@@ -9,21 +9,6 @@ namespace Bot.EndToEnd.Tests;
 
 public sealed class DiscordJourneyTests
 {
-    private static async Task<string> InviteCodeAsync(FakeDiscordServer discord, FakeDiscordUser owner)
-    {
-        var pair = await discord.InvokeSlashCommandAsync(owner, "pair");
-        var invite = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Contains("/join ", StringComparison.Ordinal) == true);
-        return Journeys.JoinLine().Match(invite.Original!.Content).Value["/join ".Length..];
-    }
-
-    private static async Task PairOnDiscordAsync(FakeDiscordServer discord, FakeDiscordUser owner, FakeDiscordUser joiner)
-    {
-        var code = await InviteCodeAsync(discord, owner);
-        var join = await discord.InvokeSlashCommandAsync(joiner, "join", new Dictionary<string, object> { ["code"] = code });
-        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
-        await discord.WaitForChannelMessageAsync(owner.DmChannelId, m => m.Content.Contains("paired", StringComparison.Ordinal));
-    }
-
     private static Task<FakeMessage> DmAsync(FakeDiscordServer discord, FakeDiscordUser user, string fragment) =>
         discord.WaitForChannelMessageAsync(user.DmChannelId, m => m.Content.Contains(fragment, StringComparison.Ordinal),
             TimeSpan.FromSeconds(15));
@@ -50,7 +35,7 @@ public sealed class DiscordJourneyTests
         var dana = discord.AddUser("501", "dana", "Dana");
         var eli = discord.AddUser("502", "eli", "Eli");
         await discord.WaitForIdentifyAsync();
-        await PairOnDiscordAsync(discord, dana, eli);
+        await Journeys.PairOnDiscordAsync(discord, dana, eli);
 
         var checkin = await discord.InvokeSlashCommandAsync(dana, "checkin");
         await PulseAsync(discord, eli, 4, 5);
@@ -93,7 +78,7 @@ public sealed class DiscordJourneyTests
         var dana = discord.AddUser("501", "dana", "Dana");
         var eli = discord.AddUser("502", "eli", "Eli");
         await discord.WaitForIdentifyAsync();
-        await PairOnDiscordAsync(discord, dana, eli);
+        await Journeys.PairOnDiscordAsync(discord, dana, eli);
         await discord.InvokeSlashCommandAsync(dana, "checkin");
         await PulseAsync(discord, eli, 3, 4);
         await PulseAsync(discord, dana, 5, 5);
@@ -211,7 +196,7 @@ public sealed class DiscordJourneyTests
         discord.AddGuild("200", "Our place");
         var channel = discord.AddGuildChannel("200", "300", "us");
         await discord.WaitForIdentifyAsync();
-        await PairOnDiscordAsync(discord, dana, eli);
+        await Journeys.PairOnDiscordAsync(discord, dana, eli);
 
         await discord.InvokeSlashCommandAsync(dana, "home", guildChannel: channel);
         var proposal = await discord.WaitForChannelMessageAsync(channel.Id, m => !m.IsEphemeral && m.Buttons.Count > 0);
@@ -239,7 +224,7 @@ public sealed class DiscordJourneyTests
         discord.AddGuild("200", "Our place");
         var channel = discord.AddGuildChannel("200", "300", "us");
         await discord.WaitForIdentifyAsync();
-        await PairOnDiscordAsync(discord, dana, eli);
+        await Journeys.PairOnDiscordAsync(discord, dana, eli);
         var early = await discord.InvokeSlashCommandAsync(dana, "cooldown", new Dictionary<string, object> { ["for"] = "2d" });
         var malformed = await discord.WaitForInteractionAsync(early.Id, r => r.Original?.Content.Length > 0);
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
-using Bot.Discord.Tests.Fakes;
 using Bot.Host.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -118,7 +117,7 @@ public sealed class ExportJourneyTests
         var dana = discord.AddUser("501", "dana", "Dana");
         var eli = discord.AddUser("502", "eli", "Eli");
         await discord.WaitForIdentifyAsync();
-        await PairOnDiscordAsync(discord, dana, eli);
+        await Journeys.PairOnDiscordAsync(discord, dana, eli);
         await discord.InvokeSlashCommandAsync(dana, "bucket", new Dictionary<string, object> { ["action"] = "add", ["wish"] = "see the sea" });
         await discord.WaitForChannelMessageAsync(eli.DmChannelId, m => m.Content.Contains("see the sea", StringComparison.Ordinal));
 
@@ -134,15 +133,6 @@ public sealed class ExportJourneyTests
         using var parsed = JsonDocument.Parse(json.Content);
         Assert.Equal("see the sea", parsed.RootElement.GetProperty("bucketList")[0].GetProperty("text").GetString());
         Assert.Contains(discord.GlobalCommands, c => c?["name"]?.GetValue<string>() == "export" && c["options"] is null);
-    }
-
-    private static async Task PairOnDiscordAsync(FakeDiscordServer discord, FakeDiscordUser owner, FakeDiscordUser joiner)
-    {
-        var pair = await discord.InvokeSlashCommandAsync(owner, "pair");
-        var invite = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Contains("/join ", StringComparison.Ordinal) == true);
-        var code = Journeys.JoinLine().Match(invite.Original!.Content).Value["/join ".Length..];
-        var join = await discord.InvokeSlashCommandAsync(joiner, "join", new Dictionary<string, object> { ["code"] = code });
-        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
     }
 
     private static async Task EnqueueAsync(BotTestHost bot, OutgoingMessage message)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Core.Application;
 using Bot.Core.Domain;
+using Bot.Discord.Tests.Fakes;
 using Bot.EndToEnd.Tests.Fakes;
 
 namespace Bot.EndToEnd.Tests;
@@ -67,6 +68,17 @@ internal static partial class Journeys
             bot.Telegram.SendText(user, answer);
             await bot.Telegram.WaitForMessageAsync(user.Id, after: before);
         }
+    }
+
+    /// <summary>Pairs two Discord users with /pair and /join, waiting until both were told.</summary>
+    public static async Task PairOnDiscordAsync(FakeDiscordServer discord, FakeDiscordUser owner, FakeDiscordUser joiner)
+    {
+        var pair = await discord.InvokeSlashCommandAsync(owner, "pair");
+        var invite = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Contains("/join ", StringComparison.Ordinal) == true);
+        var code = JoinLine().Match(invite.Original!.Content).Value["/join ".Length..];
+        var join = await discord.InvokeSlashCommandAsync(joiner, "join", new Dictionary<string, object> { ["code"] = code });
+        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
+        await discord.WaitForChannelMessageAsync(owner.DmChannelId, m => m.Content.Contains("paired", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"/join [A-Z0-9]{5}-[A-Z0-9]{5}")]

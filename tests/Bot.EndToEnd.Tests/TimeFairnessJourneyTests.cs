@@ -70,7 +70,7 @@ public sealed class TimeFairnessJourneyTests
         var dana = discord.AddUser("501", "dana", "Dana");
         var eli = discord.AddUser("502", "eli", "Eli");
         await discord.WaitForIdentifyAsync();
-        await PairOnDiscordAsync(discord, dana, eli);
+        await Journeys.PairOnDiscordAsync(discord, dana, eli);
 
         var set = await SlashAsync(discord, dana, "quiet", new() { ["from"] = "23:00", ["until"] = "07:00" });
         var half = await SlashAsync(discord, dana, "quiet", new() { ["from"] = "23:00" });
@@ -106,15 +106,5 @@ public sealed class TimeFairnessJourneyTests
         var interaction = await discord.InvokeSlashCommandAsync(user, command, options);
         var reply = await discord.WaitForInteractionAsync(interaction.Id, r => r.Original?.Content.Length > 0);
         return reply.Original!.Content;
-    }
-
-    private static async Task PairOnDiscordAsync(FakeDiscordServer discord, FakeDiscordUser owner, FakeDiscordUser joiner)
-    {
-        var pair = await discord.InvokeSlashCommandAsync(owner, "pair");
-        var invite = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Contains("/join ", StringComparison.Ordinal) == true);
-        var code = Journeys.JoinLine().Match(invite.Original!.Content).Value["/join ".Length..];
-        var join = await discord.InvokeSlashCommandAsync(joiner, "join", new Dictionary<string, object> { ["code"] = code });
-        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
-        await discord.WaitForChannelMessageAsync(owner.DmChannelId, m => m.Content.Contains("paired", StringComparison.Ordinal));
     }
 }
