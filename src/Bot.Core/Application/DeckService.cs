@@ -65,10 +65,8 @@ public sealed class DeckService(
     {
         var name = c.Me.DisplayName;
         var partner = c.Partner!;
-        if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is { } open)
+        if (await rounds.TellIfOpenAsync(c, couple, ct).ConfigureAwait(false))
         {
-            await messenger.ReplyAsync(c, Copy.RoundStanding(name, partner.DisplayName, open, c.Me.Id, partner.Id), ct)
-                .ConfigureAwait(false);
             return;
         }
 

@@ -22,6 +22,20 @@ public sealed class RoundService(
 
     public Task<Round?> GetOpenAsync(long coupleId, CancellationToken ct) => rounds.GetOpenAsync(coupleId, ct);
 
+    /// <summary>When the couple already has an open round, tells the person where it stands and returns true.</summary>
+    public async Task<bool> TellIfOpenAsync(Conversation c, Couple couple, CancellationToken ct)
+    {
+        if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is not { } open)
+        {
+            return false;
+        }
+
+        var partner = c.Partner!;
+        await messenger.ReplyAsync(c, Copy.RoundStanding(c.Me.DisplayName, partner.DisplayName, open, c.Me.Id, partner.Id), ct)
+            .ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>
     /// Opens the weekly ritual: the configured questions, else a weekly-deck variant per theme. The first question
     /// waits out a partner's quiet hours, except for <paramref name="initiator"/>, who just asked for it.
