@@ -34,7 +34,7 @@ public sealed partial class CoreHarness
             Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Store.Pulses, Clock);
         Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
         Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
-        Export = new ExportService(Store.Rounds, Store.LoveNotes, Store.BucketList, Rounds, Catalog, Messenger, Clock);
+        Export = new ExportService(Store.Rounds, Store.LoveNotes, Store.BucketList, Store.Pulses, Rounds, Catalog, Messenger, Clock);
         Farewell = new FarewellService(
             Store.Persons, Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Erasure,
             Store.Bowl, Store.Pulses, Store.PendingInputs, Store.Outbox, Rounds, Export, Messenger, Clock);

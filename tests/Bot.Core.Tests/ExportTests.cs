@@ -72,6 +72,29 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public async Task Export_CarriesTheWeeklyPulse_InBothFiles()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/checkin");
+        await _bot.PulseAsync(alex, 4, 2);
+        await _bot.AnswerAsync(alex, "a1", "a2", "a3");
+        await _bot.PulseAsync(bea, 5, null);
+        await _bot.AnswerAsync(bea, "b1", "b2", "b3");
+        _bot.ClearOutbox();
+
+        await _bot.SendAsync(alex, "/export");
+
+        var messages = _bot.MessagesTo(alex);
+        var markdown = Utf8(messages[0].Attachment!);
+        Assert.Contains("_Felt loved:_ Alex 4/5 · Bea 5/5", markdown, StringComparison.Ordinal);
+        Assert.Contains("_Felt heard:_ Alex 2/5 · Bea skipped", markdown, StringComparison.Ordinal);
+        var checkIn = Assert.Single(JournalJson.Parse(messages[1].Attachment!.Content.Span).CheckIns);
+        Assert.Equal(
+            [new ExportedPulse("Alex", "loved", 4), new ExportedPulse("Bea", "loved", 5), new ExportedPulse("Alex", "heard", 2), new ExportedPulse("Bea", "heard", null)],
+            checkIn.Pulse);
+    }
+
+    [Fact]
     public async Task Export_ContainsDeliveredNotes_ButNotOnesStillWaiting()
     {
         var (alex, bea) = await _bot.CoupleAsync();

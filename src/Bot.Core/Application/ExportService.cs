@@ -9,6 +9,7 @@ public sealed class ExportService(
     IRoundRepository rounds,
     ILoveNoteRepository notes,
     IBucketListRepository bucketList,
+    IPulseRepository pulses,
     RoundService roundService,
     DeckCatalog decks,
     Messenger messenger,
@@ -23,8 +24,14 @@ public sealed class ExportService(
         var revealed = await rounds.GetRevealedAsync(couple.Id, MaxRounds, ct).ConfigureAwait(false);
         var delivered = await notes.ListDeliveredAsync(couple.Id, ct).ConfigureAwait(false);
         var wishes = await bucketList.ListAsync(couple.Id, ct).ConfigureAwait(false);
+        var taps = new Dictionary<long, IReadOnlyList<PulseEntry>>();
+        foreach (var round in revealed.Where(r => r.Kind == RoundKind.Weekly))
+        {
+            taps[round.Id] = await pulses.GetForRoundAsync(round.Id, ct).ConfigureAwait(false);
+        }
+
         var export = JournalExport.Build(couple, a, b, revealed, delivered, wishes,
-            id => decks.Decks.FirstOrDefault(d => d.Id == id)?.Name, time.GetUtcNow());
+            id => decks.Decks.FirstOrDefault(d => d.Id == id)?.Name, time.GetUtcNow(), taps);
 
         // Both files quote both partners' words: /forget by either drops them if they have not gone out yet.
         var stem = $"journal-{export.Date:yyyy-MM-dd}";

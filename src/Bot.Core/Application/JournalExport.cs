@@ -42,7 +42,8 @@ public sealed record JournalExport(
         IEnumerable<LoveNote> notes,
         IEnumerable<BucketItem> bucketList,
         Func<string, string?> deckName,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyDictionary<long, IReadOnlyList<PulseEntry>>? pulses = null)
     {
         ArgumentNullException.ThrowIfNull(couple);
         ArgumentNullException.ThrowIfNull(a);
@@ -64,7 +65,18 @@ public sealed record JournalExport(
                     .. r.Questions.OrderBy(q => q.Position).Select(q => new ExportedQuestion(
                         q.Text,
                         [.. partners.Select(p => ExportedAnswer.Of(p.DisplayName, r.AnswerOf(p.Id, q.Position), now, couple.TimeZone))])),
-                ]))
+                ])
+            {
+                Pulse = pulses?.GetValueOrDefault(r.Id) is { Count: > 0 } taps
+                    ?
+                    [
+                        .. PulseEntry.Scales.SelectMany(scale => partners.Select(p => new ExportedPulse(
+                            p.DisplayName,
+                            ExportedPulse.NameOf(scale),
+                            taps.FirstOrDefault(t => t.PersonId == p.Id && t.Scale == scale)?.Value))),
+                    ]
+                    : [],
+            })
             .ToList();
         var exportedNotes = notes
             .Where(n => n.CoupleId == couple.Id && n.DeliveredAt is not null
@@ -109,6 +121,9 @@ public sealed record ExportedCheckIn(
     string? Deck,
     IReadOnlyList<ExportedQuestion> Questions)
 {
+    /// <summary>The weekly pulse both partners tapped, scale by scale; empty for other rounds.</summary>
+    public IReadOnlyList<ExportedPulse> Pulse { get; init; } = [];
+
     public const string WeeklyKind = "weekly";
     public const string DeckKind = "deck";
     public const string BowlKind = "bowl";
@@ -126,6 +141,16 @@ public sealed record ExportedCheckIn(
 }
 
 public sealed record ExportedQuestion(string Text, IReadOnlyList<ExportedAnswer> Answers);
+
+/// <summary>One partner's tap on one pulse scale of a weekly check-in.</summary>
+/// <param name="Scale">"loved" or "heard".</param>
+/// <param name="Value">1–5; null when they skipped it.</param>
+public sealed record ExportedPulse(string By, string Scale, int? Value)
+{
+    public static string NameOf(PulseScale scale) => scale == PulseScale.Loved ? "loved" : "heard";
+
+    public static PulseScale ScaleOf(string name) => name == "loved" ? PulseScale.Loved : PulseScale.Heard;
+}
 
 /// <summary>A partner's answer as it was revealed.</summary>
 /// <param name="Text">What they wrote; null when they passed, their words were removed (/forget), or kept back.</param>

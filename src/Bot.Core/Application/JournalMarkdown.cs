@@ -1,3 +1,4 @@
+using Bot.Core.Domain;
 using System.Globalization;
 using System.Text;
 
@@ -87,6 +88,21 @@ public static class JournalMarkdown
         {
             var what = checkIn.Deck is { } deck ? Escape(deck) : Copy.JournalRoundTitle(checkIn.Kind);
             md.Append("### ").Append(Date(checkIn.Date)).Append(" — ").Append(what).Append("\n\n");
+            foreach (var scale in checkIn.Pulse.GroupBy(p => p.Scale))
+            {
+                var legend = Copy.PulseLegend(ExportedPulse.ScaleOf(scale.Key));
+                md.Append('_').Append(char.ToUpperInvariant(legend[0])).Append(legend[1..]).Append(":_ ")
+                    .AppendJoin(" · ", scale.Select(p => Escape(p.By) + " " + (p.Value is { } v
+                        ? string.Create(CultureInfo.InvariantCulture, $"{v}/{PulseEntry.Max}")
+                        : Copy.JournalSkipped)))
+                    .Append("  \n");
+            }
+
+            if (checkIn.Pulse.Count > 0)
+            {
+                md.Append('\n');
+            }
+
             for (var i = 0; i < checkIn.Questions.Count; i++)
             {
                 var question = checkIn.Questions[i];
