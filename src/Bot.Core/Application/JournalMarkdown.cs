@@ -1,6 +1,6 @@
-using Bot.Core.Domain;
 using System.Globalization;
 using System.Text;
+using Bot.Core.Domain;
 
 namespace Bot.Core.Application;
 
