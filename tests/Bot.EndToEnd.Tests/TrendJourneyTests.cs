@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Bot.Core.Application;
 using Bot.Core.Domain;
+using Bot.Discord.Tests.Fakes;
 using Bot.EndToEnd.Tests.Fakes;
 using SkiaSharp;
 
@@ -44,6 +45,48 @@ public sealed class TrendJourneyTests
         }
 
         await bot.Telegram.WaitForMessageAsync(user.Id, m => m.Text.Contains("(1/", StringComparison.Ordinal), after: after);
+    }
+
+
+    /// <summary>The first DM to <paramref name="user"/> containing <paramref name="fragment"/> that is not in <paramref name="seen"/>.</summary>
+    private static Task<FakeMessage> NewDmAsync(FakeDiscordServer discord, FakeDiscordUser user, string fragment, HashSet<string> seen) =>
+        discord.WaitForChannelMessageAsync(user.DmChannelId,
+            m => !seen.Contains(m.Id) && m.Content.Contains(fragment, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+    /// <summary>The Discord side of <see cref="WeeklyCheckInAsync"/>: the scheduled check-in, clicked and answered in DMs.</summary>
+    private static async Task DiscordWeeklyCheckInAsync(BotTestHost bot, FakeDiscordUser dana, FakeDiscordUser eli,
+        DateTimeOffset sundayEvening, (int Loved, int Heard) danaPulse, (int Loved, int Heard) eliPulse, string week)
+    {
+        var discord = bot.Discord!;
+        var seen = discord.MessagesIn(dana.DmChannelId).Concat(discord.MessagesIn(eli.DmChannelId)).Select(m => m.Id).ToHashSet();
+        await bot.AdvanceAsync(sundayEvening - bot.Clock.GetUtcNow());
+        await bot.SweepAsync();
+        foreach (var (user, pulse) in new[] { (dana, danaPulse), (eli, eliPulse) })
+        {
+            foreach (var (scale, value) in new[] { (Copy.PulseQuestion(PulseScale.Loved), pulse.Loved), (Copy.PulseQuestion(PulseScale.Heard), pulse.Heard) })
+            {
+                var prompt = await NewDmAsync(discord, user, scale, seen);
+                var button = prompt.Buttons.Single(b => b.Label == value.ToString(CultureInfo.InvariantCulture));
+                await discord.ClickButtonAsync(user, prompt, button.CustomId);
+            }
+
+            await NewDmAsync(discord, user, "(1/", seen);
+        }
+
+        foreach (var (user, name) in new[] { (dana, "dana"), (eli, "eli") })
+        {
+            foreach (var (answer, next) in new[] { ("1", "(2/"), ("2", "(3/"), ("3", "") })
+            {
+                await discord.SendDmMessageAsync(user, $"{name}-{week}-{answer}");
+                if (next.Length > 0)
+                {
+                    await NewDmAsync(discord, user, next, seen);
+                }
+            }
+        }
+
+        await NewDmAsync(discord, dana, $"eli-{week}-3", seen);
+        await NewDmAsync(discord, eli, $"dana-{week}-3", seen);
     }
 
     [Fact]
@@ -94,5 +137,34 @@ public sealed class TrendJourneyTests
         Assert.Null(reply.File);
         Assert.Single(bot.Telegram.SentTo(alex.Id).Skip(before));
         Assert.DoesNotContain(bot.Telegram.SentTo(alex.Id).Concat(bot.Telegram.SentTo(sam.Id)), m => m.File is not null);
+    }
+
+    [Fact]
+    public async Task Trend_OnDiscord_ArrivesAsAPngAttachmentOfTheSlashCommandReply()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var dana = discord.AddUser("501", "dana", "Dana");
+        var eli = discord.AddUser("502", "eli", "Eli");
+        await discord.WaitForIdentifyAsync();
+        var pair = await discord.InvokeSlashCommandAsync(dana, "pair");
+        var invite = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Contains("/join ", StringComparison.Ordinal) == true);
+        var code = Journeys.JoinLine().Match(invite.Original!.Content).Value["/join ".Length..];
+        var join = await discord.InvokeSlashCommandAsync(eli, "join", new Dictionary<string, object> { ["code"] = code });
+        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
+        await DiscordWeeklyCheckInAsync(bot, dana, eli, new DateTimeOffset(2026, 3, 8, 19, 0, 30, TimeSpan.Zero), (3, 4), (5, 5), "w1");
+        await DiscordWeeklyCheckInAsync(bot, dana, eli, new DateTimeOffset(2026, 3, 15, 19, 0, 30, TimeSpan.Zero), (4, 4), (2, 3), "w2");
+
+        var trend = await discord.InvokeSlashCommandAsync(dana, "trend");
+        var record = await discord.WaitForInteractionAsync(trend.Id, r => r.Original?.Attachments.Count == 1, TimeSpan.FromSeconds(20));
+
+        var png = Assert.Single(record.Original!.Attachments);
+        Assert.Equal("pulse.png", png.FileName);
+        Assert.Equal(Copy.TrendCaption("Dana", "Eli", PulseTrendService.DefaultWeeks), record.Original.Content);
+        Assert.Equal(PngSignature, png.Content.AsSpan(0, PngSignature.Length).ToArray());
+        using var bitmap = SKBitmap.Decode(png.Content);
+        Assert.NotNull(bitmap);
+        Assert.Equal((900, 520), (bitmap.Width, bitmap.Height));
+        Assert.Empty(record.Followups);
     }
 }
