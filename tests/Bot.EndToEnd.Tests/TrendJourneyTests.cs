@@ -147,11 +147,7 @@ public sealed class TrendJourneyTests
         var dana = discord.AddUser("501", "dana", "Dana");
         var eli = discord.AddUser("502", "eli", "Eli");
         await discord.WaitForIdentifyAsync();
-        var pair = await discord.InvokeSlashCommandAsync(dana, "pair");
-        var invite = await discord.WaitForInteractionAsync(pair.Id, r => r.Original?.Content.Contains("/join ", StringComparison.Ordinal) == true);
-        var code = Journeys.JoinLine().Match(invite.Original!.Content).Value["/join ".Length..];
-        var join = await discord.InvokeSlashCommandAsync(eli, "join", new Dictionary<string, object> { ["code"] = code });
-        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
+        await Journeys.PairOnDiscordAsync(discord, dana, eli);
         await DiscordWeeklyCheckInAsync(bot, dana, eli, new DateTimeOffset(2026, 3, 8, 19, 0, 30, TimeSpan.Zero), (3, 4), (5, 5), "w1");
         await DiscordWeeklyCheckInAsync(bot, dana, eli, new DateTimeOffset(2026, 3, 15, 19, 0, 30, TimeSpan.Zero), (4, 4), (2, 3), "w2");
 
