@@ -59,10 +59,7 @@ public sealed class BowlJourneyTests
     {
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
         var discord = bot.Discord!;
-        var dana = discord.AddUser("501", "dana", "Dana");
-        var eli = discord.AddUser("502", "eli", "Eli");
-        await discord.WaitForIdentifyAsync();
-        await Journeys.PairOnDiscordAsync(discord, dana, eli);
+        var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
 
         var add = await discord.InvokeSlashCommandAsync(
             dana, "bowl", new Dictionary<string, object> { ["action"] = "add", ["question"] = AlexAsks });

@@ -32,10 +32,7 @@ public sealed class DiscordJourneyTests
     {
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
         var discord = bot.Discord!;
-        var dana = discord.AddUser("501", "dana", "Dana");
-        var eli = discord.AddUser("502", "eli", "Eli");
-        await discord.WaitForIdentifyAsync();
-        await Journeys.PairOnDiscordAsync(discord, dana, eli);
+        var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
 
         var checkin = await discord.InvokeSlashCommandAsync(dana, "checkin");
         await PulseAsync(discord, eli, 4, 5);
@@ -75,10 +72,7 @@ public sealed class DiscordJourneyTests
     {
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
         var discord = bot.Discord!;
-        var dana = discord.AddUser("501", "dana", "Dana");
-        var eli = discord.AddUser("502", "eli", "Eli");
-        await discord.WaitForIdentifyAsync();
-        await Journeys.PairOnDiscordAsync(discord, dana, eli);
+        var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
         await discord.InvokeSlashCommandAsync(dana, "checkin");
         await PulseAsync(discord, eli, 3, 4);
         await PulseAsync(discord, dana, 5, 5);

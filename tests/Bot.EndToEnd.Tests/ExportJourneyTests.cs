@@ -114,10 +114,7 @@ public sealed class ExportJourneyTests
     {
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
         var discord = bot.Discord!;
-        var dana = discord.AddUser("501", "dana", "Dana");
-        var eli = discord.AddUser("502", "eli", "Eli");
-        await discord.WaitForIdentifyAsync();
-        await Journeys.PairOnDiscordAsync(discord, dana, eli);
+        var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
         await discord.InvokeSlashCommandAsync(dana, "bucket", new Dictionary<string, object> { ["action"] = "add", ["wish"] = "see the sea" });
         await discord.WaitForChannelMessageAsync(eli.DmChannelId, m => m.Content.Contains("see the sea", StringComparison.Ordinal));
 

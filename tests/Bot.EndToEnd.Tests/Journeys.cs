@@ -70,6 +70,16 @@ internal static partial class Journeys
         }
     }
 
+    /// <summary>Dana and Eli, both on Discord, paired with each other.</summary>
+    public static async Task<(FakeDiscordUser Dana, FakeDiscordUser Eli)> PairedOnDiscordAsync(FakeDiscordServer discord)
+    {
+        var dana = discord.AddUser("501", "dana", "Dana");
+        var eli = discord.AddUser("502", "eli", "Eli");
+        await discord.WaitForIdentifyAsync();
+        await PairOnDiscordAsync(discord, dana, eli);
+        return (dana, eli);
+    }
+
     /// <summary>Pairs two Discord users with /pair and /join, waiting until both were told.</summary>
     public static async Task PairOnDiscordAsync(FakeDiscordServer discord, FakeDiscordUser owner, FakeDiscordUser joiner)
     {

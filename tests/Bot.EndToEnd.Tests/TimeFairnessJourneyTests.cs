@@ -67,10 +67,7 @@ public sealed class TimeFairnessJourneyTests
     {
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
         var discord = bot.Discord!;
-        var dana = discord.AddUser("501", "dana", "Dana");
-        var eli = discord.AddUser("502", "eli", "Eli");
-        await discord.WaitForIdentifyAsync();
-        await Journeys.PairOnDiscordAsync(discord, dana, eli);
+        var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
 
         var set = await SlashAsync(discord, dana, "quiet", new() { ["from"] = "23:00", ["until"] = "07:00" });
         var half = await SlashAsync(discord, dana, "quiet", new() { ["from"] = "23:00" });

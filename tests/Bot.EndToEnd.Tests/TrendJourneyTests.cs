@@ -144,10 +144,7 @@ public sealed class TrendJourneyTests
     {
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
         var discord = bot.Discord!;
-        var dana = discord.AddUser("501", "dana", "Dana");
-        var eli = discord.AddUser("502", "eli", "Eli");
-        await discord.WaitForIdentifyAsync();
-        await Journeys.PairOnDiscordAsync(discord, dana, eli);
+        var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
         await DiscordWeeklyCheckInAsync(bot, dana, eli, new DateTimeOffset(2026, 3, 8, 19, 0, 30, TimeSpan.Zero), (3, 4), (5, 5), "w1");
         await DiscordWeeklyCheckInAsync(bot, dana, eli, new DateTimeOffset(2026, 3, 15, 19, 0, 30, TimeSpan.Zero), (4, 4), (2, 3), "w2");
 
