@@ -1,4 +1,5 @@
 using Bot.Discord.Tests.Fakes;
+using Bot.EndToEnd.Tests.Fakes;
 
 namespace Bot.EndToEnd.Tests;
 
@@ -8,14 +9,7 @@ public sealed class TimeFairnessJourneyTests
     public async Task NudgeSentInThePartnersNight_LandsWhenTheirQuietHoursEnd_AndOnlyOnceADay()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var (alex, sam) = await Journeys.PairedAsync(bot);
-        // The host starts on Wednesday 4 March 2026, 10:00 UTC: 11:00 in Berlin, 02:00 in Los Angeles.
-        await ReplyAsync(bot, alex, "/timezone Europe/Berlin");
-        await ReplyAsync(bot, sam, "/timezone America/Los_Angeles");
-        // Sam hears that Alex moved their check-ins along; that notice must be out before counting.
-        await bot.SettleAsync();
-        await bot.WaitForDeliverableSentAsync();
-        var samBefore = bot.Telegram.SentTo(sam.Id).Count;
+        var (alex, sam, samBefore) = await ApartAsync(bot);
 
         var confirmation = await ReplyAsync(bot, alex, "/nudge");
         var again = await ReplyAsync(bot, alex, "/nudge");
@@ -40,13 +34,7 @@ public sealed class TimeFairnessJourneyTests
     public async Task NoteInThePartnersNight_DoesNotHoldUpTheirRepliesMeanwhile()
     {
         await using var bot = await BotTestHost.StartAsync();
-        var (alex, sam) = await Journeys.PairedAsync(bot);
-        await ReplyAsync(bot, alex, "/timezone Europe/Berlin");
-        await ReplyAsync(bot, sam, "/timezone America/Los_Angeles");
-        // Sam hears that Alex moved their check-ins along; that notice must be out before counting.
-        await bot.SettleAsync();
-        await bot.WaitForDeliverableSentAsync();
-        var samBefore = bot.Telegram.SentTo(sam.Id).Count;
+        var (alex, sam, samBefore) = await ApartAsync(bot);
 
         var held = await ReplyAsync(bot, alex, "/note sweet dreams");
         var samsOwnReply = await ReplyAsync(bot, sam, "/quiet");
@@ -103,5 +91,18 @@ public sealed class TimeFairnessJourneyTests
         var interaction = await discord.InvokeSlashCommandAsync(user, command, options);
         var reply = await discord.WaitForInteractionAsync(interaction.Id, r => r.Original?.Content.Length > 0);
         return reply.Original!.Content;
+    }
+
+    /// <summary>Alex in Berlin, Sam in Los Angeles; and how many messages Sam had once the zone notices were out.</summary>
+    private static async Task<(FakeTelegramUser Alex, FakeTelegramUser Sam, int SamBefore)> ApartAsync(BotTestHost bot)
+    {
+        var (alex, sam) = await Journeys.PairedAsync(bot);
+        // The host starts on Wednesday 4 March 2026, 10:00 UTC: 11:00 in Berlin, 02:00 in Los Angeles.
+        await ReplyAsync(bot, alex, "/timezone Europe/Berlin");
+        await ReplyAsync(bot, sam, "/timezone America/Los_Angeles");
+        // Sam hears that Alex moved their check-ins along; that notice must be out before counting.
+        await bot.SettleAsync();
+        await bot.WaitForDeliverableSentAsync();
+        return (alex, sam, bot.Telegram.SentTo(sam.Id).Count);
     }
 }

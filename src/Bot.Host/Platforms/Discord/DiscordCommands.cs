@@ -92,6 +92,21 @@ internal static class DiscordCommands
         };
     }
 
+    /// <summary>The options of a list command (/bucket, /bowl): an action, the text to add, the number to act on.</summary>
+    private static IReadOnlyList<ApplicationCommandOption> ListOptions(
+        string actionDescription,
+        IReadOnlyList<(string Label, string Value)> actions,
+        (string Name, string Description, int MaxLength) text,
+        string numberDescription) =>
+    [
+        new(ApplicationCommandOptionType.String, "action", actionDescription)
+        {
+            Choices = [.. actions.Select(a => CommandChoice.FromString(a.Label, a.Value))],
+        },
+        new(ApplicationCommandOptionType.String, text.Name, text.Description) { MaxLength = text.MaxLength },
+        new(ApplicationCommandOptionType.Integer, "number", numberDescription) { MinValue = 1 },
+    ];
+
     private static string Text(InteractionData data, string option) => data.GetOption(option)?.GetString()?.Trim() ?? "";
 
     private static IReadOnlyList<ApplicationCommandOption>? OptionsOf(string command, DeckCatalog decks) => command switch
@@ -111,23 +126,11 @@ internal static class DiscordCommands
                 Choices = [.. decks.Decks.Select(d => CommandChoice.FromString(d.Name, d.Id))],
             },
         ],
-        "bowl" =>
-        [
-            new(ApplicationCommandOptionType.String, "action", "Add a question, list yours, or remove one")
-            {
-                Choices =
-                [
-                    CommandChoice.FromString("Add a question", "add"),
-                    CommandChoice.FromString("List mine", "list"),
-                    CommandChoice.FromString("Remove one of mine", "remove"),
-                ],
-            },
-            new(ApplicationCommandOptionType.String, "question", "Your question for the two of you (for add)")
-            {
-                MaxLength = BowlService.MaxQuestionLength,
-            },
-            new(ApplicationCommandOptionType.Integer, "number", "Which of yours to remove (for remove)") { MinValue = 1 },
-        ],
+        "bowl" => ListOptions(
+            "Add a question, list yours, or remove one",
+            [("Add a question", "add"), ("List mine", "list"), ("Remove one of mine", "remove")],
+            ("question", "Your question for the two of you (for add)", BowlService.MaxQuestionLength),
+            "Which of yours to remove (for remove)"),
         "history" =>
         [
             new(ApplicationCommandOptionType.Integer, "count", "How many check-ins to show (1–20)")
@@ -182,23 +185,11 @@ internal static class DiscordCommands
             new(ApplicationCommandOptionType.Boolean, "off", "Turn quiet hours off"),
         ],
         "home" => [new(ApplicationCommandOptionType.Boolean, "off", "Stop using this channel as your shared space")],
-        "bucket" =>
-        [
-            new(ApplicationCommandOptionType.String, "action", "Show the list, add a wish, or tick one off")
-            {
-                Choices =
-                [
-                    CommandChoice.FromString("Show our list", "list"),
-                    CommandChoice.FromString("Add a wish", "add"),
-                    CommandChoice.FromString("Tick one off", "done"),
-                ],
-            },
-            new(ApplicationCommandOptionType.String, "wish", "What you'd love to do together (for add)")
-            {
-                MaxLength = BucketListService.MaxItemLength,
-            },
-            new(ApplicationCommandOptionType.Integer, "number", "Which one to tick off (for done)") { MinValue = 1 },
-        ],
+        "bucket" => ListOptions(
+            "Show the list, add a wish, or tick one off",
+            [("Show our list", "list"), ("Add a wish", "add"), ("Tick one off", "done")],
+            ("wish", "What you'd love to do together (for add)", BucketListService.MaxItemLength),
+            "Which one to tick off (for done)"),
         "note" =>
         [
             new(ApplicationCommandOptionType.String, "text", "Your note")
