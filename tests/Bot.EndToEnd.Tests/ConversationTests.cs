@@ -1,18 +1,10 @@
 using System.Globalization;
-using Bot.EndToEnd.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.EndToEnd.Tests;
 
 public sealed class ConversationTests
 {
-    private static async Task<string> ReplyToAsync(BotTestHost bot, FakeTelegramUser user, string text)
-    {
-        var before = bot.Telegram.SentTo(user.Id).Count;
-        bot.Telegram.SendText(user, text);
-        return (await bot.Telegram.WaitForMessageAsync(user.Id, after: before)).Text;
-    }
-
     [Fact]
     public async Task BadInputs_EachGetsAClearFriendlyReply()
     {
@@ -20,21 +12,21 @@ public sealed class ConversationTests
         var alex = bot.User(1001, "Alex");
         var sam = bot.User(1002, "Sam");
 
-        var unknown = await ReplyToAsync(bot, alex, "/dance");
-        var notPaired = await ReplyToAsync(bot, alex, "hello there");
-        var wrongCode = await ReplyToAsync(bot, alex, "/join ZZZZZ-ZZZZZ");
-        var noCode = await ReplyToAsync(bot, alex, "/join");
+        var unknown = (await Journeys.ReplyAsync(bot, alex, "/dance")).Text;
+        var notPaired = (await Journeys.ReplyAsync(bot, alex, "hello there")).Text;
+        var wrongCode = (await Journeys.ReplyAsync(bot, alex, "/join ZZZZZ-ZZZZZ")).Text;
+        var noCode = (await Journeys.ReplyAsync(bot, alex, "/join")).Text;
         var before = bot.Telegram.SentTo(alex.Id).Count;
         bot.Telegram.SendSticker(alex);
         var sticker = (await bot.Telegram.WaitForMessageAsync(alex.Id, after: before)).Text;
         await Journeys.PairAsync(bot, alex, sam);
-        var badSchedule = await ReplyToAsync(bot, alex, "/schedule someday 25:99");
-        var badZone = await ReplyToAsync(bot, alex, "/timezone Mars/Olympus");
-        var badHistory = await ReplyToAsync(bot, alex, "/history lots");
-        var nothingOpen = await ReplyToAsync(bot, alex, "just saying hi");
-        var badDeck = await ReplyToAsync(bot, alex, "/question astrology");
-        await ReplyToAsync(bot, alex, "/checkin");
-        var tooLong = await ReplyToAsync(bot, alex, new string('x', 3500));
+        var badSchedule = (await Journeys.ReplyAsync(bot, alex, "/schedule someday 25:99")).Text;
+        var badZone = (await Journeys.ReplyAsync(bot, alex, "/timezone Mars/Olympus")).Text;
+        var badHistory = (await Journeys.ReplyAsync(bot, alex, "/history lots")).Text;
+        var nothingOpen = (await Journeys.ReplyAsync(bot, alex, "just saying hi")).Text;
+        var badDeck = (await Journeys.ReplyAsync(bot, alex, "/question astrology")).Text;
+        await Journeys.ReplyAsync(bot, alex, "/checkin");
+        var tooLong = (await Journeys.ReplyAsync(bot, alex, new string('x', 3500))).Text;
 
         Assert.Contains("I don't know /dance", unknown, StringComparison.Ordinal);
         Assert.Contains("/pair", notPaired, StringComparison.Ordinal);
@@ -58,13 +50,13 @@ public sealed class ConversationTests
         var kim = bot.User(1003, "Kim");
         var join = await Journeys.PairAsync(bot, alex, sam);
 
-        var usedCode = await ReplyToAsync(bot, kim, join);
-        var history = await ReplyToAsync(bot, kim, "/history");
+        var usedCode = (await Journeys.ReplyAsync(bot, kim, join)).Text;
+        var history = (await Journeys.ReplyAsync(bot, kim, "/history")).Text;
         await Journeys.OpenCheckInAsync(bot, alex, sam);
         await Journeys.AnswerAllAsync(bot, alex, "private-a1", "private-a2", "private-a3");
         await Journeys.AnswerAllAsync(bot, sam, "private-s1", "private-s2", "private-s3");
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("private-s3", StringComparison.Ordinal));
-        var status = await ReplyToAsync(bot, kim, "/status");
+        var status = (await Journeys.ReplyAsync(bot, kim, "/status")).Text;
 
         Assert.Contains("already been used", usedCode, StringComparison.Ordinal);
         Assert.Contains("not paired", history, StringComparison.Ordinal);
@@ -88,7 +80,7 @@ public sealed class ConversationTests
         var samPrompt = bot.Telegram.SentTo(sam.Id)[^1];
         bot.Telegram.PressButton(sam, samPrompt, samPrompt.Buttons[0][0].CallbackData);
         await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("alex-date-answer", StringComparison.Ordinal));
-        var journal = await ReplyToAsync(bot, sam, "/history");
+        var journal = (await Journeys.ReplyAsync(bot, sam, "/history")).Text;
 
         Assert.Contains("Alex: alex-date-answer", journal, StringComparison.Ordinal);
         Assert.Contains("Sam: passed", journal, StringComparison.Ordinal);
@@ -111,7 +103,7 @@ public sealed class ConversationTests
         bot.Telegram.PressButton(alex, confirm, "forget");
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("has been deleted", StringComparison.Ordinal));
         var told = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("deleted their words", StringComparison.Ordinal));
-        var samStatus = await ReplyToAsync(bot, sam, "/status");
+        var samStatus = (await Journeys.ReplyAsync(bot, sam, "/status")).Text;
 
         Assert.Contains("Alex", told.Text, StringComparison.Ordinal);
         Assert.Contains("not paired", samStatus, StringComparison.Ordinal);
@@ -184,7 +176,7 @@ public sealed class ConversationTests
 
         bot.Telegram.SendText(alex, "/checkin");
         await Journeys.PulseAsync(bot, alex, (4, 4));
-        var status = await ReplyToAsync(bot, alex, "/status");
+        var status = (await Journeys.ReplyAsync(bot, alex, "/status")).Text;
 
         Assert.Contains("can't reach Sam", status, StringComparison.Ordinal);
         await using var scope = bot.Services.CreateAsyncScope();

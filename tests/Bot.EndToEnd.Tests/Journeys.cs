@@ -91,6 +91,23 @@ internal static partial class Journeys
         await discord.WaitForChannelMessageAsync(owner.DmChannelId, m => m.Content.Contains("paired", StringComparison.Ordinal));
     }
 
+    /// <summary>Sends a line on Telegram and waits for the bot's next message to that person.</summary>
+    public static async Task<SentMessage> ReplyAsync(BotTestHost bot, FakeTelegramUser user, string line)
+    {
+        var before = bot.Telegram.SentTo(user.Id).Count;
+        bot.Telegram.SendText(user, line);
+        return await bot.Telegram.WaitForMessageAsync(user.Id, after: before);
+    }
+
+    /// <summary>Runs a slash command and waits for the bot's first reply to it.</summary>
+    public static async Task<FakeMessage> SlashReplyAsync(
+        FakeDiscordServer discord, FakeDiscordUser user, string command, Dictionary<string, object>? options = null)
+    {
+        var interaction = await discord.InvokeSlashCommandAsync(user, command, options);
+        var reply = await discord.WaitForInteractionAsync(interaction.Id, r => r.Original?.Content.Length > 0);
+        return reply.Original!;
+    }
+
     [GeneratedRegex(@"/join [A-Z0-9]{5}-[A-Z0-9]{5}")]
     public static partial Regex JoinLine();
 }

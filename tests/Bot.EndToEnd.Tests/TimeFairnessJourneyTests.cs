@@ -1,4 +1,3 @@
-using Bot.Discord.Tests.Fakes;
 using Bot.EndToEnd.Tests.Fakes;
 
 namespace Bot.EndToEnd.Tests;
@@ -11,8 +10,8 @@ public sealed class TimeFairnessJourneyTests
         await using var bot = await BotTestHost.StartAsync();
         var (alex, sam, samBefore) = await ApartAsync(bot);
 
-        var confirmation = await ReplyAsync(bot, alex, "/nudge");
-        var again = await ReplyAsync(bot, alex, "/nudge");
+        var confirmation = (await Journeys.ReplyAsync(bot, alex, "/nudge")).Text;
+        var again = (await Journeys.ReplyAsync(bot, alex, "/nudge")).Text;
         await bot.AdvanceAsync(new DateTimeOffset(2026, 3, 4, 15, 59, 0, TimeSpan.Zero) - bot.Clock.GetUtcNow());
         await bot.SweepAsync();
         await bot.WaitForDeliverableSentAsync();
@@ -36,8 +35,8 @@ public sealed class TimeFairnessJourneyTests
         await using var bot = await BotTestHost.StartAsync();
         var (alex, sam, samBefore) = await ApartAsync(bot);
 
-        var held = await ReplyAsync(bot, alex, "/note sweet dreams");
-        var samsOwnReply = await ReplyAsync(bot, sam, "/quiet");
+        var held = (await Journeys.ReplyAsync(bot, alex, "/note sweet dreams")).Text;
+        var samsOwnReply = (await Journeys.ReplyAsync(bot, sam, "/quiet")).Text;
         await bot.AdvanceAsync(new DateTimeOffset(2026, 3, 4, 16, 0, 5, TimeSpan.Zero) - bot.Clock.GetUtcNow());
         var note = await bot.Telegram.WaitForMessageAsync(
             sam.Id, m => m.Text.Contains("a note from Alex", StringComparison.Ordinal), after: samBefore);
@@ -57,13 +56,13 @@ public sealed class TimeFairnessJourneyTests
         var discord = bot.Discord!;
         var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
 
-        var set = await SlashAsync(discord, dana, "quiet", new() { ["from"] = "23:00", ["until"] = "07:00" });
-        var half = await SlashAsync(discord, dana, "quiet", new() { ["from"] = "23:00" });
-        var zone = await SlashAsync(discord, dana, "timezone", new() { ["zone"] = "Asia/Tokyo" });
-        var couple = await SlashAsync(discord, eli, "timezone", new() { ["zone"] = "Europe/Berlin", ["for"] = "couple" });
-        var shown = await SlashAsync(discord, dana, "quiet", []);
-        var off = await SlashAsync(discord, dana, "quiet", new() { ["off"] = true });
-        var nudged = await SlashAsync(discord, eli, "nudge", []);
+        var set = (await Journeys.SlashReplyAsync(discord, dana, "quiet", new() { ["from"] = "23:00", ["until"] = "07:00" })).Content;
+        var half = (await Journeys.SlashReplyAsync(discord, dana, "quiet", new() { ["from"] = "23:00" })).Content;
+        var zone = (await Journeys.SlashReplyAsync(discord, dana, "timezone", new() { ["zone"] = "Asia/Tokyo" })).Content;
+        var couple = (await Journeys.SlashReplyAsync(discord, eli, "timezone", new() { ["zone"] = "Europe/Berlin", ["for"] = "couple" })).Content;
+        var shown = (await Journeys.SlashReplyAsync(discord, dana, "quiet")).Content;
+        var off = (await Journeys.SlashReplyAsync(discord, dana, "quiet", new() { ["off"] = true })).Content;
+        var nudged = (await Journeys.SlashReplyAsync(discord, eli, "nudge")).Content;
         var nudge = await discord.WaitForChannelMessageAsync(
             dana.DmChannelId, m => m.Content.Contains("Eli", StringComparison.Ordinal) && !m.Content.Contains("check-ins", StringComparison.Ordinal),
             TimeSpan.FromSeconds(15));
@@ -78,28 +77,13 @@ public sealed class TimeFairnessJourneyTests
         Assert.Contains("Dana", nudge.Content, StringComparison.Ordinal);
     }
 
-    private static async Task<string> ReplyAsync(BotTestHost bot, Fakes.FakeTelegramUser user, string line)
-    {
-        var before = bot.Telegram.SentTo(user.Id).Count;
-        bot.Telegram.SendText(user, line);
-        return (await bot.Telegram.WaitForMessageAsync(user.Id, after: before)).Text;
-    }
-
-    private static async Task<string> SlashAsync(
-        FakeDiscordServer discord, FakeDiscordUser user, string command, Dictionary<string, object> options)
-    {
-        var interaction = await discord.InvokeSlashCommandAsync(user, command, options);
-        var reply = await discord.WaitForInteractionAsync(interaction.Id, r => r.Original?.Content.Length > 0);
-        return reply.Original!.Content;
-    }
-
     /// <summary>Alex in Berlin, Sam in Los Angeles; and how many messages Sam had once the zone notices were out.</summary>
     private static async Task<(FakeTelegramUser Alex, FakeTelegramUser Sam, int SamBefore)> ApartAsync(BotTestHost bot)
     {
         var (alex, sam) = await Journeys.PairedAsync(bot);
         // The host starts on Wednesday 4 March 2026, 10:00 UTC: 11:00 in Berlin, 02:00 in Los Angeles.
-        await ReplyAsync(bot, alex, "/timezone Europe/Berlin");
-        await ReplyAsync(bot, sam, "/timezone America/Los_Angeles");
+        await Journeys.ReplyAsync(bot, alex, "/timezone Europe/Berlin");
+        await Journeys.ReplyAsync(bot, sam, "/timezone America/Los_Angeles");
         // Sam hears that Alex moved their check-ins along; that notice must be out before counting.
         await bot.SettleAsync();
         await bot.WaitForDeliverableSentAsync();
