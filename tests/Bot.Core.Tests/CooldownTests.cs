@@ -214,7 +214,9 @@ public sealed class CooldownTests
         var sweep = await SweepCooldownsAsync();
 
         Assert.Equal(0, sweep.Ended);
-        Assert.Contains(Copy.CooldownEndedEarly("Alex", "Bea"), _bot.TextsTo(alex));
+        var toAlex = _bot.TextsTo(alex);
+        Assert.Equal(Copy.CooldownEndedEarly("Alex", "Bea"), toAlex[0]);
+        Assert.StartsWith(Copy.CooldownRoundOpened("Alex", "Bea"), toAlex[1], StringComparison.Ordinal);
         Assert.Equal(RoundKind.Cooldown, _bot.OpenRound(alex)!.Kind);
         Assert.StartsWith(Copy.CooldownRoundOpened("Bea", "Alex"), _bot.LastTextTo(bea), StringComparison.Ordinal);
         Assert.Null(_bot.ActiveCouple(alex)!.CooldownUntil);

@@ -56,4 +56,25 @@ public sealed class CooldownJourneyTests
             Assert.Contains("Sam: hold my hand when we talk money", reveal.Text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Downtime_PastACooldownEndAndIntoTheCheckIn_OpensTheComeBackAndTheCheckInGivesWay()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var (alex, sam) = await Journeys.PairedAsync(bot);
+        await Journeys.ReplyAsync(bot, alex, "/cooldown 1h");
+        var alexBefore = bot.Telegram.SentTo(alex.Id).Count;
+
+        // The bot is down from before the pause ends (Wednesday 11:00) until the check-in is due (Sunday 19:00 UTC).
+        await bot.AdvanceAsync(new DateTimeOffset(2026, 3, 8, 19, 0, 0, TimeSpan.Zero) - bot.Clock.GetUtcNow());
+        await bot.SweepAsync();
+        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal), after: alexBefore);
+        await bot.SettleAsync();
+        await bot.WaitForDeliverableSentAsync();
+        var texts = bot.Telegram.SentTo(alex.Id).Skip(alexBefore).Select(m => m.Text).ToArray();
+
+        var only = Assert.Single(texts);
+        Assert.Contains("What did you feel", only, StringComparison.Ordinal);
+        Assert.Contains("What did you feel", bot.Telegram.SentTo(sam.Id)[^1].Text, StringComparison.Ordinal);
+    }
 }

@@ -91,6 +91,18 @@ public sealed partial class CooldownService(
     /// </summary>
     public async Task<bool> EndAsync(Couple couple, DateTimeOffset now, CancellationToken ct)
     {
+        if (!await TryClaimEndAsync(couple, now, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await OpenComeBackAsync(couple, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Marks the cool-down ended (atomically, once) and moves notes held for its planned end to now.</summary>
+    private async Task<bool> TryClaimEndAsync(Couple couple, DateTimeOffset now, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(couple);
         if (couple.CooldownUntil is not { } until
             || !await couples.TryEndCooldownAsync(couple.Id, until, ct).ConfigureAwait(false))
@@ -104,6 +116,11 @@ public sealed partial class CooldownService(
             await notes.MoveDueAsync(couple.Id, until, now, ct).ConfigureAwait(false);
         }
 
+        return true;
+    }
+
+    private async Task OpenComeBackAsync(Couple couple, CancellationToken ct)
+    {
         // The come-back matters more than an unfinished question, so whatever round is open gives way.
         if (await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is { } open)
         {
@@ -113,7 +130,6 @@ public sealed partial class CooldownService(
         var (a, b) = await rounds.PartnersAsync(couple, ct).ConfigureAwait(false);
         var ended = couple with { CooldownUntil = null, CooldownById = null, CooldownTopic = null };
         await rounds.OpenCooldownAsync(ended, a, b, ct).ConfigureAwait(false);
-        return true;
     }
 
     /// <summary>
@@ -168,12 +184,13 @@ public sealed partial class CooldownService(
     private async Task EndEarlyAsync(Conversation c, Couple couple, DateTimeOffset now, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        if (!couple.IsCoolingDownAt(now) || !await EndAsync(couple, now, ct).ConfigureAwait(false))
+        if (!couple.IsCoolingDownAt(now) || !await TryClaimEndAsync(couple, now, ct).ConfigureAwait(false))
         {
             await messenger.ReplyAsync(c, Copy.NoCooldown(name), ct).ConfigureAwait(false);
             return;
         }
 
+        // The partner hears why the pause is over before its questions arrive.
         var partner = c.Partner!;
         await messenger.ToPersonAsync(partner, Copy.CooldownEndedEarly(partner.DisplayName, name), ct)
             .ConfigureAwait(false);
@@ -181,6 +198,8 @@ public sealed partial class CooldownService(
         {
             await messenger.ReplyAsync(c, Copy.CooldownEndedByYou(name), ct).ConfigureAwait(false);
         }
+
+        await OpenComeBackAsync(couple, ct).ConfigureAwait(false);
     }
 
     private static string EndText(Couple couple) => TimeZones.FormatLocal(couple.CooldownUntil!.Value, couple.TimeZone);

@@ -30,9 +30,11 @@ internal sealed class SweepJob(
     {
         try
         {
+            // Cool-downs end first: after downtime, a pause that ended days ago opens its come-back before the
+            // check-in due now, which then gives way to it (instead of being opened and set aside at once).
+            var cooldowns = await cooldownSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             var result = await sweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             var notes = await noteSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
-            var cooldowns = await cooldownSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             var firstTimes = await firstTimeSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             var held = await heldSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
             await inbox.PurgeProcessedAsync(time.GetUtcNow() - InboxRetention, cancellationToken).ConfigureAwait(false);
