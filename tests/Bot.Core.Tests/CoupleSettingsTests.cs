@@ -30,7 +30,13 @@ public sealed class CoupleSettingsTests
     [InlineData("Saturday 23:59", DayOfWeek.Saturday, 23, 59)]
     [InlineData("  tHu   0:00 ", DayOfWeek.Thursday, 0, 0)]
     [InlineData("MONDAY 12:15", DayOfWeek.Monday, 12, 15)]
-    public async Task Schedule_AcceptsFullAndShortDaysInAnyCase(string arguments, DayOfWeek day, int hour, int minute)
+    [InlineData("fri 8pm", DayOfWeek.Friday, 20, 0)]
+    [InlineData("8:30 PM friday", DayOfWeek.Friday, 20, 30)]
+    [InlineData("sundays at 7 pm", DayOfWeek.Sunday, 19, 0)]
+    [InlineData("19:00 sun", DayOfWeek.Sunday, 19, 0)]
+    [InlineData("wed 12am", DayOfWeek.Wednesday, 0, 0)]
+    [InlineData("tue 19.45", DayOfWeek.Tuesday, 19, 45)]
+    public async Task Schedule_AcceptsFullAndShortDaysInAnyCase_AndTwelveHourTimesInEitherOrder(string arguments, DayOfWeek day, int hour, int minute)
     {
         var (alex, _) = await _bot.CoupleAsync();
 
@@ -45,8 +51,9 @@ public sealed class CoupleSettingsTests
     [InlineData("sun")]
     [InlineData("19:00")]
     [InlineData("sun 25:00")]
-    [InlineData("sun 7pm")]
-    [InlineData("19:00 sun")]
+    [InlineData("sun 13pm")]
+    [InlineData("sun mon 19:00")]
+    [InlineData("sun 19")]
     [InlineData("sun 19:00 weekly")]
     [InlineData("offf")]
     public async Task Schedule_WithBadInput_RepliesWithHelpAndChangesNothing(string arguments)

@@ -66,6 +66,20 @@ public sealed class LoveNoteTests
         Assert.Equal(Copy.NoteDelivered("Bea", "Alex", "good morning"), _bot.LastTextTo(bea));
     }
 
+    [Theory]
+    [InlineData("/note dinner is on me at 7:30pm")]
+    [InlineData("/note dinner is on me at 7:30 PM")]
+    [InlineData("/note dinner is on me at 19.30")]
+    public async Task Note_AtATwelveHourOrDottedTime_IsReadAsThatTime(string line)
+    {
+        var (alex, _) = await CoupleInAsync("America/New_York");
+
+        await _bot.SendAsync(alex, line);
+
+        Assert.Equal(Copy.NoteScheduled("Alex", "Bea", "Monday 2 March, 19:30", "America/New_York"), _bot.LastTextTo(alex));
+        Assert.Equal("dinner is on me", Assert.Single(_bot.Store.LoveNotes.All).Text);
+    }
+
     [Fact]
     public async Task Note_AtATime_AcrossTheDaylightSavingChange_KeepsTheLocalTime()
     {
@@ -158,7 +172,7 @@ public sealed class LoveNoteTests
         string[] lines =
         [
             "/note", "/note   ", "/note surprise", "/note at 19:00", "/note " + tooLong, "/note see you at 25:00",
-            "/note see you at 7pm", "/note see you at tonight", "/note lunch at noon!", "/capsule", "/capsule 01.06.2027 hello", "/capsule 2027-02-30 hello",
+            "/note see you at 13pm", "/note see you at tonight", "/note lunch at noon!", "/capsule", "/capsule 01.06.2027 hello", "/capsule 2027-02-30 hello",
             "/capsule 2026-03-02 today", "/capsule 2020-01-01 past", "/capsule 2031-03-03 far", "/capsule 2027-06-01",
             "/capsule 2027-06-01 " + tooLong,
         ];
@@ -171,7 +185,7 @@ public sealed class LoveNoteTests
             [
                 Copy.NoteHelp("Alex"), Copy.NoteHelp("Alex"), Copy.NoteHelp("Alex"), Copy.NoteHelp("Alex"),
                 Copy.NoteTooLong("Alex", LoveNoteService.MaxTextLength + 1, LoveNoteService.MaxTextLength),
-                Copy.NoteBadTime("Alex", "25:00"), Copy.NoteBadTime("Alex", "7pm"),
+                Copy.NoteBadTime("Alex", "25:00"), Copy.NoteBadTime("Alex", "13pm"),
                 Copy.NoteBadTime("Alex", "tonight"), Copy.NoteBadTime("Alex", "noon!"), Copy.CapsuleHelp("Alex"),
                 Copy.CapsuleBadDate("Alex", "01.06.2027"), Copy.CapsuleBadDate("Alex", "2027-02-30"),
                 Copy.CapsuleNotInFuture("Alex"), Copy.CapsuleNotInFuture("Alex"),

@@ -42,7 +42,14 @@ public sealed class ScheduleParserTests
     [InlineData("07:30", 7, 30)]
     [InlineData("0:00", 0, 0)]
     [InlineData("23:59", 23, 59)]
-    public void TryParseTime_AcceptsTwentyFourHourTimes(string typed, int hour, int minute)
+    [InlineData("19.30", 19, 30)]
+    [InlineData("7pm", 19, 0)]
+    [InlineData("7:30 PM", 19, 30)]
+    [InlineData("7:30p.m.", 19, 30)]
+    [InlineData("12pm", 12, 0)]
+    [InlineData("12am", 0, 0)]
+    [InlineData("9am", 9, 0)]
+    public void TryParseTime_AcceptsTwentyFourHourTimesAndAmPm(string typed, int hour, int minute)
     {
         var parsed = ScheduleParser.TryParseTime(typed, out var time);
 
@@ -59,7 +66,9 @@ public sealed class ScheduleParserTests
     [InlineData("19:0")]
     [InlineData("119:00")]
     [InlineData("-1:00")]
-    [InlineData("7pm")]
+    [InlineData("0pm")]
+    [InlineData("13pm")]
+    [InlineData("7 o'clock")]
     [InlineData("19:00:00")]
     public void TryParseTime_RejectsAnythingElse(string typed)
     {

@@ -42,7 +42,7 @@ public sealed class EverydayCommandTests
         Assert.Contains("Ticked off, Sam", ticked.Text, StringComparison.Ordinal);
         Assert.Contains("Sam ticked off: swim in a lake at night", tickedToldAlex.Text, StringComparison.Ordinal);
         Assert.Contains("Fridays at 20:30 (UTC). Next one: Friday 6 March, 20:30", schedule.Text, StringComparison.Ordinal);
-        Assert.Contains("Try /schedule sun 19:00", badSchedule.Text, StringComparison.Ordinal);
+        Assert.Contains("Try /schedule sun 19:00 or /schedule friday 8pm", badSchedule.Text, StringComparison.Ordinal);
         Assert.Contains("until Wednesday 18 March, 10:00", paused.Text, StringComparison.Ordinal);
         Assert.Contains("Alex paused your check-ins until Wednesday 18 March", pausedToldSam.Text, StringComparison.Ordinal);
         Assert.Contains("paused until Wednesday 18 March", statusWhilePaused.Text, StringComparison.Ordinal);

@@ -78,7 +78,7 @@ public static partial class Copy
         $"Okay {name}, quiet hours are off: nudges, notes and reminders may reach you any time. /quiet 22:00-08:00 brings them back.";
 
     public static string QuietHelp(string name) =>
-        $"I couldn't read that, {name}. Try /quiet 22:00-08:00 (from and until, 24-hour times; it may cross midnight), /quiet off, or just /quiet to see yours.";
+        $"I couldn't read that, {name}. Try /quiet 22:00-08:00 (from and until, like 22:00 or 10pm; it may cross midnight), /quiet off, or just /quiet to see yours.";
 
     /// <summary>Status lines: each partner's clock (one line when they share a zone) and quiet hours.</summary>
     public static string StatusClocks(Person me, Person partner, Couple couple, DateTimeOffset now)

@@ -148,7 +148,7 @@ public static partial class Copy
     }
 
     public static string ScheduleHelp(string name) =>
-        $"I couldn't read that, {name}. Try /schedule sun 19:00 (a day and a 24-hour time), /schedule off or /schedule on.";
+        $"I couldn't read that, {name}. Try /schedule sun 19:00 or /schedule friday 8pm (a day and a time), /schedule off or /schedule on.";
 
     public static string ScheduleChanged(string name, Couple couple) => $"Done, {name}. {ScheduleSummary(couple)}";
 
@@ -508,7 +508,7 @@ public static partial class Copy
         $"{name}, write your note after /note: /note thinking of you sends it now, /note dinner's on me at 19:00 sends it at 19:00 your partner's time, /note you're wonderful surprise sends it at a random daytime moment in the next few days.";
 
     public static string NoteBadTime(string name, string typed) =>
-        $"I couldn't read the time \"{typed}\", {name}. Use a 24-hour time at the end, like /note see you soon at 19:30.";
+        $"I couldn't read the time \"{typed}\", {name}. Put the time at the end, like /note see you soon at 19:30 (or at 7:30pm).";
 
     public static string NoteTooLong(string name, int length, int max) =>
         $"That note is {length} characters, {name}; could you keep it to {max}? Shorter notes often say more 💛";

@@ -24,8 +24,7 @@ public sealed class CoupleSettingsService(
             [] => null,
             [var word] when word.Equals("off", StringComparison.OrdinalIgnoreCase) => couple.Schedule with { IsEnabled = false },
             [var word] when word.Equals("on", StringComparison.OrdinalIgnoreCase) => couple.Schedule with { IsEnabled = true },
-            [var day, var clock] when ScheduleParser.TryParseDay(day, out var d) && ScheduleParser.TryParseTime(clock, out var t)
-                => new WeeklySchedule(d, t, IsEnabled: true),
+            _ when ScheduleParser.TryParseSlot(words, out var d, out var t) => new WeeklySchedule(d, t, IsEnabled: true),
             _ => null,
         };
 
@@ -42,7 +41,7 @@ public sealed class CoupleSettingsService(
         }
 
         // A new slot is read on the clock of whoever typed it; turning it off or on keeps the couple's zone.
-        var zone = words.Length == 2 ? c.Me.ZoneIn(couple) : couple.TimeZone;
+        var zone = words.Length > 1 ? c.Me.ZoneIn(couple) : couple.TimeZone;
         var updated = couple with
         {
             TimeZone = zone,

@@ -254,7 +254,7 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
     [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)surprise$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex SurpriseSuffix();
 
-    [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)at\s+(?<time>\d\S*|(?:tonight|tomorrow|today|noon|midnight|morning|afternoon|evening|night|later|soon)\W*)$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)at\s+(?<time>\d\S*(?:\s*[ap]\.?m\.?)?|(?:tonight|tomorrow|today|noon|midnight|morning|afternoon|evening|night|later|soon)\W*)$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex AtSuffix();
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;

@@ -109,7 +109,7 @@ public static partial class PersonalTime
         return false;
     }
 
-    [GeneratedRegex(@"^(?<from>\d{1,2}(?::\d{2})?)\s*(?:-|–|—|to|until)\s*(?<until>\d{1,2}(?::\d{2})?)$",
+    [GeneratedRegex(@"^(?<from>\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*(?<until>\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuietSyntax();
 }

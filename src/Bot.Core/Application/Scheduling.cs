@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Bot.Core.Domain;
 using NodaTime;
 using NodaTime.TimeZones;
@@ -120,29 +121,54 @@ public static class TimeZones
     }
 }
 
-/// <summary>Reads "sun 19:00", "Sunday 7:30" and friends.</summary>
-public static class ScheduleParser
+/// <summary>Reads "sun 19:00", "Sunday 7:30", "fri 8pm", "8:30 pm friday" and friends.</summary>
+public static partial class ScheduleParser
 {
     private static readonly Dictionary<string, DayOfWeek> Days = Enum.GetValues<DayOfWeek>()
         .SelectMany(d => new[]
         {
             (Name: d.ToString().ToLowerInvariant(), Day: d),
             (Name: d.ToString()[..3].ToLowerInvariant(), Day: d),
+            (Name: d.ToString().ToLowerInvariant() + "s", Day: d),
         })
         .ToDictionary(x => x.Name, x => x.Day);
 
     public static bool TryParseDay(string text, out DayOfWeek day) =>
-        Days.TryGetValue(text.Trim().ToLowerInvariant(), out day);
+        Days.TryGetValue(text.Trim().TrimEnd('.', ',').ToLowerInvariant(), out day);
 
-    /// <summary>Accepts 24-hour H:MM or HH:MM.</summary>
+    /// <summary>
+    /// Accepts a 24-hour H:MM or HH:MM (a dot works too: "19.30"), or a 12-hour time with am/pm ("7pm", "7:30 pm",
+    /// "12am" is midnight). A bare number without am/pm is not a time here: "19" could be a day or a count.
+    /// </summary>
     public static bool TryParseTime(string text, out TimeOnly time)
     {
         time = default;
-        var parts = text.Trim().Split(':');
-        if (parts.Length != 2 || parts[0].Length is < 1 or > 2 || parts[1].Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minute)
-            || hour > 23 || minute > 59)
+        var match = Clock().Match(text.Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var hour = int.Parse(match.Groups["h"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        var minute = match.Groups["m"].Success
+            ? int.Parse(match.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture)
+            : 0;
+        if (match.Groups["half"].Success)
+        {
+            if (hour is < 1 or > 12)
+            {
+                return false;
+            }
+
+            var pm = char.ToLowerInvariant(match.Groups["half"].Value[0]) == 'p';
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
+        else if (!match.Groups["m"].Success)
+        {
+            return false;
+        }
+
+        if (hour > 23 || minute > 59)
         {
             return false;
         }
@@ -151,5 +177,34 @@ public static class ScheduleParser
         return true;
     }
 
+    /// <summary>
+    /// A weekly slot in either order, with an optional "at": "sun 19:00", "19:00 sun", "friday at 8 pm".
+    /// </summary>
+    public static bool TryParseSlot(IReadOnlyList<string> words, out DayOfWeek day, out TimeOnly time)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        day = default;
+        time = default;
+        var dayIndex = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (TryParseDay(words[i], out var d))
+            {
+                if (dayIndex >= 0)
+                {
+                    return false;
+                }
+
+                (dayIndex, day) = (i, d);
+            }
+        }
+
+        var clock = string.Concat(words.Where((w, i) => i != dayIndex && !w.Equals("at", StringComparison.OrdinalIgnoreCase)));
+        return dayIndex >= 0 && clock.Length > 0 && TryParseTime(clock, out time);
+    }
+
     public static string TimeText(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<half>[ap]\.?m\.?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Clock();
 }
