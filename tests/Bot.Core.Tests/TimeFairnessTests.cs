@@ -31,6 +31,8 @@ public sealed class TimeFairnessTests
         Assert.Null(_bot.Stored(bea).TimeZone);
         Assert.Equal("Europe/Berlin", _bot.ActiveCouple(alex)!.TimeZone);
         Assert.Equal("Europe/Berlin", _bot.Stored(bea).ZoneIn(_bot.ActiveCouple(bea)!));
+        Assert.Equal(Copy.PartnerZoneMovedCheckIns("Bea", "Alex", "Europe/Berlin", _bot.ActiveCouple(bea)!), _bot.LastTextTo(bea));
+        Assert.Contains("/timezone with your own zone", _bot.LastTextTo(bea), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,6 +68,7 @@ public sealed class TimeFairnessTests
         Assert.Equal(At("2026-03-09T02:00Z"), couple.NextCheckInAt);
         Assert.Equal("Europe/Berlin", _bot.Stored(alex).TimeZone);
         Assert.Contains("Next one: Sunday 8 March, 19:00.", _bot.LastTextTo(alex), StringComparison.Ordinal);
+        Assert.StartsWith("Alex, Bea updated your check-ins.", _bot.LastTextTo(alex), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -155,6 +155,10 @@ public static partial class Copy
     public static string PartnerChangedSchedule(string name, string partner, Couple couple) =>
         $"{name}, {partner} updated your check-ins. {ScheduleSummary(couple)}";
 
+    public static string PartnerZoneMovedCheckIns(string name, string partner, string zone, Couple couple) =>
+        $"{name}, {partner} is on {zone} time now, and your check-ins moved along with them. {ScheduleSummary(couple)}\n" +
+        $"If you live somewhere else, send /timezone with your own zone (like /timezone Europe/London) and I'll keep your clock apart.";
+
     public static string TimeZoneUnknown(string name, string typed, IReadOnlyList<string> suggestions) =>
         suggestions.Count > 0
             ? $"I don't know the time zone \"{typed}\", {name}. Did you mean {string.Join(", ", suggestions)}?"

@@ -111,8 +111,10 @@ public sealed class CoupleSettingsService(
             TimeZone = zone,
             NextCheckInAt = ScheduleCalculator.NextCheckIn(couple.Schedule, zone, now),
         };
-        await SaveAndTellAsync(c, updated, $"{Copy.TimeZoneChanged(name, zone, now)} {Copy.ScheduleSummary(updated)}", ct)
-            .ConfigureAwait(false);
+        // A partner without a zone of their own moves along; they hear how to keep their own clock.
+        var toPartner = forCouple ? null : Copy.PartnerZoneMovedCheckIns(partner.DisplayName, name, zone, updated);
+        await SaveAndTellAsync(c, updated, $"{Copy.TimeZoneChanged(name, zone, now)} {Copy.ScheduleSummary(updated)}", ct,
+            toPartner).ConfigureAwait(false);
     }
 
     /// <summary>"/quiet 22:00-08:00", "/quiet off", "/quiet": your own quiet hours, on your clock.</summary>
@@ -236,13 +238,15 @@ public sealed class CoupleSettingsService(
         await messenger.ToChatAsync(c, Copy.HomeSet(c.Partner!.DisplayName, name), ct).ConfigureAwait(false);
     }
 
-    private async Task SaveAndTellAsync(Conversation c, Couple updated, string reply, CancellationToken ct)
+    private async Task SaveAndTellAsync(
+        Conversation c, Couple updated, string reply, CancellationToken ct, string? toPartner = null)
     {
         await couples.UpdateAsync(updated, ct).ConfigureAwait(false);
         await messenger.ReplyAsync(c, reply, ct).ConfigureAwait(false);
         if (c.Partner is { } partner)
         {
-            await messenger.ToPersonAsync(partner, Copy.PartnerChangedSchedule(partner.DisplayName, c.Me.DisplayName, updated), ct)
+            await messenger.ToPersonAsync(
+                    partner, toPartner ?? Copy.PartnerChangedSchedule(partner.DisplayName, c.Me.DisplayName, updated), ct)
                 .ConfigureAwait(false);
         }
     }
