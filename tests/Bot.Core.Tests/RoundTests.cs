@@ -1,4 +1,5 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 
 namespace Bot.Core.Tests;
@@ -281,6 +282,21 @@ public sealed class RoundTests
 
         Assert.Equal(Copy.OnlyText("Alex"), _bot.LastTextTo(alex));
         Assert.Empty(_bot.OpenRound(alex)!.Answers);
+    }
+
+    [Fact]
+    public async Task EditedAnswer_KeepsTheFirstWords_AndPointsToAnswers()
+    {
+        var (alex, bea) = await CheckInPastThePulseAsync();
+        await _bot.TextAsync(alex, "first words");
+
+        await _bot.HandleAsync(new MessageEdited(alex.User, alex.Name, alex.PrivateChat, true));
+        await _bot.HandleAsync(new MessageEdited(bea.User, bea.Name, CoreHarness.Group, false));
+
+        Assert.Equal(Copy.EditNotSeen("Alex", paired: true), _bot.LastTextTo(alex));
+        Assert.Contains("/answers", _bot.LastTextTo(alex), StringComparison.Ordinal);
+        Assert.Equal("first words", Assert.Single(_bot.OpenRound(alex)!.Answers).Text);
+        Assert.DoesNotContain(_bot.MessagesTo(bea), m => m.Text == Copy.EditNotSeen("Bea", paired: true));
     }
 
     [Fact]

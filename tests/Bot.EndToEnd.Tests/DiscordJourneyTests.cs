@@ -42,8 +42,10 @@ public sealed class DiscordJourneyTests
         var form = await discord.WaitForModalAsync(eli);
         await discord.SubmitModalAsync(eli, form.CustomId, new Dictionary<string, string> { [form.TextInputIds[0]] = "eli-one" });
         await DmAsync(discord, eli, "(2/3)");
-        await discord.SendDmMessageAsync(eli, "eli-two");
+        var eliTwo = await discord.SendDmMessageAsync(eli, "eli-two");
         await DmAsync(discord, eli, "(3/3)");
+        await discord.EditDmMessageAsync(eli, eliTwo, "eli-two, edited");
+        var editReply = await DmAsync(discord, eli, "not edits");
         await discord.SendDmMessageAsync(eli, "eli-three");
         await DmAsync(discord, eli, "Your answers are sealed");
         var danaBeforeReveal = discord.MessagesIn(dana.DmChannelId);
@@ -57,12 +59,14 @@ public sealed class DiscordJourneyTests
         var started = await discord.WaitForInteractionAsync(checkin.Id, r => r.Original is not null);
 
         Assert.Equal(["answer", "skip:1:1"], firstForEli.Buttons.Select(b => b.CustomId));
+        Assert.Contains("/answers", editReply.Content, StringComparison.Ordinal);
         Assert.DoesNotContain(danaBeforeReveal, m => m.Content.Contains("eli-", StringComparison.Ordinal));
         Assert.Contains("Dana", started.Original!.Content, StringComparison.Ordinal);
         foreach (var reveal in new[] { revealForEli, revealForDana })
         {
             Assert.Contains("Eli: eli-one", reveal.Content, StringComparison.Ordinal);
             Assert.Contains("Dana: dana-one", reveal.Content, StringComparison.Ordinal);
+            Assert.DoesNotContain("edited", reveal.Content, StringComparison.Ordinal);
             Assert.Contains("Felt loved — Dana skipped · Eli 4/5", reveal.Content, StringComparison.Ordinal);
         }
     }

@@ -55,6 +55,7 @@ public sealed class BotEngine(
             CommandReceived command => HandleCommandAsync(conversation, command, ct),
             TextReceived text => HandleTextAsync(conversation, text.Text, ct),
             ChoiceSelected choice => HandleChoiceAsync(conversation, choice.Payload, ct),
+            MessageEdited => HandleEditAsync(conversation, ct),
             _ => throw new UnreachableException($"Unknown inbound message {message.GetType().Name}."),
         }).ConfigureAwait(false);
 
@@ -146,6 +147,9 @@ public sealed class BotEngine(
             _ => throw new UnreachableException($"Command /{verb} is listed but not handled."),
         }).ConfigureAwait(false);
     }
+
+    private Task HandleEditAsync(Conversation c, CancellationToken ct) =>
+        c.IsPrivate ? messenger.ReplyAsync(c, Copy.EditNotSeen(c.Me.DisplayName, c.Couple is not null), ct) : Task.CompletedTask;
 
     private async Task HandleTextAsync(Conversation c, string text, CancellationToken ct)
     {

@@ -230,6 +230,10 @@ public static partial class Copy
     public static string OnlyText(string name) =>
         $"Sorry {name}, I can only read text messages.";
 
+    public static string EditNotSeen(string name, bool paired) => paired
+        ? $"I only see new messages, not edits, {name}, so what you wrote first still stands. To change an answer before the reveal, send /answers; anything else, just send it again."
+        : $"I only see new messages, not edits, {name}. Just send it again.";
+
     public static string NothingToAnswer(string name) =>
         $"Nothing is waiting for an answer right now, {name}. /checkin starts a check-in, /question draws a question for you both.";
 

@@ -20,6 +20,7 @@ public static class GatewayEvents
     public const string Resumed = "RESUMED";
     public const string GuildCreate = "GUILD_CREATE";
     public const string MessageCreate = "MESSAGE_CREATE";
+    public const string MessageUpdate = "MESSAGE_UPDATE";
     public const string InteractionCreate = "INTERACTION_CREATE";
 }
 

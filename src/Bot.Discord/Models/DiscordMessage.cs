@@ -11,6 +11,9 @@ public sealed record DiscordMessage(string Id, string ChannelId, DiscordUser Aut
 
     public DateTimeOffset? Timestamp { get; init; }
 
+    /// <summary>When the author last edited it; null for a message never edited (e.g. an embed-only update).</summary>
+    public DateTimeOffset? EditedTimestamp { get; init; }
+
     public int? Type { get; init; }
 
     public MessageFlags? Flags { get; init; }

@@ -17,6 +17,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
     private const long CommandKind = 1;
     private const long TextKind = 2;
     private const long ChoiceKind = 3;
+    private const long EditKind = 4;
 
     private const string Columns = """
         id AS Id, chat_key AS ChatKey, kind AS Kind, from_platform AS FromPlatform, from_id AS FromId,
@@ -68,6 +69,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             CommandReceived c => (CommandKind, c.Command, c.Arguments, null, null),
             TextReceived t => (TextKind, null, null, t.Text, null),
             ChoiceSelected s => (ChoiceKind, null, null, null, s.Payload),
+            MessageEdited => (EditKind, null, null, null, null),
             _ => throw new ArgumentException($"Unknown inbound message {message.GetType().Name}.", nameof(message)),
         };
         return session.ExecuteScalarAsync<long?>(
@@ -149,6 +151,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
                     from, name, chat, isPrivate, Required(Command), cipher.Decrypt(Required(Arguments))),
                 TextKind => new TextReceived(from, name, chat, isPrivate, cipher.Decrypt(Required(Text))),
                 ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, cipher.Decrypt(Required(Payload))),
+                EditKind => new MessageEdited(from, name, chat, isPrivate),
                 _ => throw new InvalidOperationException($"Inbox row {Id} has unknown kind {Kind}."),
             };
             return new InboxItem(Id, Required(ChatKey), message with

@@ -43,6 +43,26 @@ public sealed partial class FakeDiscordServer
             () => $"a modal for user {user.Id}");
     }
 
+    /// <summary>The user edits a DM they wrote (MESSAGE_UPDATE with an edit time, under the DIRECT_MESSAGES intent).</summary>
+    public Task<FakeUserMessage> EditDmMessageAsync(FakeDiscordUser user, FakeUserMessage original, string newText)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(newText);
+        lock (_gate)
+        {
+            var session = SessionLocked();
+            var message = UserMessageJsonLocked(user, user.DmChannelId, newText);
+            message["id"] = original.Id;
+            message["edited_timestamp"] = Iso(DateTimeOffset.UtcNow);
+            message["channel_type"] = 1;
+            int? sequence = (session.Intents & DirectMessagesIntent) != 0
+                ? EmitLocked(session, "MESSAGE_UPDATE", message)
+                : null;
+            return Task.FromResult(original with { Sequence = sequence });
+        }
+    }
+
     /// <summary>The user writes to the bot in their DM (MESSAGE_CREATE, delivered with the DIRECT_MESSAGES intent).</summary>
     public Task<FakeUserMessage> SendDmMessageAsync(FakeDiscordUser user, string text)
     {

@@ -158,6 +158,11 @@ public sealed partial class FakeTelegramServer
             // Logged in the same lock that registers the poll, so a test that saw the call knows the poll will
             // notice any update enqueued after that.
             _callLog.Add("getUpdates");
+            if (request.GetJson("allowed_updates") is JsonArray allowed)
+            {
+                _allowedUpdates = allowed.Count == 0 ? null : [.. allowed.Select(kind => kind!.GetValue<string>())];
+            }
+
             DropConfirmedLocked(offset);
             if (_activePoll is not null)
             {
@@ -185,6 +190,8 @@ public sealed partial class FakeTelegramServer
                             "make sure that only one bot instance is running"));
                     }
 
+                    // Kinds the bot did not ask for never reach it; Telegram drops them.
+                    _updates.RemoveAll(update => _allowedUpdates is { } kinds && !kinds.Contains(update.Kind));
                     if (_updates.Count > 0 || timeout == 0 || window.IsCancellationRequested)
                     {
                         aborted.ThrowIfCancellationRequested();

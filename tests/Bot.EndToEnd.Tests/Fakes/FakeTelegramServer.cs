@@ -23,6 +23,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly Dictionary<long, string> _groups = [];
     private readonly HashSet<long> _blockedChats = [];
     private readonly List<PendingUpdate> _updates = [];
+
+    // As Telegram does: the update kinds the last getUpdates asked for (null for all) apply until changed.
+    private HashSet<string>? _allowedUpdates;
     private readonly List<SentMessage> _sent = [];
     private readonly Dictionary<int, JsonObject> _keyboards = [];
     private readonly List<string> _callLog = [];
@@ -186,6 +189,20 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
             RememberUserLocked(from);
             return EnqueueLocked("message", UserMessageJsonLocked(from, groupId, text));
+        }
+    }
+
+    /// <summary>The user edits a text message they sent in their private chat (an <c>edited_message</c> update).</summary>
+    public long EditText(FakeTelegramUser from, string newText)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(newText);
+        lock (_gate)
+        {
+            RememberUserLocked(from);
+            var message = UserMessageJsonLocked(from, from.Id, newText);
+            message["edit_date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            return EnqueueLocked("edited_message", message);
         }
     }
 
@@ -455,7 +472,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private long EnqueueLocked(string kind, JsonObject payload)
     {
         var updateId = _nextUpdateId++;
-        _updates.Add(new PendingUpdate(updateId, new JsonObject { ["update_id"] = updateId, [kind] = payload }));
+        _updates.Add(new PendingUpdate(updateId, kind, new JsonObject { ["update_id"] = updateId, [kind] = payload }));
         SignalLocked();
         return updateId;
     }
@@ -670,7 +687,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         string.Join(" / ", message.Buttons.Select(row =>
             string.Join(" ", row.Select(button => $"[{button.Text} → {button.CallbackData}]"))));
 
-    private sealed record PendingUpdate(long UpdateId, JsonObject Json);
+    private sealed record PendingUpdate(long UpdateId, string Kind, JsonObject Json);
 
     private sealed record ScriptedFailure(int ErrorCode, string Description, int? RetryAfter, long? ChatId);
 

@@ -146,6 +146,24 @@ public sealed class DiscordInteractionMapperTests
     }
 
     [Fact]
+    public void DirectMessageEdit_GivesMessageEdited_ButNotForAPreviewUpdateABotOrAGuild()
+    {
+        var editedAt = new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero);
+
+        var edit = DiscordInteractionMapper.MapEdit(new DiscordMessage("m1", "dm", Alex, "fixed") { EditedTimestamp = editedAt });
+        var preview = DiscordInteractionMapper.MapEdit(new DiscordMessage("m1", "dm", Alex, "see https://example.org"));
+        var fromBot = DiscordInteractionMapper.MapEdit(
+            new DiscordMessage("m3", "dm", new DiscordUser("1", "bot", Bot: true), "hi") { EditedTimestamp = editedAt });
+        var inGuild = DiscordInteractionMapper.MapEdit(
+            new DiscordMessage("m4", "300", Alex, "chatter") { GuildId = "200", EditedTimestamp = editedAt });
+
+        Assert.Equal(new ChatUser(Platform.Discord, Alex.Id), Assert.IsType<MessageEdited>(edit).From);
+        Assert.Null(preview);
+        Assert.Null(fromBot);
+        Assert.Null(inGuild);
+    }
+
+    [Fact]
     public void Commands_CoverEveryCoreCommand_WithinDiscordsLimits()
     {
         var commands = DiscordCommands.Build(DeckCatalog.LoadEmbedded());

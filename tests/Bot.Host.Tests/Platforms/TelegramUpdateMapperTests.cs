@@ -68,6 +68,21 @@ public sealed class TelegramUpdateMapperTests
     }
 
     [Fact]
+    public void Map_EditedMessage_InPrivateGivesMessageEditedWithoutTheWords_InAGroupIsIgnored()
+    {
+        Update Edited(Chat chat) => new()
+        {
+            Id = 3,
+            EditedMessage = new Message { Id = 9, From = Alex, Chat = chat, Date = DateTime.UtcNow, Text = "fixed a typo" },
+        };
+
+        var mapped = Assert.IsType<MessageEdited>(TelegramUpdateMapper.Map(Edited(PrivateChat), BotName));
+
+        Assert.Equal((Alex.FirstName, true), (mapped.FromName, mapped.IsPrivate));
+        Assert.Null(TelegramUpdateMapper.Map(Edited(Group), BotName));
+    }
+
+    [Fact]
     public void Map_NonTextInAGroupOrFromABot_IsIgnored()
     {
         var otherBot = new User { Id = 99, FirstName = "Helper", IsBot = true };

@@ -40,18 +40,20 @@ public sealed class InboxStoreTests : IAsyncLifetime
         var command = new CommandReceived(Sam, "Sam", SamsChat, true, "join", "ABC 123");
         var text = Text("It was lovely");
         var choice = new ChoiceSelected(Sam, "Sam", new ChatAddress(Platform.Telegram, "-100"), false, "go:12");
+        var edit = new MessageEdited(Sam, "Sam", SamsChat, true);
         var ids = new List<long?>
         {
             await Inbox.TryAddAsync("telegram:1", command, Now, CancellationToken.None),
             await Inbox.TryAddAsync("telegram:2", text, Now, CancellationToken.None),
             await Inbox.TryAddAsync("telegram:3", choice, Now, CancellationToken.None),
+            await Inbox.TryAddAsync("telegram:4", edit, Now, CancellationToken.None),
         };
 
         var pending = await Inbox.GetPendingAsync(CancellationToken.None);
 
         Assert.Equal(ids, pending.Select(p => (long?)p.Id));
-        Assert.Equal([command, text, choice], pending.Select(p => p.Message));
-        Assert.Equal(["Telegram:42", "Telegram:42", "Telegram:-100"], pending.Select(p => p.ChatKey));
+        Assert.Equal([command, text, choice, edit], pending.Select(p => p.Message));
+        Assert.Equal(["Telegram:42", "Telegram:42", "Telegram:-100", "Telegram:42"], pending.Select(p => p.ChatKey));
     }
 
     [Fact]

@@ -31,3 +31,10 @@ public sealed record TextReceived(ChatUser From, string FromName, ChatAddress Ch
 /// <summary>A button press carrying the payload of a <see cref="Choice"/> the bot offered.</summary>
 public sealed record ChoiceSelected(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string Payload)
     : Inbound(From, FromName, Chat, IsPrivate);
+
+/// <summary>
+/// A person edited a message they had sent in their private chat. The new words are not carried: an edit never
+/// changes what was already stored, so the bot only explains how to change an answer.
+/// </summary>
+public sealed record MessageEdited(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate)
+    : Inbound(From, FromName, Chat, IsPrivate);

@@ -101,6 +101,11 @@ internal sealed class DiscordAdapter(
                         && DiscordInteractionMapper.Map(message) is { } inbound:
                         await pipeline.AcceptAsync($"discord:message:{message.Id}", inbound, ct).ConfigureAwait(false);
                         break;
+                    case GatewayEvents.MessageUpdate when dispatch.Read(DiscordJsonContext.Default.DiscordMessage) is { } edited
+                        && DiscordInteractionMapper.MapEdit(edited) is { } edit:
+                        await pipeline.AcceptAsync($"discord:edit:{edited.Id}:{edited.EditedTimestamp!.Value.ToUnixTimeMilliseconds()}", edit, ct)
+                            .ConfigureAwait(false);
+                        break;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

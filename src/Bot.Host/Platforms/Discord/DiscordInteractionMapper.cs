@@ -95,6 +95,18 @@ internal static class DiscordInteractionMapper
         return new TextReceived(from, name, chat, true, text);
     }
 
+    /// <summary>
+    /// A DM the person edited: the bot explains that edits don't reach it. Updates without an edit time (Discord
+    /// adding a link preview, say) are not edits by the person and are ignored.
+    /// </summary>
+    public static Inbound? MapEdit(DiscordMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Author is { Bot: not true } author && message.GuildId is null && message.EditedTimestamp is not null
+            ? new MessageEdited(new ChatUser(Platform.Discord, author.Id), NameOf(author), DiscordAddresses.Person(author.Id), true)
+            : null;
+    }
+
     private static InteractionResponse Deferred(bool ephemeral) => new(
         InteractionCallbackType.DeferredChannelMessageWithSource,
         ephemeral ? new InteractionCallbackData { Flags = MessageFlags.Ephemeral } : null);

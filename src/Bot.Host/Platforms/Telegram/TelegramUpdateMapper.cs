@@ -12,6 +12,8 @@ internal static class TelegramUpdateMapper
     public static Inbound? Map(Update update, string botUsername) => update switch
     {
         { Message: { } message } => FromMessage(message, botUsername),
+        { EditedMessage: { From: { IsBot: false } from, Chat.Type: ChatType.Private } edited } =>
+            new MessageEdited(User(from), from.FirstName, Address(edited.Chat.Id), true),
         { CallbackQuery: { Data: { } data, From: { IsBot: false } from } query } => new ChoiceSelected(
             User(from), from.FirstName,
             Address(query.Message?.Chat.Id ?? from.Id),
