@@ -21,6 +21,40 @@ public sealed class TimeFairnessTests
     }
 
     [Fact]
+    public async Task CooldownAndPause_ShowEachPersonTheirOwnClock()
+    {
+        // Monday 2 March, 10:00 UTC: 11:00 in Berlin, 02:00 in Los Angeles.
+        var (alex, bea) = await ApartAsync();
+
+        await _bot.SendAsync(bea, "/cooldown 1h");
+        var beaCooldown = _bot.LastTextTo(bea);
+        var alexCooldown = _bot.LastTextTo(alex);
+        await _bot.SendAsync(alex, "/status");
+        var alexStatus = _bot.LastTextTo(alex);
+        await _bot.SendAsync(bea, "/cooldown end");
+        await _bot.SendAsync(bea, "/pause 2w");
+
+        Assert.Contains("Until Monday 2 March, 03:00", beaCooldown, StringComparison.Ordinal);
+        Assert.Contains("Until Monday 2 March, 12:00", alexCooldown, StringComparison.Ordinal);
+        Assert.Contains("Cooling down until Monday 2 March, 12:00", alexStatus, StringComparison.Ordinal);
+        // Los Angeles is on summer time by 16 March; Berlin is not yet.
+        Assert.Contains("until Monday 16 March, 03:00", _bot.LastTextTo(bea), StringComparison.Ordinal);
+        Assert.Contains("Bea paused your check-ins until Monday 16 March, 11:00", _bot.LastTextTo(alex), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schedule_SetByThePartnerOnAnotherClock_TellsYouWhenItIsForYou()
+    {
+        var (alex, bea) = await ApartAsync();
+
+        await _bot.SendAsync(bea, "/schedule sun 19:00");
+
+        // Sunday 19:00 in Los Angeles (summer time from that morning) is Monday 03:00 in Berlin.
+        Assert.EndsWith("That's Monday 03:00 for you.", _bot.LastTextTo(alex), StringComparison.Ordinal);
+        Assert.DoesNotContain("for you", _bot.LastTextTo(bea), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TimeZone_WhilePartnerHasNoneOfTheirOwn_MovesTheCheckInsAlong()
     {
         var (alex, bea) = await _bot.CoupleAsync();

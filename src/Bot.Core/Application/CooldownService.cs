@@ -44,7 +44,7 @@ public sealed partial class CooldownService(
         if (trimmed.Length == 0)
         {
             await messenger.ReplyAsync(c, couple.IsCoolingDownAt(now)
-                ? Copy.CooldownRunning(name, EndText(couple), couple.CooldownById == c.Me.Id ? "you" : partner.DisplayName,
+                ? Copy.CooldownRunning(name, EndText(couple, c.Me), couple.CooldownById == c.Me.Id ? "you" : partner.DisplayName,
                     couple.CooldownTopic)
                 : Copy.CooldownHelp(name), ct).ConfigureAwait(false);
             return;
@@ -58,7 +58,7 @@ public sealed partial class CooldownService(
 
         if (couple.IsCoolingDownAt(now))
         {
-            await messenger.ReplyAsync(c, Copy.CooldownAlreadyRunning(name, EndText(couple)), ct).ConfigureAwait(false);
+            await messenger.ReplyAsync(c, Copy.CooldownAlreadyRunning(name, EndText(couple, c.Me)), ct).ConfigureAwait(false);
             return;
         }
 
@@ -79,9 +79,9 @@ public sealed partial class CooldownService(
 
         var cooling = couple with { CooldownUntil = now + duration, CooldownById = c.Me.Id, CooldownTopic = topic };
         await couples.UpdateAsync(cooling, ct).ConfigureAwait(false);
-        var end = EndText(cooling);
-        await messenger.ReplyAsync(c, Copy.CooldownStarted(name, partner.DisplayName, end), ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(partner, Copy.PartnerCooldown(partner.DisplayName, name, end, topic), ct,
+        await messenger.ReplyAsync(c, Copy.CooldownStarted(name, partner.DisplayName, EndText(cooling, c.Me)), ct)
+            .ConfigureAwait(false);
+        await messenger.ToPersonAsync(partner, Copy.PartnerCooldown(partner.DisplayName, name, EndText(cooling, partner), topic), ct,
             wordsOf: topic is null ? null : [c.Me.Id]).ConfigureAwait(false);
     }
 
@@ -147,7 +147,7 @@ public sealed partial class CooldownService(
             return false;
         }
 
-        await messenger.ReplyAsync(c, Copy.CooldownWaitToPlay(c.Me.DisplayName, EndText(couple)), ct)
+        await messenger.ReplyAsync(c, Copy.CooldownWaitToPlay(c.Me.DisplayName, EndText(couple, c.Me)), ct)
             .ConfigureAwait(false);
         return true;
     }
@@ -202,7 +202,9 @@ public sealed partial class CooldownService(
         await OpenComeBackAsync(couple, ct).ConfigureAwait(false);
     }
 
-    private static string EndText(Couple couple) => TimeZones.FormatLocal(couple.CooldownUntil!.Value, couple.TimeZone);
+    /// <summary>When the cool-down ends, on the clock of the person reading it.</summary>
+    private static string EndText(Couple couple, Person reader) =>
+        TimeZones.FormatLocal(couple.CooldownUntil!.Value, reader.ZoneIn(couple));
 
     [GeneratedRegex(@"^(?:(?<h>\d{1,3})\s*(?:h|hr|hrs|hour|hours))?\s*(?:(?<m>\d{1,4})\s*(?:m|min|mins|minute|minutes))?(?:\s+(?<topic>.*))?$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Length();

@@ -152,8 +152,14 @@ public static partial class Copy
 
     public static string ScheduleChanged(string name, Couple couple) => $"Done, {name}. {ScheduleSummary(couple)}";
 
-    public static string PartnerChangedSchedule(string name, string partner, Couple couple) =>
-        $"{name}, {partner} updated your check-ins. {ScheduleSummary(couple)}";
+    /// <summary>What the partner hears of a new slot; when they live on another clock, what it is for them.</summary>
+    public static string PartnerChangedSchedule(string name, string partner, Couple couple, string zone) =>
+        $"{name}, {partner} updated your check-ins. {ScheduleSummary(couple)}{ForYou(couple, zone)}";
+
+    private static string ForYou(Couple couple, string zone) =>
+        couple.NextCheckInAt is { } next && zone != couple.TimeZone
+            ? $" That's {PersonalTime.DayClockText(next, zone)} for you."
+            : "";
 
     public static string PartnerZoneMovedCheckIns(string name, string partner, string zone, Couple couple) =>
         $"{name}, {partner} is on {zone} time now, and your check-ins moved along with them. {ScheduleSummary(couple)}\n" +
@@ -338,13 +344,13 @@ public static partial class Copy
         if (couple.IsPausedAt(now))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"Check-ins are paused until {TimeZones.FormatLocal(couple.PausedUntil!.Value, couple.TimeZone)}.\n");
+                $"Check-ins are paused until {TimeZones.FormatLocal(couple.PausedUntil!.Value, me.ZoneIn(couple))}.\n");
         }
 
         if (couple.IsCoolingDownAt(now))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"Cooling down until {TimeZones.FormatLocal(couple.CooldownUntil!.Value, couple.TimeZone)}.\n");
+                $"Cooling down until {TimeZones.FormatLocal(couple.CooldownUntil!.Value, me.ZoneIn(couple))}.\n");
         }
 
         if (couple.Home is not null)
@@ -558,11 +564,13 @@ public static partial class Copy
     public static string PauseHelp(string name) =>
         $"{name}, tell me for how long, like /pause 2w or /pause 10d (up to 12 weeks).";
 
-    public static string Paused(string name, Couple couple) =>
-        $"Enjoy the break, {name}. No check-ins or nudges until {TimeZones.FormatLocal(couple.PausedUntil!.Value, couple.TimeZone)}; /resume brings them back sooner.";
+    /// <summary>The reply to /pause; <paramref name="zone"/> is the sender's own clock.</summary>
+    public static string Paused(string name, Couple couple, string zone) =>
+        $"Enjoy the break, {name}. No check-ins or nudges until {TimeZones.FormatLocal(couple.PausedUntil!.Value, zone)}; /resume brings them back sooner.";
 
-    public static string PartnerPaused(string name, string partner, Couple couple) =>
-        $"{name}, {partner} paused your check-ins until {TimeZones.FormatLocal(couple.PausedUntil!.Value, couple.TimeZone)}. Enjoy the break 🌴";
+    /// <summary>What the partner hears of a /pause; <paramref name="zone"/> is the partner's own clock.</summary>
+    public static string PartnerPaused(string name, string partner, Couple couple, string zone) =>
+        $"{name}, {partner} paused your check-ins until {TimeZones.FormatLocal(couple.PausedUntil!.Value, zone)}. Enjoy the break 🌴";
 
     public static string NotPaused(string name, Couple couple) =>
         $"Your check-ins aren't paused, {name}. {ScheduleSummary(couple)}";

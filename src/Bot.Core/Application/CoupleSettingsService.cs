@@ -160,8 +160,8 @@ public sealed class CoupleSettingsService(
         var until = time.GetUtcNow() + duration;
         var paused = couple with { PausedUntil = until };
         await couples.UpdateAsync(paused, ct).ConfigureAwait(false);
-        await messenger.ReplyAsync(c, Copy.Paused(name, paused), ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(c.Partner!, Copy.PartnerPaused(c.Partner!.DisplayName, name, paused), ct)
+        await messenger.ReplyAsync(c, Copy.Paused(name, paused, c.Me.ZoneIn(paused)), ct).ConfigureAwait(false);
+        await messenger.ToPersonAsync(c.Partner!, Copy.PartnerPaused(c.Partner!.DisplayName, name, paused, c.Partner.ZoneIn(paused)), ct)
             .ConfigureAwait(false);
     }
 
@@ -246,7 +246,7 @@ public sealed class CoupleSettingsService(
         if (c.Partner is { } partner)
         {
             await messenger.ToPersonAsync(
-                    partner, toPartner ?? Copy.PartnerChangedSchedule(partner.DisplayName, c.Me.DisplayName, updated), ct)
+                    partner, toPartner ?? Copy.PartnerChangedSchedule(partner.DisplayName, c.Me.DisplayName, updated, partner.ZoneIn(updated)), ct)
                 .ConfigureAwait(false);
         }
     }

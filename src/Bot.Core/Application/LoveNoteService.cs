@@ -65,7 +65,7 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
             await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, end, null, false), ct)
                 .ConfigureAwait(false);
             await messenger.ReplyAsync(c, Copy.NoteHeldForCooldown(name, partner.DisplayName,
-                TimeZones.FormatLocal(end, couple.TimeZone)), ct).ConfigureAwait(false);
+                TimeZones.FormatLocal(end, myZone)), ct).ConfigureAwait(false);
             return;
         }
 

@@ -160,7 +160,7 @@ internal static class DiscordCommands
                     CommandChoice.FromString("Turn check-ins on", "on"),
                 ],
             },
-            new(ApplicationCommandOptionType.String, "time", "24-hour time, e.g. 19:00") { MaxLength = 5 },
+            new(ApplicationCommandOptionType.String, "time", "The time, e.g. 19:00 or 7pm") { MaxLength = 8 },
         ],
         "timezone" =>
         [
@@ -180,8 +180,8 @@ internal static class DiscordCommands
         ],
         "quiet" =>
         [
-            new(ApplicationCommandOptionType.String, "from", "Quiet from, 24-hour time, e.g. 22:00") { MaxLength = 5 },
-            new(ApplicationCommandOptionType.String, "until", "Quiet until, 24-hour time, e.g. 08:00") { MaxLength = 5 },
+            new(ApplicationCommandOptionType.String, "from", "Quiet from, e.g. 22:00 or 10pm") { MaxLength = 8 },
+            new(ApplicationCommandOptionType.String, "until", "Quiet until, e.g. 08:00 or 8am") { MaxLength = 8 },
             new(ApplicationCommandOptionType.Boolean, "off", "Turn quiet hours off"),
         ],
         "home" => [new(ApplicationCommandOptionType.Boolean, "off", "Stop using this channel as your shared space")],
