@@ -43,6 +43,25 @@ public sealed class TimeFairnessTests
     }
 
     [Fact]
+    public async Task NewsForAPartnerInTheirQuietHours_GoesOutNowButSilently()
+    {
+        // 02:00 in Los Angeles (Bea's night), 11:00 in Berlin.
+        var (alex, bea) = await ApartAsync();
+        await _bot.SendAsync(bea, "/question play");
+        await _bot.TextAsync(bea, "answered before bed");
+        _bot.ClearOutbox();
+
+        await _bot.TextAsync(alex, "answered over coffee");
+        await _bot.SendAsync(alex, "/pause 1w");
+
+        var toBea = _bot.MessagesTo(bea);
+        Assert.Equal(2, toBea.Count);
+        Assert.All(toBea, m => Assert.True(m.Silent && m.NotBefore is null));
+        Assert.Contains("answered over coffee", toBea[0].Text, StringComparison.Ordinal);
+        Assert.All(_bot.MessagesTo(alex), m => Assert.False(m.Silent));
+    }
+
+    [Fact]
     public async Task Schedule_SetByThePartnerOnAnotherClock_TellsYouWhenItIsForYou()
     {
         var (alex, bea) = await ApartAsync();

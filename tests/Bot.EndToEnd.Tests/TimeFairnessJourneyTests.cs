@@ -77,6 +77,20 @@ public sealed class TimeFairnessJourneyTests
         Assert.Contains("Dana", nudge.Content, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NewsInThePartnersNight_ArrivesAtOnceButWithoutASound()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var (alex, sam, samBefore) = await ApartAsync(bot);
+
+        var reply = await Journeys.ReplyAsync(bot, alex, "/bucket add see the northern lights");
+        var news = await bot.Telegram.WaitForMessageAsync(
+            sam.Id, m => m.Text.Contains("northern lights", StringComparison.Ordinal), after: samBefore);
+
+        Assert.True(news.Silent);
+        Assert.False(reply.Silent);
+    }
+
     /// <summary>Alex in Berlin, Sam in Los Angeles; and how many messages Sam had once the zone notices were out.</summary>
     private static async Task<(FakeTelegramUser Alex, FakeTelegramUser Sam, int SamBefore)> ApartAsync(BotTestHost bot)
     {

@@ -284,7 +284,7 @@ public sealed class BotEngine(
             var schedule = Copy.ScheduleSummary(paired.Couple);
             await messenger.ReplyAsync(c, Copy.PairedWith(name, paired.Owner.DisplayName, schedule), ct)
                 .ConfigureAwait(false);
-            await messenger.ToPersonAsync(paired.Owner, Copy.PairedWith(paired.Owner.DisplayName, name, schedule), ct)
+            await messenger.ToPartnerAsync(paired.Owner, paired.Couple, Copy.PairedWith(paired.Owner.DisplayName, name, schedule), ct)
                 .ConfigureAwait(false);
             return;
         }

@@ -114,7 +114,7 @@ public sealed class BowlService(
         var reply = Copy.BowlAdded(name, waitingCount, mine.Count + 1, close);
         await messenger.ReplyAsync(c, reply, ct, wordsOf: close?.AuthorId is { } author ? [c.Me.Id, author] : [c.Me.Id])
             .ConfigureAwait(false);
-        await messenger.ToPersonAsync(c.Partner!, Copy.BowlPartnerAdded(c.Partner!.DisplayName, name), ct)
+        await messenger.ToPartnerAsync(c.Partner!, c.Couple!, Copy.BowlPartnerAdded(c.Partner!.DisplayName, name), ct)
             .ConfigureAwait(false);
     }
 

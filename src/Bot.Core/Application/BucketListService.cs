@@ -52,7 +52,7 @@ public sealed class BucketListService(IBucketListRepository bucket, Messenger me
 
         await bucket.AddAsync(new BucketItem(0, couple.Id, text, c.Me.Id, time.GetUtcNow(), null), ct).ConfigureAwait(false);
         await messenger.ReplyAsync(c, Copy.BucketAdded(name, text), ct, wordsOf: [c.Me.Id]).ConfigureAwait(false);
-        await messenger.ToPersonAsync(c.Partner!, Copy.BucketPartnerAdded(c.Partner!.DisplayName, name, text), ct,
+        await messenger.ToPartnerAsync(c.Partner!, couple, Copy.BucketPartnerAdded(c.Partner!.DisplayName, name, text), ct,
             wordsOf: [c.Me.Id]).ConfigureAwait(false);
     }
 
@@ -75,7 +75,7 @@ public sealed class BucketListService(IBucketListRepository bucket, Messenger me
 
         var wordsOf = new[] { item.AddedById };
         await messenger.ReplyAsync(c, Copy.BucketDone(name, item.Text), ct, wordsOf: wordsOf).ConfigureAwait(false);
-        await messenger.ToPersonAsync(c.Partner!, Copy.BucketPartnerDone(c.Partner!.DisplayName, name, item.Text), ct,
+        await messenger.ToPartnerAsync(c.Partner!, couple, Copy.BucketPartnerDone(c.Partner!.DisplayName, name, item.Text), ct,
             wordsOf: wordsOf).ConfigureAwait(false);
     }
 }

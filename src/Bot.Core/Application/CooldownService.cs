@@ -81,7 +81,7 @@ public sealed partial class CooldownService(
         await couples.UpdateAsync(cooling, ct).ConfigureAwait(false);
         await messenger.ReplyAsync(c, Copy.CooldownStarted(name, partner.DisplayName, EndText(cooling, c.Me)), ct)
             .ConfigureAwait(false);
-        await messenger.ToPersonAsync(partner, Copy.PartnerCooldown(partner.DisplayName, name, EndText(cooling, partner), topic), ct,
+        await messenger.ToPartnerAsync(partner, cooling, Copy.PartnerCooldown(partner.DisplayName, name, EndText(cooling, partner), topic), ct,
             wordsOf: topic is null ? null : [c.Me.Id]).ConfigureAwait(false);
     }
 
@@ -192,7 +192,7 @@ public sealed partial class CooldownService(
 
         // The partner hears why the pause is over before its questions arrive.
         var partner = c.Partner!;
-        await messenger.ToPersonAsync(partner, Copy.CooldownEndedEarly(partner.DisplayName, name), ct)
+        await messenger.ToPartnerAsync(partner, couple, Copy.CooldownEndedEarly(partner.DisplayName, name), ct)
             .ConfigureAwait(false);
         if (!c.IsPrivate)
         {

@@ -161,7 +161,7 @@ public sealed class CoupleSettingsService(
         var paused = couple with { PausedUntil = until };
         await couples.UpdateAsync(paused, ct).ConfigureAwait(false);
         await messenger.ReplyAsync(c, Copy.Paused(name, paused, c.Me.ZoneIn(paused)), ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(c.Partner!, Copy.PartnerPaused(c.Partner!.DisplayName, name, paused, c.Partner.ZoneIn(paused)), ct)
+        await messenger.ToPartnerAsync(c.Partner!, paused, Copy.PartnerPaused(c.Partner!.DisplayName, name, paused, c.Partner.ZoneIn(paused)), ct)
             .ConfigureAwait(false);
     }
 
@@ -182,7 +182,7 @@ public sealed class CoupleSettingsService(
         };
         await couples.UpdateAsync(resumed, ct).ConfigureAwait(false);
         await messenger.ReplyAsync(c, Copy.Resumed(name, resumed), ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(c.Partner!, Copy.PartnerResumed(c.Partner!.DisplayName, name, resumed), ct)
+        await messenger.ToPartnerAsync(c.Partner!, resumed, Copy.PartnerResumed(c.Partner!.DisplayName, name, resumed), ct)
             .ConfigureAwait(false);
     }
 
@@ -245,8 +245,8 @@ public sealed class CoupleSettingsService(
         await messenger.ReplyAsync(c, reply, ct).ConfigureAwait(false);
         if (c.Partner is { } partner)
         {
-            await messenger.ToPersonAsync(
-                    partner, toPartner ?? Copy.PartnerChangedSchedule(partner.DisplayName, c.Me.DisplayName, updated, partner.ZoneIn(updated)), ct)
+            await messenger.ToPartnerAsync(
+                    partner, updated, toPartner ?? Copy.PartnerChangedSchedule(partner.DisplayName, c.Me.DisplayName, updated, partner.ZoneIn(updated)), ct)
                 .ConfigureAwait(false);
         }
     }

@@ -82,7 +82,7 @@ public sealed class FarewellService(
             await erasure.RequestAsync(couple.Id, c.Me.Id, time.GetUtcNow(), ct).ConfigureAwait(false);
             var erase = string.Create(CultureInfo.InvariantCulture, $"{ErasePrefix}{couple.Id}");
             await messenger.ReplyAsync(c, Copy.UnpairedAskedToErase(name, partner.DisplayName), ct).ConfigureAwait(false);
-            await messenger.ToPersonAsync(partner, Copy.PartnerAsksToErase(partner.DisplayName, name), ct, [
+            await messenger.ToPartnerAsync(partner, couple, Copy.PartnerAsksToErase(partner.DisplayName, name), ct, [
                 [new Choice(Copy.EraseYesLabel, erase + YesSuffix)],
                 [new Choice(Copy.EraseKeepLabel, erase + KeepSuffix)],
             ]).ConfigureAwait(false);
@@ -92,14 +92,14 @@ public sealed class FarewellService(
         if (way == MineSuffix)
         {
             await messenger.ReplyAsync(c, Copy.UnpairedWordsDeleted(name, partner.DisplayName), ct).ConfigureAwait(false);
-            await messenger.ToPersonAsync(partner, Copy.PartnerForgot(partner.DisplayName, name), ct).ConfigureAwait(false);
+            await messenger.ToPartnerAsync(partner, couple, Copy.PartnerForgot(partner.DisplayName, name), ct).ConfigureAwait(false);
             return;
         }
 
         // Keep my copy: the journal stays, and a copy of it goes with them as files.
         await messenger.ReplyAsync(c, Copy.Unpaired(name, partner.DisplayName), ct).ConfigureAwait(false);
         await export.ExportAsync(c, couple, ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(partner, Copy.PartnerUnpaired(partner.DisplayName, name), ct).ConfigureAwait(false);
+        await messenger.ToPartnerAsync(partner, couple, Copy.PartnerUnpaired(partner.DisplayName, name), ct).ConfigureAwait(false);
     }
 
     /// <summary>The partner's answer to an ask to delete the journal; only the ask's one answer counts.</summary>
@@ -123,7 +123,7 @@ public sealed class FarewellService(
             await messenger.ReplyAsync(c, Copy.JournalKept(name), ct).ConfigureAwait(false);
             if (asker is not null)
             {
-                await messenger.ToPersonAsync(asker, Copy.PartnerKeptJournal(asker.DisplayName, name), ct)
+                await messenger.ToPartnerAsync(asker, couple, Copy.PartnerKeptJournal(asker.DisplayName, name), ct)
                     .ConfigureAwait(false);
             }
 
@@ -134,7 +134,7 @@ public sealed class FarewellService(
         await messenger.ReplyAsync(c, Copy.JournalErased(name), ct).ConfigureAwait(false);
         if (asker is not null)
         {
-            await messenger.ToPersonAsync(asker, Copy.JournalErased(asker.DisplayName), ct).ConfigureAwait(false);
+            await messenger.ToPartnerAsync(asker, couple, Copy.JournalErased(asker.DisplayName), ct).ConfigureAwait(false);
         }
     }
 
@@ -147,7 +147,7 @@ public sealed class FarewellService(
         if (c.Couple is { } couple)
         {
             await EndAsync(couple, ct).ConfigureAwait(false);
-            await messenger.ToPersonAsync(c.Partner!, Copy.PartnerForgot(c.Partner!.DisplayName, me.DisplayName), ct)
+            await messenger.ToPartnerAsync(c.Partner!, couple, Copy.PartnerForgot(c.Partner!.DisplayName, me.DisplayName), ct)
                 .ConfigureAwait(false);
         }
 

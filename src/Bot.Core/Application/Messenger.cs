@@ -44,6 +44,25 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                 ct);
 
     /// <summary>
+    /// News for the partner that goes out at once, whatever their clock says (a reveal, "Alex paused your
+    /// check-ins"): during their quiet hours it arrives without a sound, so it never wakes them.
+    /// </summary>
+    public Task ToPartnerAsync(Person partner, Couple couple, string text, CancellationToken ct,
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(couple);
+        return partner.PrivateChat is null
+            ? Task.CompletedTask
+            : outbox.EnqueueAsync(
+                new OutgoingMessage(partner.PrivateChat, text, choices ?? [], wordsOf ?? [])
+                {
+                    Silent = PersonalTime.QuietUntil(partner.QuietHours, partner.ZoneIn(couple), time.GetUtcNow()) is not null,
+                },
+                ct);
+    }
+
+    /// <summary>
     /// Sends to the person's private chat respecting their quiet hours: held until they end if it is night for
     /// them. Returns when it will land. Never for replies to what the person just typed.
     /// </summary>
@@ -89,8 +108,8 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
             return;
         }
 
-        await ToPersonAsync(a, text, ct, choices, wordsOf).ConfigureAwait(false);
-        await ToPersonAsync(b, text, ct, choices, wordsOf).ConfigureAwait(false);
+        await ToPartnerAsync(a, couple, text, ct, choices, wordsOf).ConfigureAwait(false);
+        await ToPartnerAsync(b, couple, text, ct, choices, wordsOf).ConfigureAwait(false);
     }
 
     public static IReadOnlyList<IReadOnlyList<Choice>> Row(params Choice[] choices) => [choices];

@@ -97,8 +97,8 @@ public sealed class RoundService(
         }
 
         var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(a, Copy.RoundSetAside(a.DisplayName), ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(b, Copy.RoundSetAside(b.DisplayName), ct).ConfigureAwait(false);
+        await messenger.ToPartnerAsync(a, couple, Copy.RoundSetAside(a.DisplayName), ct).ConfigureAwait(false);
+        await messenger.ToPartnerAsync(b, couple, Copy.RoundSetAside(b.DisplayName), ct).ConfigureAwait(false);
         return true;
     }
 
@@ -285,8 +285,8 @@ public sealed class RoundService(
         }
 
         var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(a, Copy.Expired(a.DisplayName), ct).ConfigureAwait(false);
-        await messenger.ToPersonAsync(b, Copy.Expired(b.DisplayName), ct).ConfigureAwait(false);
+        await messenger.ToPartnerAsync(a, couple, Copy.Expired(a.DisplayName), ct).ConfigureAwait(false);
+        await messenger.ToPartnerAsync(b, couple, Copy.Expired(b.DisplayName), ct).ConfigureAwait(false);
         return true;
     }
 

@@ -20,7 +20,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
     // walk skips it) is not in the way: newer rows of its chat go ahead, and it takes its turn once the hold ends.
     internal const string FindClaimableSql = """
         SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
-               o.invites_answer AS InvitesAnswer, o.attempts AS Attempts, o.parts_sent AS PartsSent
+               o.invites_answer AS InvitesAnswer, o.silent AS Silent, o.attempts AS Attempts, o.parts_sent AS PartsSent
         FROM outbox AS o
         WHERE o.next_attempt_at <= @Now
           AND (o.claimed_until IS NULL OR o.claimed_until < @Now)
@@ -127,8 +127,8 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
         (int)await session.ExecuteScalarAsync<long>(CountSql, null, ct).ConfigureAwait(false);
 
     private sealed record OutboxRow(
-        long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long Attempts,
-        long PartsSent)
+        long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long Silent,
+        long Attempts, long PartsSent)
     {
         public OutboxItem ToItem(IReadOnlyList<long> wordsOf, Attachment? attachment, FieldCipher cipher) => new(
             Id,
@@ -139,6 +139,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
                 wordsOf)
             {
                 InvitesAnswer = InvitesAnswer != 0,
+                Silent = Silent != 0,
                 Attachment = attachment,
             },
             (int)Attempts,

@@ -30,6 +30,9 @@ public sealed record FakeMessage(
 
     public bool IsEphemeral => ((Json["flags"]?.GetValue<int>() ?? 0) & 64) != 0;
 
+    /// <summary>Sent with SUPPRESS_NOTIFICATIONS ("@silent"): no push or sound.</summary>
+    public bool IsSilent => ((Json["flags"]?.GetValue<int>() ?? 0) & 4096) != 0;
+
     /// <summary>Every button on the message, in order, as (custom_id, label).</summary>
     public IReadOnlyList<(string CustomId, string Label)> Buttons =>
         (Json["components"] as JsonArray ?? [])

@@ -16,6 +16,9 @@ public sealed record SentMessage(
 {
     /// <summary>The photo or document the message carries; null for a text message.</summary>
     public SentFile? File { get; init; }
+
+    /// <summary>Sent with disable_notification: the person gets it without a sound.</summary>
+    public bool Silent { get; init; }
 }
 
 /// <summary>A file the bot uploaded: its kind ("photo" or "document"), name, MIME type and bytes.</summary>

@@ -275,7 +275,10 @@ public sealed partial class FakeTelegramServer
             return keyboardError;
         }
 
-        var message = new SentMessage(_nextMessageId++, chatId!.Value, text, buttons, DateTimeOffset.UtcNow);
+        var message = new SentMessage(_nextMessageId++, chatId!.Value, text, buttons, DateTimeOffset.UtcNow)
+        {
+            Silent = request.GetBoolean("disable_notification"),
+        };
         _sent.Add(message);
         if (keyboard is not null)
         {
@@ -337,6 +340,7 @@ public sealed partial class FakeTelegramServer
         var message = new SentMessage(_nextMessageId++, chatId!.Value, caption, buttons, DateTimeOffset.UtcNow)
         {
             File = new SentFile(kind, upload.FileName, upload.ContentType, upload.Content),
+            Silent = request.GetBoolean("disable_notification"),
         };
         _sent.Add(message);
         if (keyboard is not null)

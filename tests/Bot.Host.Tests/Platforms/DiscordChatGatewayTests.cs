@@ -41,6 +41,21 @@ public sealed class DiscordChatGatewayTests : IDisposable
         new(Channel, text, [], []) { Attachment = new Attachment(AttachmentKind.Photo, "trend.png", "image/png", new byte[size]) };
 
     [Fact]
+    public async Task Send_Silent_SetsSuppressNotifications_AndOtherwiseNoFlags()
+    {
+        _http.Reply(HttpStatusCode.OK, Message);
+        _http.Reply(HttpStatusCode.OK, Message);
+
+        await _gateway.SendAsync(OutgoingMessage.Plain(Channel, "Sam answered too") with { Silent = true }, CancellationToken.None);
+        await _gateway.SendAsync(OutgoingMessage.Plain(Channel, "Good morning"), CancellationToken.None);
+
+        using var silent = JsonDocument.Parse(_http.Requests[0].Body);
+        using var loud = JsonDocument.Parse(_http.Requests[1].Body);
+        Assert.Equal(4096, silent.RootElement.GetProperty("flags").GetInt32());
+        Assert.False(loud.RootElement.TryGetProperty("flags", out var flags) && flags.ValueKind == JsonValueKind.Number && flags.GetInt32() != 0);
+    }
+
+    [Fact]
     public async Task Send_WithAFile_PostsMultipart_WithPayloadAndAttachmentMetadata()
     {
         _http.Reply(HttpStatusCode.OK, Message);

@@ -52,6 +52,22 @@ public sealed class TelegramGatewayTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_Silent_AsksTelegramForNoNotification_OnTextAndFiles()
+    {
+        _http.Reply(HttpStatusCode.OK, Sent);
+        _http.Reply(HttpStatusCode.OK, Sent);
+        _http.Reply(HttpStatusCode.OK, Sent);
+
+        await _gateway.SendAsync(OutgoingMessage.Plain(Chat, "Sam answered too") with { Silent = true }, CancellationToken.None);
+        await _gateway.SendAsync(WithFile(AttachmentKind.Document, "Your journal") with { Silent = true }, CancellationToken.None);
+        await _gateway.SendAsync(OutgoingMessage.Plain(Chat, "Good morning"), CancellationToken.None);
+
+        Assert.Contains("\"disable_notification\":true", _http.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Equal("true", _http.Requests[1].Text("disable_notification"), ignoreCase: true);
+        Assert.DoesNotContain("disable_notification\":true", _http.Requests[2].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_WithAPhotoAndNoText_UploadsAPhotoWithoutCaption()
     {
         _http.Reply(HttpStatusCode.OK, Sent);

@@ -277,6 +277,18 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enqueue_ASilentMessage_KeepsThatItIsSilent()
+    {
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Alex, "Sam answered too") with { Silent = true }, CancellationToken.None);
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Blake, "Thanks!"), CancellationToken.None);
+
+        var claimed = await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None);
+
+        Assert.True(claimed.Single(c => c.Message.To == Alex).Message.Silent);
+        Assert.False(claimed.Single(c => c.Message.To == Blake).Message.Silent);
+    }
+
+    [Fact]
     public async Task ClaimDue_AHeldMessage_IsNotSentEarly_AndDoesNotHoldUpNewerOnesOfItsChat()
     {
         var holdUntil = Now.AddHours(8);

@@ -17,6 +17,12 @@ public sealed record OutgoingMessage(
     /// <summary>A file sent with the message; <see cref="Text"/> is then its caption.</summary>
     public Attachment? Attachment { get; init; }
 
+    /// <summary>
+    /// Delivered without a sound or push (Telegram's disable_notification, Discord's SUPPRESS_NOTIFICATIONS): it is
+    /// news for someone in their quiet hours that should not wait for the morning, such as a reveal.
+    /// </summary>
+    public bool Silent { get; init; }
+
     /// <summary>Held until then (UTC): the recipient's quiet hours. Later messages of the chat are not held up by it.</summary>
     public DateTimeOffset? NotBefore { get; init; }
 

@@ -49,6 +49,8 @@ internal sealed class DiscordChatGateway(DiscordRestClient rest, TimeProvider? c
         {
             Components = Components(outgoing.Choices, outgoing.InvitesAnswer),
             AllowedMentions = new AllowedMentions([]),
+            // "@silent": shown as usual, but no push or sound during the recipient's quiet hours.
+            Flags = outgoing.Silent ? MessageFlags.SuppressNotifications : null,
         };
         IReadOnlyList<FileUpload> files = outgoing.Attachment is { } file
             ? [new FileUpload(file.FileName, file.ContentType, file.Content)]

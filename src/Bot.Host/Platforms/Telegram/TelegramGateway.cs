@@ -40,7 +40,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
         {
             if (message.Attachment is { } file)
             {
-                await SendFileAsync(chatId, file, message.Text, markup, ct).ConfigureAwait(false);
+                await SendFileAsync(chatId, file, message.Text, markup, message.Silent, ct).ConfigureAwait(false);
                 return DeliveryResult.Ok;
             }
 
@@ -49,6 +49,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
                 message.Text,
                 replyMarkup: markup,
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                disableNotification: message.Silent,
                 cancellationToken: ct).ConfigureAwait(false);
             return DeliveryResult.Ok;
         }
@@ -74,7 +75,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
     }
 
     private async Task SendFileAsync(
-        ChatId chatId, Attachment file, string text, InlineKeyboardMarkup? markup, CancellationToken ct)
+        ChatId chatId, Attachment file, string text, InlineKeyboardMarkup? markup, bool silent, CancellationToken ct)
     {
         var caption = text.Length == 0 ? null : text;
         using var content = new MemoryStream(file.Content.ToArray(), writable: false);
@@ -82,11 +83,13 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
         switch (file.Kind)
         {
             case AttachmentKind.Photo:
-                await bot.SendPhoto(chatId, input, caption: caption, replyMarkup: markup, cancellationToken: ct)
+                await bot.SendPhoto(chatId, input, caption: caption, replyMarkup: markup, disableNotification: silent,
+                        cancellationToken: ct)
                     .ConfigureAwait(false);
                 break;
             case AttachmentKind.Document:
-                await bot.SendDocument(chatId, input, caption: caption, replyMarkup: markup, cancellationToken: ct)
+                await bot.SendDocument(chatId, input, caption: caption, replyMarkup: markup, disableNotification: silent,
+                        cancellationToken: ct)
                     .ConfigureAwait(false);
                 break;
             default:

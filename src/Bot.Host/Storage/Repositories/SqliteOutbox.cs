@@ -12,9 +12,9 @@ namespace Bot.Host.Storage.Repositories;
 internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, TimeProvider time) : IOutbox
 {
     private const string InsertSql = """
-        INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, round_step, created_at, next_attempt_at,
-                            attempts, parts_sent, not_before)
-        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @RoundStep, @Now,
+        INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, round_step, silent, created_at,
+                            next_attempt_at, attempts, parts_sent, not_before)
+        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @RoundStep, @Silent, @Now,
                 max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore)
         RETURNING id;
         """;
@@ -56,6 +56,7 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
                         Choices = ChoicesJson.Serialize(message.Choices),
                         InvitesAnswer = message.InvitesAnswer ? 1L : 0L,
                         RoundStep = message.IsRoundStep ? 1L : 0L,
+                        Silent = message.Silent ? 1L : 0L,
                         Now = now,
                         NotBefore = UnixTime.ToMs(message.NotBefore),
                     },
