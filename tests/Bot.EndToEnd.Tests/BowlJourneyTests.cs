@@ -1,5 +1,3 @@
-using Bot.Discord.Tests.Fakes;
-
 namespace Bot.EndToEnd.Tests;
 
 public sealed class BowlJourneyTests
@@ -64,13 +62,13 @@ public sealed class BowlJourneyTests
         var add = await discord.InvokeSlashCommandAsync(
             dana, "bowl", new Dictionary<string, object> { ["action"] = "add", ["question"] = AlexAsks });
         var added = await discord.WaitForInteractionAsync(add.Id, r => r.Original?.Content.Length > 0);
-        var told = await DmAsync(discord, eli, "dropped a question");
+        var told = await Journeys.DmAsync(discord, eli, "dropped a question");
         var remove = await discord.InvokeSlashCommandAsync(
             eli, "bowl", new Dictionary<string, object> { ["action"] = "remove", ["number"] = 1 });
         var refused = await discord.WaitForInteractionAsync(remove.Id, r => r.Original?.Content.Length > 0);
         var draw = await discord.InvokeSlashCommandAsync(eli, "draw");
-        var forDana = await DmAsync(discord, dana, "Out of the bowl");
-        var forEli = await DmAsync(discord, eli, "Out of the bowl");
+        var forDana = await Journeys.DmAsync(discord, dana, "Out of the bowl");
+        var forEli = await Journeys.DmAsync(discord, eli, "Out of the bowl");
         var drawn = await discord.WaitForInteractionAsync(draw.Id, r => r.Original?.Content.Length > 0);
 
         Assert.StartsWith("Dropped in, Dana", added.Original!.Content, StringComparison.Ordinal);
@@ -82,8 +80,4 @@ public sealed class BowlJourneyTests
         Assert.Contains(forEli.Buttons, b => b.CustomId == "answer");
         Assert.DoesNotContain(AlexAsks, drawn.Original!.Content, StringComparison.Ordinal);
     }
-
-    private static Task<FakeMessage> DmAsync(FakeDiscordServer discord, FakeDiscordUser user, string fragment) =>
-        discord.WaitForChannelMessageAsync(user.DmChannelId, m => m.Content.Contains(fragment, StringComparison.Ordinal),
-            TimeSpan.FromSeconds(15));
 }

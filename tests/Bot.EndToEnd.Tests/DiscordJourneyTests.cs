@@ -9,22 +9,18 @@ namespace Bot.EndToEnd.Tests;
 
 public sealed class DiscordJourneyTests
 {
-    private static Task<FakeMessage> DmAsync(FakeDiscordServer discord, FakeDiscordUser user, string fragment) =>
-        discord.WaitForChannelMessageAsync(user.DmChannelId, m => m.Content.Contains(fragment, StringComparison.Ordinal),
-            TimeSpan.FromSeconds(15));
-
     /// <summary>Clicks the two pulse scales in the person's DMs (null clicks Skip), then waits for the first question.</summary>
     private static async Task PulseAsync(FakeDiscordServer discord, FakeDiscordUser user, int? loved, int? heard)
     {
         foreach (var (scale, value) in new[] { (Copy.PulseQuestion(PulseScale.Loved), loved), (Copy.PulseQuestion(PulseScale.Heard), heard) })
         {
-            await DmAsync(discord, user, scale);
+            await Journeys.DmAsync(discord, user, scale);
             var prompt = discord.MessagesIn(user.DmChannelId).Last(m => m.Content.EndsWith(scale, StringComparison.Ordinal));
             var label = value?.ToString(CultureInfo.InvariantCulture) ?? Copy.PulseSkipLabel;
             await discord.ClickButtonAsync(user, prompt, prompt.Buttons.Single(b => b.Label == label).CustomId);
         }
 
-        await DmAsync(discord, user, "(1/");
+        await Journeys.DmAsync(discord, user, "(1/");
     }
 
     [Fact]
@@ -37,25 +33,25 @@ public sealed class DiscordJourneyTests
         var checkin = await discord.InvokeSlashCommandAsync(dana, "checkin");
         await PulseAsync(discord, eli, 4, 5);
         await PulseAsync(discord, dana, null, 3);
-        var firstForEli = await DmAsync(discord, eli, "(1/3)");
+        var firstForEli = await Journeys.DmAsync(discord, eli, "(1/3)");
         await discord.ClickButtonAsync(eli, firstForEli, "answer");
         var form = await discord.WaitForModalAsync(eli);
         await discord.SubmitModalAsync(eli, form.CustomId, new Dictionary<string, string> { [form.TextInputIds[0]] = "eli-one" });
-        await DmAsync(discord, eli, "(2/3)");
+        await Journeys.DmAsync(discord, eli, "(2/3)");
         var eliTwo = await discord.SendDmMessageAsync(eli, "eli-two");
-        await DmAsync(discord, eli, "(3/3)");
+        await Journeys.DmAsync(discord, eli, "(3/3)");
         await discord.EditDmMessageAsync(eli, eliTwo, "eli-two, edited");
-        var editReply = await DmAsync(discord, eli, "not edits");
+        var editReply = await Journeys.DmAsync(discord, eli, "not edits");
         await discord.SendDmMessageAsync(eli, "eli-three");
-        await DmAsync(discord, eli, "Your answers are sealed");
+        await Journeys.DmAsync(discord, eli, "Your answers are sealed");
         var danaBeforeReveal = discord.MessagesIn(dana.DmChannelId);
         foreach (var answer in new[] { "dana-one", "dana-two", "dana-three" })
         {
             await discord.SendDmMessageAsync(dana, answer);
         }
 
-        var revealForEli = await DmAsync(discord, eli, "dana-three");
-        var revealForDana = await DmAsync(discord, dana, "eli-three");
+        var revealForEli = await Journeys.DmAsync(discord, eli, "dana-three");
+        var revealForDana = await Journeys.DmAsync(discord, dana, "eli-three");
         var started = await discord.WaitForInteractionAsync(checkin.Id, r => r.Original is not null);
 
         Assert.Equal(["answer", "skip:1:1"], firstForEli.Buttons.Select(b => b.CustomId));
@@ -84,7 +80,7 @@ public sealed class DiscordJourneyTests
         foreach (var (answer, next) in new[] { ("eli-first-draft", "(2/3)"), ("eli-secret-two", "(3/3)"), ("eli-three", "Your answers are sealed") })
         {
             await discord.SendDmMessageAsync(eli, answer);
-            sealedMessage = await DmAsync(discord, eli, next);
+            sealedMessage = await Journeys.DmAsync(discord, eli, next);
         }
 
         Assert.NotNull(sealedMessage);
@@ -92,21 +88,21 @@ public sealed class DiscordJourneyTests
             [Copy.KeepPrivateLabel(3), Copy.HoldLabel(3), Copy.MyAnswersLabel],
             sealedMessage.Buttons.Select(b => b.Label));
         await discord.ClickButtonAsync(eli, sealedMessage, sealedMessage.Buttons.Single(b => b.Label == Copy.MyAnswersLabel).CustomId);
-        var list = await DmAsync(discord, eli, "Your answers so far");
+        var list = await Journeys.DmAsync(discord, eli, "Your answers so far");
         await discord.ClickButtonAsync(eli, list, list.Buttons.Single(b => b.Label == Copy.KeepPrivateLabel(2)).CustomId);
-        await DmAsync(discord, eli, "stays with you");
+        await Journeys.DmAsync(discord, eli, "stays with you");
         await discord.ClickButtonAsync(eli, list, list.Buttons.Single(b => b.Label == Copy.RewriteLabel(1)).CustomId);
-        var ask = await DmAsync(discord, eli, "new words for answer 1");
+        var ask = await Journeys.DmAsync(discord, eli, "new words for answer 1");
         await discord.ClickButtonAsync(eli, ask, "answer");
         var form = await discord.WaitForModalAsync(eli);
         await discord.SubmitModalAsync(eli, form.CustomId, new Dictionary<string, string> { [form.TextInputIds[0]] = "eli-one-better" });
-        await DmAsync(discord, eli, "Changed");
+        await Journeys.DmAsync(discord, eli, "Changed");
         foreach (var answer in new[] { "dana-one", "dana-two", "dana-three" })
         {
             await discord.SendDmMessageAsync(dana, answer);
         }
 
-        var reveal = await DmAsync(discord, dana, "eli-three");
+        var reveal = await Journeys.DmAsync(discord, dana, "eli-three");
 
         Assert.Equal(["answer", Copy.NeverMindLabel], ask.Buttons.Select(b => b.CustomId == "answer" ? "answer" : b.Label));
         Assert.Contains("Eli: eli-one-better", reveal.Content, StringComparison.Ordinal);
@@ -140,7 +136,7 @@ public sealed class DiscordJourneyTests
             await discord.SendDmMessageAsync(dana, answer);
         }
 
-        var onDiscord = await DmAsync(discord, dana, "tg-three");
+        var onDiscord = await Journeys.DmAsync(discord, dana, "tg-three");
         var onTelegram = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("dc-three", StringComparison.Ordinal));
 
         Assert.Contains("Alex: tg-one", onDiscord.Content, StringComparison.Ordinal);
@@ -201,8 +197,8 @@ public sealed class DiscordJourneyTests
         await discord.ClickButtonAsync(eli, proposal, proposal.Buttons[0].CustomId);
         await discord.WaitForChannelMessageAsync(channel.Id, m => !m.IsEphemeral && m.Content.Contains("home", StringComparison.Ordinal) && m.Id != proposal.Id);
         await discord.InvokeSlashCommandAsync(eli, "question", new Dictionary<string, object> { ["deck"] = "dreams" }, channel);
-        await DmAsync(discord, dana, "Dreams and plans");
-        await DmAsync(discord, eli, "Dreams and plans");
+        await Journeys.DmAsync(discord, dana, "Dreams and plans");
+        await Journeys.DmAsync(discord, eli, "Dreams and plans");
         await discord.SendDmMessageAsync(dana, "dana-dream");
         await discord.SendDmMessageAsync(eli, "eli-dream");
         var reveal = await discord.WaitForChannelMessageAsync(channel.Id, m => m.Content.Contains("eli-dream", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
@@ -229,16 +225,16 @@ public sealed class DiscordJourneyTests
         var start = await discord.InvokeSlashCommandAsync(dana, "cooldown",
             new Dictionary<string, object> { ["for"] = "90m", ["topic"] = "the move" });
         var confirmed = await discord.WaitForInteractionAsync(start.Id, r => r.Original?.Content.Length > 0);
-        var told = await DmAsync(discord, eli, "little pause");
+        var told = await Journeys.DmAsync(discord, eli, "little pause");
         var bad = await discord.InvokeSlashCommandAsync(dana, "cooldown", new Dictionary<string, object> { ["for"] = "2d" },
             channel);
         var refused = await discord.WaitForInteractionAsync(bad.Id, r => r.Original?.Content.Length > 0);
         var again = await discord.InvokeSlashCommandAsync(eli, "cooldown", new Dictionary<string, object> { ["for"] = "2h" });
         var running = await discord.WaitForInteractionAsync(again.Id, r => r.Original?.Content.Length > 0);
         var end = await discord.InvokeSlashCommandAsync(eli, "cooldown", new Dictionary<string, object> { ["end"] = true });
-        var danaQuestion = await DmAsync(discord, dana, "(1/3)");
-        await DmAsync(discord, eli, "(1/3)");
-        await DmAsync(discord, dana, "ready to come back");
+        var danaQuestion = await Journeys.DmAsync(discord, dana, "(1/3)");
+        await Journeys.DmAsync(discord, eli, "(1/3)");
+        await Journeys.DmAsync(discord, dana, "ready to come back");
         await discord.WaitForInteractionAsync(end.Id, r => r.Original is not null);
 
         Assert.Contains("couldn't read \"2d\"", malformed.Original!.Content, StringComparison.Ordinal);

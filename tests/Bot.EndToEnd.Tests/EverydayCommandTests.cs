@@ -1,6 +1,5 @@
 using System.Text;
 using Bot.Core.Application;
-using Bot.Discord.Tests.Fakes;
 
 namespace Bot.EndToEnd.Tests;
 
@@ -93,19 +92,19 @@ public sealed class EverydayCommandTests
         var decks = await Journeys.SlashReplyAsync(discord, dana, "decks");
         var support = await Journeys.SlashReplyAsync(discord, dana, "support");
         var wish = await Journeys.SlashReplyAsync(discord, dana, "bucket", new() { ["action"] = "add", ["wish"] = "learn to tango" });
-        var wishToldEli = await DmAsync(discord, eli, "added to your bucket list");
+        var wishToldEli = await Journeys.DmAsync(discord, eli, "added to your bucket list");
         var list = await Journeys.SlashReplyAsync(discord, eli, "bucket");
         var schedule = await Journeys.SlashReplyAsync(discord, dana, "schedule", new() { ["day"] = "fri", ["time"] = "20:30" });
         var paused = await Journeys.SlashReplyAsync(discord, dana, "pause", new() { ["for"] = "10d" });
-        var pausedToldEli = await DmAsync(discord, eli, "paused your check-ins");
+        var pausedToldEli = await Journeys.DmAsync(discord, eli, "paused your check-ins");
         var resumed = await Journeys.SlashReplyAsync(discord, eli, "resume");
         var note = await Journeys.SlashReplyAsync(discord, dana, "note", new() { ["text"] = "dinner is on me", ["hour"] = 18L, ["minute"] = 30L });
         var capsule = await Journeys.SlashReplyAsync(discord, dana, "capsule", new() { ["date"] = "2026-03-05", ["text"] = "our first spring" });
-        var capsuleToldEli = await DmAsync(discord, eli, "sealed a time capsule");
+        var capsuleToldEli = await Journeys.DmAsync(discord, eli, "sealed a time capsule");
         var history = await Journeys.SlashReplyAsync(discord, eli, "history", new() { ["count"] = 5L });
         var idea = await Journeys.SlashReplyAsync(discord, eli, "firsttime");
-        var ideaForDana = await DmAsync(discord, dana, "learn to tango\n\nFancy it?");
-        var ideaForEli = await DmAsync(discord, eli, "learn to tango\n\nFancy it?");
+        var ideaForDana = await Journeys.DmAsync(discord, dana, "learn to tango\n\nFancy it?");
+        var ideaForEli = await Journeys.DmAsync(discord, eli, "learn to tango\n\nFancy it?");
 
         Assert.Contains("Deepening series", decks.Content, StringComparison.Ordinal);
         Assert.Equal(10, decks.Buttons.Count);
@@ -130,7 +129,7 @@ public sealed class EverydayCommandTests
         var unpair = await Journeys.SlashReplyAsync(discord, dana, "unpair");
         var keep = unpair.Buttons.Single(b => b.Label == Copy.UnpairKeepLabel);
         var click = await discord.ClickButtonAsync(dana, unpair, keep.CustomId);
-        var eliTold = await DmAsync(discord, eli, "has ended your pairing");
+        var eliTold = await Journeys.DmAsync(discord, eli, "has ended your pairing");
         var copy = await discord.WaitForChannelMessageAsync(
             dana.DmChannelId, m => m.Attachments.Count > 0, TimeSpan.FromSeconds(15));
         var afterwards = await Journeys.SlashReplyAsync(discord, eli, "status");
@@ -142,8 +141,4 @@ public sealed class EverydayCommandTests
         Assert.Contains("learn to tango", Encoding.UTF8.GetString(copy.Attachments.First(a => a.FileName.EndsWith(".md", StringComparison.Ordinal)).Content), StringComparison.Ordinal);
         Assert.DoesNotContain("paired with Dana", afterwards.Content, StringComparison.Ordinal);
     }
-
-    private static Task<FakeMessage> DmAsync(FakeDiscordServer discord, FakeDiscordUser user, string fragment) =>
-        discord.WaitForChannelMessageAsync(user.DmChannelId, m => m.Content.Contains(fragment, StringComparison.Ordinal),
-            TimeSpan.FromSeconds(15));
 }

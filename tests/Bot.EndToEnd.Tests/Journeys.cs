@@ -108,6 +108,11 @@ internal static partial class Journeys
         return reply.Original!;
     }
 
+    /// <summary>Waits (up to 15 s) for a message in the person's Discord DMs that contains the fragment.</summary>
+    public static Task<FakeMessage> DmAsync(FakeDiscordServer discord, FakeDiscordUser user, string fragment) =>
+        discord.WaitForChannelMessageAsync(user.DmChannelId, m => m.Content.Contains(fragment, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(15));
+
     [GeneratedRegex(@"/join [A-Z0-9]{5}-[A-Z0-9]{5}")]
     public static partial Regex JoinLine();
 }
