@@ -126,8 +126,12 @@ public sealed partial class CoreHarness
     /// <summary>A command typed in <see cref="Group"/>.</summary>
     public Task SendInGroupAsync(TestUser user, string line) => HandleAsync(Command(user, Group, false, line));
 
-    public Task TextAsync(TestUser user, string text) =>
-        HandleAsync(new TextReceived(user.User, user.Name, user.PrivateChat, true, text));
+    public Task TextAsync(TestUser user, string text, string? messageId = null) =>
+        HandleAsync(new TextReceived(user.User, user.Name, user.PrivateChat, true, text) { MessageId = messageId });
+
+    /// <summary>The person edits a message they sent in their private chat; it now says <paramref name="text"/>.</summary>
+    public Task EditAsync(TestUser user, string messageId, string text) =>
+        HandleAsync(new MessageEdited(user.User, user.Name, user.PrivateChat, true, messageId, text));
 
     public Task TextInGroupAsync(TestUser user, string text) =>
         HandleAsync(new TextReceived(user.User, user.Name, Group, false, text));

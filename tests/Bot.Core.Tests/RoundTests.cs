@@ -285,17 +285,41 @@ public sealed class RoundTests
     }
 
     [Fact]
-    public async Task EditedAnswer_KeepsTheFirstWords_AndPointsToAnswers()
+    public async Task EditingTheMessageOfAnAnswer_BeforeTheReveal_ChangesIt_AndTheRevealShowsTheEdit()
     {
         var (alex, bea) = await CheckInPastThePulseAsync();
-        await _bot.TextAsync(alex, "first words");
+        await _bot.TextAsync(alex, "frist words", messageId: "m1");
+        await _bot.TextAsync(alex, "second", messageId: "m2");
 
-        await _bot.HandleAsync(new MessageEdited(alex.User, alex.Name, alex.PrivateChat, true));
-        await _bot.HandleAsync(new MessageEdited(bea.User, bea.Name, CoreHarness.Group, false));
+        await _bot.EditAsync(alex, "m1", "first words");
+        await _bot.EditAsync(alex, "m2", "   ");
+        await _bot.TextAsync(alex, "third", messageId: "m3");
+        await _bot.AnswerAsync(bea, "b1", "b2", "b3");
 
+        Assert.Contains(Copy.AnswerRewritten("Alex", 1), _bot.TextsTo(alex));
+        Assert.Contains("Alex: first words", _bot.LastTextTo(bea), StringComparison.Ordinal);
+        Assert.Contains("Alex: second", _bot.LastTextTo(bea), StringComparison.Ordinal);
+        Assert.DoesNotContain("frist", _bot.LastTextTo(bea), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditingAfterTheReveal_OrAMessageThatWasNoAnswer_ChangesNothing_AndSaysSo()
+    {
+        var (alex, bea) = await CheckInPastThePulseAsync();
+        await _bot.AnswerAsync(bea, "b1", "b2", "b3");
+        await _bot.TextAsync(alex, "a1", messageId: "m1");
+        await _bot.TextAsync(alex, "a2", messageId: "m2");
+        await _bot.TextAsync(alex, "a3", messageId: "m3");
+        var round = _bot.Store.Rounds.All.Single();
+
+        await _bot.EditAsync(alex, "m1", "rewritten after the reveal");
+        var afterReveal = _bot.LastTextTo(alex);
+        await _bot.EditAsync(alex, "m9", "never an answer");
+        await _bot.HandleAsync(new MessageEdited(bea.User, bea.Name, CoreHarness.Group, false, "g1", "in a group"));
+
+        Assert.Equal(Copy.EditNotSeen("Alex", paired: true), afterReveal);
         Assert.Equal(Copy.EditNotSeen("Alex", paired: true), _bot.LastTextTo(alex));
-        Assert.Contains("/answers", _bot.LastTextTo(alex), StringComparison.Ordinal);
-        Assert.Equal("first words", Assert.Single(_bot.OpenRound(alex)!.Answers).Text);
+        Assert.Equal("a1", _bot.Store.Rounds.All.Single(r => r.Id == round.Id).AnswerOf(_bot.Stored(alex).Id, 1)!.Text);
         Assert.DoesNotContain(_bot.MessagesTo(bea), m => m.Text == Copy.EditNotSeen("Bea", paired: true));
     }
 

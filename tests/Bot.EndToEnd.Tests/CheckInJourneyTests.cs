@@ -48,6 +48,28 @@ public sealed class CheckInJourneyTests
     }
 
     [Fact]
+    public async Task EditingAnAnswerBeforeTheReveal_ChangesWhatBothSee()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var (alex, sam) = await Journeys.PairedAsync(bot);
+        await Journeys.OpenCheckInAsync(bot, alex, sam);
+
+        var before = bot.Telegram.SentTo(alex.Id).Count;
+        var typo = bot.Telegram.SendText(alex, "alex-frist");
+        await bot.Telegram.WaitForMessageAsync(alex.Id, after: before);
+        await Journeys.AnswerAllAsync(bot, alex, "alex-two", "alex-three");
+        before = bot.Telegram.SentTo(alex.Id).Count;
+        bot.Telegram.EditText(alex, typo, "alex-first");
+        var changed = await bot.Telegram.WaitForMessageAsync(alex.Id, after: before);
+        await Journeys.AnswerAllAsync(bot, sam, "sam-one", "sam-two", "sam-three");
+        var reveal = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("alex-three", StringComparison.Ordinal));
+
+        Assert.StartsWith("Changed, Alex", changed.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex: alex-first", reveal.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("frist", reveal.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Restart_InTheMiddleOfARound_LosesNothing()
     {
         await using var bot = await BotTestHost.StartAsync();

@@ -26,9 +26,11 @@ public sealed class ConversationTests
         var nothingOpen = (await Journeys.ReplyAsync(bot, alex, "just saying hi")).Text;
         var badDeck = (await Journeys.ReplyAsync(bot, alex, "/question astrology")).Text;
         await Journeys.ReplyAsync(bot, alex, "/checkin");
-        var tooLong = (await Journeys.ReplyAsync(bot, alex, new string('x', 3500))).Text;
         before = bot.Telegram.SentTo(alex.Id).Count;
-        bot.Telegram.EditText(alex, "I meant to say this");
+        var tooLongUpdate = bot.Telegram.SendText(alex, new string('x', 3500));
+        var tooLong = (await bot.Telegram.WaitForMessageAsync(alex.Id, after: before)).Text;
+        before = bot.Telegram.SentTo(alex.Id).Count;
+        bot.Telegram.EditText(alex, tooLongUpdate, "I meant to say this");
         var edited = (await bot.Telegram.WaitForMessageAsync(alex.Id, after: before)).Text;
 
         Assert.Contains("I don't know /dance", unknown, StringComparison.Ordinal);
@@ -42,7 +44,7 @@ public sealed class ConversationTests
         Assert.Contains("Nothing is waiting", nothingOpen, StringComparison.Ordinal);
         Assert.Contains("date-night", badDeck, StringComparison.Ordinal);
         Assert.Contains("3500 characters", tooLong, StringComparison.Ordinal);
-        Assert.Contains("not edits", edited, StringComparison.Ordinal);
+        Assert.Contains("doesn't change anything", edited, StringComparison.Ordinal);
         Assert.Contains("/answers", edited, StringComparison.Ordinal);
     }
 

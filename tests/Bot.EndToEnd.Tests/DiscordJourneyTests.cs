@@ -41,7 +41,7 @@ public sealed class DiscordJourneyTests
         var eliTwo = await discord.SendDmMessageAsync(eli, "eli-two");
         await Journeys.DmAsync(discord, eli, "(3/3)");
         await discord.EditDmMessageAsync(eli, eliTwo, "eli-two, edited");
-        var editReply = await Journeys.DmAsync(discord, eli, "not edits");
+        var editReply = await Journeys.DmAsync(discord, eli, "Answer 2 now reads");
         await discord.SendDmMessageAsync(eli, "eli-three");
         await Journeys.DmAsync(discord, eli, "Your answers are sealed");
         var danaBeforeReveal = discord.MessagesIn(dana.DmChannelId);
@@ -55,14 +55,14 @@ public sealed class DiscordJourneyTests
         var started = await discord.WaitForInteractionAsync(checkin.Id, r => r.Original is not null);
 
         Assert.Equal(["answer", "skip:1:1"], firstForEli.Buttons.Select(b => b.CustomId));
-        Assert.Contains("/answers", editReply.Content, StringComparison.Ordinal);
+        Assert.StartsWith("Changed, Eli", editReply.Content, StringComparison.Ordinal);
         Assert.DoesNotContain(danaBeforeReveal, m => m.Content.Contains("eli-", StringComparison.Ordinal));
         Assert.Contains("Dana", started.Original!.Content, StringComparison.Ordinal);
         foreach (var reveal in new[] { revealForEli, revealForDana })
         {
             Assert.Contains("Eli: eli-one", reveal.Content, StringComparison.Ordinal);
             Assert.Contains("Dana: dana-one", reveal.Content, StringComparison.Ordinal);
-            Assert.DoesNotContain("edited", reveal.Content, StringComparison.Ordinal);
+            Assert.Contains("Eli: eli-two, edited", reveal.Content, StringComparison.Ordinal);
             Assert.Contains("Felt loved — Dana skipped · Eli 4/5", reveal.Content, StringComparison.Ordinal);
         }
     }

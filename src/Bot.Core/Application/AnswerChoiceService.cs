@@ -162,6 +162,26 @@ public sealed partial class AnswerChoiceService(
     /// <summary>Drops whatever input the person was asked for: they moved on (a command or another button).</summary>
     public Task LetGoAsync(long personId, CancellationToken ct) => pending.ClearAsync(personId, ct);
 
+    /// <summary>
+    /// The person edited the message that gave an answer in the couple's open round: the answer now reads as edited.
+    /// False when the message gave no answer there (then the edit changes nothing).
+    /// </summary>
+    public async Task<bool> TryTakeEditAsync(Conversation c, Couple couple, string messageId, string text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(couple);
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0
+            || await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false) is not { } round
+            || round.Answers.FirstOrDefault(a => a.PersonId == c.Me.Id && a.Text is not null && a.SourceMessageId == messageId)
+                is not { } answer)
+        {
+            return false;
+        }
+
+        return await RewriteAsync(c, couple, answer, trimmed, ct).ConfigureAwait(false);
+    }
+
     private async Task<bool> RewriteAsync(Conversation c, Couple couple, Answer answer, string text, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
@@ -172,7 +192,14 @@ public sealed partial class AnswerChoiceService(
             return true;
         }
 
-        await ChangeAsync(c, couple, answer with { Text = text }, Copy.AnswerRewritten(name, answer.Position), ct)
+        // The words now come from the message just sent (or edited), so editing that one changes them again.
+        var source = c.Message switch
+        {
+            TextReceived typed => typed.MessageId,
+            MessageEdited edited => edited.MessageId,
+            _ => answer.SourceMessageId,
+        };
+        await ChangeAsync(c, couple, answer with { Text = text, SourceMessageId = source }, Copy.AnswerRewritten(name, answer.Position), ct)
             .ConfigureAwait(false);
         return true;
     }

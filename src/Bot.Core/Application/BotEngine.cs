@@ -55,7 +55,7 @@ public sealed class BotEngine(
             CommandReceived command => HandleCommandAsync(conversation, command, ct),
             TextReceived text => HandleTextAsync(conversation, text.Text, ct),
             ChoiceSelected choice => HandleChoiceAsync(conversation, choice.Payload, ct),
-            MessageEdited => HandleEditAsync(conversation, ct),
+            MessageEdited edited => HandleEditAsync(conversation, edited, ct),
             _ => throw new UnreachableException($"Unknown inbound message {message.GetType().Name}."),
         }).ConfigureAwait(false);
 
@@ -148,8 +148,17 @@ public sealed class BotEngine(
         }).ConfigureAwait(false);
     }
 
-    private Task HandleEditAsync(Conversation c, CancellationToken ct) =>
-        c.IsPrivate ? messenger.ReplyAsync(c, Copy.EditNotSeen(c.Me.DisplayName, c.Couple is not null), ct) : Task.CompletedTask;
+    private async Task HandleEditAsync(Conversation c, MessageEdited edited, CancellationToken ct)
+    {
+        if (!c.IsPrivate
+            || (c.Couple is { } couple
+                && await answerChoices.TryTakeEditAsync(c, couple, edited.MessageId, edited.Text, ct).ConfigureAwait(false)))
+        {
+            return;
+        }
+
+        await messenger.ReplyAsync(c, Copy.EditNotSeen(c.Me.DisplayName, c.Couple is not null), ct).ConfigureAwait(false);
+    }
 
     private async Task HandleTextAsync(Conversation c, string text, CancellationToken ct)
     {

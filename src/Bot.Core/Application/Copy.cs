@@ -237,7 +237,7 @@ public static partial class Copy
         $"Sorry {name}, I can only read text messages.";
 
     public static string EditNotSeen(string name, bool paired) => paired
-        ? $"I only see new messages, not edits, {name}, so what you wrote first still stands. To change an answer before the reveal, send /answers; anything else, just send it again."
+        ? $"That edit doesn't change anything I kept, {name}: only an answer in a check-in that is still open can be changed, by editing it or with /answers. Anything else, just send it again."
         : $"I only see new messages, not edits, {name}. Just send it again.";
 
     public static string NothingToAnswer(string name) =>

@@ -172,7 +172,10 @@ public sealed class RoundService(
             return;
         }
 
-        var answer = new Answer(round.Id, question.Position, me.Id, text, time.GetUtcNow());
+        var answer = new Answer(round.Id, question.Position, me.Id, text, time.GetUtcNow())
+        {
+            SourceMessageId = (c.Message as TextReceived)?.MessageId,
+        };
         if (!await rounds.AddAnswerAsync(answer, ct).ConfigureAwait(false))
         {
             return;

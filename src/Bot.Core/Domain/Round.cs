@@ -51,6 +51,9 @@ public sealed record Answer(long RoundId, int Position, long PersonId, string? T
 {
     public AnswerVisibility Visibility { get; init; } = AnswerVisibility.Shared;
 
+    /// <summary>The platform's id of the message that gave these words, so editing that message can change them.</summary>
+    public string? SourceMessageId { get; init; }
+
     /// <summary>For a held answer, the instant it opens for both; null otherwise.</summary>
     public DateTimeOffset? HeldUntil { get; init; }
 

@@ -24,16 +24,16 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         from_name AS FromName, chat_platform AS ChatPlatform, chat_id AS ChatId, is_private AS IsPrivate,
         command AS Command, arguments AS Arguments, text AS Text, payload AS Payload,
         reply_platform AS ReplyPlatform, reply_chat_id AS ReplyChatId,
-        private_platform AS PrivatePlatform, private_chat_id AS PrivateChatId
+        private_platform AS PrivatePlatform, private_chat_id AS PrivateChatId, message_id AS MessageId
         """;
 
     private const string InsertSql = """
         INSERT INTO inbox (update_key, chat_key, received_at, kind, from_platform, from_id, from_name, chat_platform,
                            chat_id, is_private, command, arguments, text, payload, reply_platform, reply_chat_id,
-                           private_platform, private_chat_id)
+                           private_platform, private_chat_id, message_id)
         VALUES (@UpdateKey, @ChatKey, @ReceivedAt, @Kind, @FromPlatform, @FromId, @FromName, @ChatPlatform,
                 @ChatId, @IsPrivate, @Command, @Arguments, @Text, @Payload, @ReplyPlatform, @ReplyChatId,
-                @PrivatePlatform, @PrivateChatId)
+                @PrivatePlatform, @PrivateChatId, @MessageId)
         ON CONFLICT (update_key) DO NOTHING
         RETURNING id;
         """;
@@ -51,7 +51,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             processed_at = @Now, chat_key = NULL, kind = NULL, from_platform = NULL, from_id = NULL,
             from_name = NULL, chat_platform = NULL, chat_id = NULL, is_private = NULL, command = NULL,
             arguments = NULL, text = NULL, payload = NULL, reply_platform = NULL, reply_chat_id = NULL,
-            private_platform = NULL, private_chat_id = NULL
+            private_platform = NULL, private_chat_id = NULL, message_id = NULL
         WHERE id = @Id AND processed_at IS NULL;
         """;
 
@@ -64,12 +64,12 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(updateKey);
         ArgumentNullException.ThrowIfNull(message);
-        (long Kind, string? Command, string? Arguments, string? Text, string? Payload) content = message switch
+        (long Kind, string? Command, string? Arguments, string? Text, string? Payload, string? MessageId) content = message switch
         {
-            CommandReceived c => (CommandKind, c.Command, c.Arguments, null, null),
-            TextReceived t => (TextKind, null, null, t.Text, null),
-            ChoiceSelected s => (ChoiceKind, null, null, null, s.Payload),
-            MessageEdited => (EditKind, null, null, null, null),
+            CommandReceived c => (CommandKind, c.Command, c.Arguments, null, null, null),
+            TextReceived t => (TextKind, null, null, t.Text, null, t.MessageId),
+            ChoiceSelected s => (ChoiceKind, null, null, null, s.Payload, null),
+            MessageEdited e => (EditKind, null, null, e.Text, null, e.MessageId),
             _ => throw new ArgumentException($"Unknown inbound message {message.GetType().Name}.", nameof(message)),
         };
         return session.ExecuteScalarAsync<long?>(
@@ -94,6 +94,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
                 ReplyChatId = message.ReplyTo?.ChatId,
                 PrivatePlatform = (long?)message.PrivateChat?.Platform,
                 PrivateChatId = message.PrivateChat?.ChatId,
+                content.MessageId,
             },
             ct);
     }
@@ -137,7 +138,8 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         long? ReplyPlatform,
         string? ReplyChatId,
         long? PrivatePlatform,
-        string? PrivateChatId)
+        string? PrivateChatId,
+        string? MessageId)
     {
         public InboxItem ToItem(FieldCipher cipher)
         {
@@ -149,9 +151,9 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             {
                 CommandKind => new CommandReceived(
                     from, name, chat, isPrivate, Required(Command), cipher.Decrypt(Required(Arguments))),
-                TextKind => new TextReceived(from, name, chat, isPrivate, cipher.Decrypt(Required(Text))),
+                TextKind => new TextReceived(from, name, chat, isPrivate, cipher.Decrypt(Required(Text))) { MessageId = MessageId },
                 ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, cipher.Decrypt(Required(Payload))),
-                EditKind => new MessageEdited(from, name, chat, isPrivate),
+                EditKind => new MessageEdited(from, name, chat, isPrivate, Required(MessageId), cipher.Decrypt(Required(Text))),
                 _ => throw new InvalidOperationException($"Inbox row {Id} has unknown kind {Kind}."),
             };
             return new InboxItem(Id, Required(ChatKey), message with

@@ -115,6 +115,7 @@ public sealed class InMemoryRoundRepository : IRoundRepository
             var changed = stored with
             {
                 Text = answer.Text,
+                SourceMessageId = answer.SourceMessageId,
                 Visibility = answer.Visibility,
                 HeldUntil = StoredTime.Of(answer.HeldUntil),
             };

@@ -24,6 +24,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly HashSet<long> _blockedChats = [];
     private readonly List<PendingUpdate> _updates = [];
 
+    // The message id each user text went out with, by update id, so a test can edit that message later.
+    private readonly Dictionary<long, long> _userMessageIds = [];
+
     // As Telegram does: the update kinds the last getUpdates asked for (null for all) apply until changed.
     private HashSet<string>? _allowedUpdates;
     private readonly List<SentMessage> _sent = [];
@@ -172,7 +175,10 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         lock (_gate)
         {
             RememberUserLocked(from);
-            return EnqueueLocked("message", UserMessageJsonLocked(from, from.Id, text));
+            var message = UserMessageJsonLocked(from, from.Id, text);
+            var updateId = EnqueueLocked("message", message);
+            _userMessageIds[updateId] = message["message_id"]!.GetValue<int>();
+            return updateId;
         }
     }
 
@@ -192,15 +198,23 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The user edits a text message they sent in their private chat (an <c>edited_message</c> update).</summary>
-    public long EditText(FakeTelegramUser from, string newText)
+    /// <summary>
+    /// The user edits the text message they sent with the update <paramref name="sentAs"/> (what
+    /// <see cref="SendText"/> returned): an <c>edited_message</c> update with that message's id and the new text.
+    /// </summary>
+    public long EditText(FakeTelegramUser from, long sentAs, string newText)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(newText);
         lock (_gate)
         {
-            RememberUserLocked(from);
+            if (!_userMessageIds.TryGetValue(sentAs, out var messageId))
+            {
+                throw new ArgumentException($"Update {sentAs} carried no message of the user's.", nameof(sentAs));
+            }
+
             var message = UserMessageJsonLocked(from, from.Id, newText);
+            message["message_id"] = messageId;
             message["edit_date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             return EnqueueLocked("edited_message", message);
         }

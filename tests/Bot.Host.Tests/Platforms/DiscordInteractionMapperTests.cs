@@ -138,7 +138,7 @@ public sealed class DiscordInteractionMapperTests
         var fromBot = DiscordInteractionMapper.Map(new DiscordMessage("m3", "dm", new DiscordUser("1", "bot", Bot: true), "hi"));
         var inGuild = DiscordInteractionMapper.Map(new DiscordMessage("m4", "300", Alex, "chatter") { GuildId = "200" });
 
-        Assert.Equal("It was a good week", Assert.IsType<TextReceived>(text).Text);
+        Assert.Equal(("It was a good week", "m1"), (Assert.IsType<TextReceived>(text).Text, ((TextReceived)text!).MessageId));
         var command = Assert.IsType<CommandReceived>(typed);
         Assert.Equal(("join", "ABCDE-FGHJK"), (command.Command, command.Arguments));
         Assert.Null(fromBot);
@@ -157,7 +157,8 @@ public sealed class DiscordInteractionMapperTests
         var inGuild = DiscordInteractionMapper.MapEdit(
             new DiscordMessage("m4", "300", Alex, "chatter") { GuildId = "200", EditedTimestamp = editedAt });
 
-        Assert.Equal(new ChatUser(Platform.Discord, Alex.Id), Assert.IsType<MessageEdited>(edit).From);
+        var edited = Assert.IsType<MessageEdited>(edit);
+        Assert.Equal((new ChatUser(Platform.Discord, Alex.Id), "m1", "fixed"), (edited.From, edited.MessageId, edited.Text));
         Assert.Null(preview);
         Assert.Null(fromBot);
         Assert.Null(inGuild);

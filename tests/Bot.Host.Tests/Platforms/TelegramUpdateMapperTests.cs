@@ -52,7 +52,8 @@ public sealed class TelegramUpdateMapperTests
     {
         var mapped = TelegramUpdateMapper.Map(TextUpdate("I felt loved on Tuesday", PrivateChat), BotName);
 
-        Assert.Equal("I felt loved on Tuesday", Assert.IsType<TextReceived>(mapped).Text);
+        var text = Assert.IsType<TextReceived>(mapped);
+        Assert.Equal(("I felt loved on Tuesday", "7"), (text.Text, text.MessageId));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class TelegramUpdateMapperTests
     }
 
     [Fact]
-    public void Map_EditedMessage_InPrivateGivesMessageEditedWithoutTheWords_InAGroupIsIgnored()
+    public void Map_EditedMessage_InPrivateGivesMessageEditedWithItsIdAndNewWords_InAGroupIsIgnored()
     {
         Update Edited(Chat chat) => new()
         {
@@ -78,7 +79,7 @@ public sealed class TelegramUpdateMapperTests
 
         var mapped = Assert.IsType<MessageEdited>(TelegramUpdateMapper.Map(Edited(PrivateChat), BotName));
 
-        Assert.Equal((Alex.FirstName, true), (mapped.FromName, mapped.IsPrivate));
+        Assert.Equal((Alex.FirstName, true, "9", "fixed a typo"), (mapped.FromName, mapped.IsPrivate, mapped.MessageId, mapped.Text));
         Assert.Null(TelegramUpdateMapper.Map(Edited(Group), BotName));
     }
 

@@ -38,9 +38,9 @@ public sealed class InboxStoreTests : IAsyncLifetime
     public async Task GetPending_ReturnsEveryKindOfMessageWholeInArrivalOrder()
     {
         var command = new CommandReceived(Sam, "Sam", SamsChat, true, "join", "ABC 123");
-        var text = Text("It was lovely");
+        var text = Text("It was lovely") with { MessageId = "77" };
         var choice = new ChoiceSelected(Sam, "Sam", new ChatAddress(Platform.Telegram, "-100"), false, "go:12");
-        var edit = new MessageEdited(Sam, "Sam", SamsChat, true);
+        var edit = new MessageEdited(Sam, "Sam", SamsChat, true, "77", "It was lovely, really");
         var ids = new List<long?>
         {
             await Inbox.TryAddAsync("telegram:1", command, Now, CancellationToken.None),

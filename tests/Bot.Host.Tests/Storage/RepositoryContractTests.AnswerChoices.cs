@@ -31,6 +31,23 @@ public abstract partial class RepositoryContractTests
     }
 
     [Fact]
+    public async Task Answer_KeepsTheMessageItCameFrom_AndAnUpdateCanMoveItToAnother()
+    {
+        var couple = await CoupleAsync();
+        var round = await Rounds.AddAsync(NewRound(couple.Id), CancellationToken.None);
+        await Rounds.AddAnswerAsync(
+            new Answer(round.Id, 1, couple.PartnerAId, "typed", Now) { SourceMessageId = "tg-41" }, CancellationToken.None);
+        await Rounds.AddAnswerAsync(new Answer(round.Id, 1, couple.PartnerBId, "from a form", Now), CancellationToken.None);
+
+        var typed = await AnswerAsync(round, couple.PartnerAId, 1);
+        await Rounds.UpdateAnswerAsync(typed with { Text = "retyped", SourceMessageId = "tg-42" }, CancellationToken.None);
+
+        Assert.Equal("tg-41", typed.SourceMessageId);
+        Assert.Null((await AnswerAsync(round, couple.PartnerBId, 1)).SourceMessageId);
+        Assert.Equal(("retyped", "tg-42"), ((await AnswerAsync(round, couple.PartnerAId, 1)).Text, (await AnswerAsync(round, couple.PartnerAId, 1)).SourceMessageId));
+    }
+
+    [Fact]
     public async Task UpdateAnswer_WhileOpen_ChangesTextVisibilityAndHoldOfThatAnswerOnly()
     {
         var (couple, round) = await AnsweredRoundAsync();

@@ -26,15 +26,19 @@ public sealed record CommandReceived(
 
 /// <summary>Plain text (or an empty string for content the bot cannot read, such as a sticker).</summary>
 public sealed record TextReceived(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string Text)
-    : Inbound(From, FromName, Chat, IsPrivate);
+    : Inbound(From, FromName, Chat, IsPrivate)
+{
+    /// <summary>The platform's id of the message, so a later edit of it can find the answer it gave.</summary>
+    public string? MessageId { get; init; }
+}
 
 /// <summary>A button press carrying the payload of a <see cref="Choice"/> the bot offered.</summary>
 public sealed record ChoiceSelected(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string Payload)
     : Inbound(From, FromName, Chat, IsPrivate);
 
 /// <summary>
-/// A person edited a message they had sent in their private chat. The new words are not carried: an edit never
-/// changes what was already stored, so the bot only explains how to change an answer.
+/// A person edited a message they had sent in their private chat: <see cref="Text"/> is what it says now. An edit
+/// of an answer in a round still open changes that answer; any other edit changes nothing.
 /// </summary>
-public sealed record MessageEdited(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate)
+public sealed record MessageEdited(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string MessageId, string Text)
     : Inbound(From, FromName, Chat, IsPrivate);

@@ -92,18 +92,19 @@ internal static class DiscordInteractionMapper
             return new CommandReceived(from, name, chat, true, command, arguments);
         }
 
-        return new TextReceived(from, name, chat, true, text);
+        return new TextReceived(from, name, chat, true, text) { MessageId = message.Id };
     }
 
     /// <summary>
-    /// A DM the person edited: the bot explains that edits don't reach it. Updates without an edit time (Discord
+    /// A DM the person edited (it may have given an answer). Updates without an edit time (Discord
     /// adding a link preview, say) are not edits by the person and are ignored.
     /// </summary>
     public static Inbound? MapEdit(DiscordMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         return message.Author is { Bot: not true } author && message.GuildId is null && message.EditedTimestamp is not null
-            ? new MessageEdited(new ChatUser(Platform.Discord, author.Id), NameOf(author), DiscordAddresses.Person(author.Id), true)
+            ? new MessageEdited(
+                new ChatUser(Platform.Discord, author.Id), NameOf(author), DiscordAddresses.Person(author.Id), true, message.Id, message.Content)
             : null;
     }
 

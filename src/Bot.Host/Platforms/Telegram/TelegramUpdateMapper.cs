@@ -12,8 +12,8 @@ internal static class TelegramUpdateMapper
     public static Inbound? Map(Update update, string botUsername) => update switch
     {
         { Message: { } message } => FromMessage(message, botUsername),
-        { EditedMessage: { From: { IsBot: false } from, Chat.Type: ChatType.Private } edited } =>
-            new MessageEdited(User(from), from.FirstName, Address(edited.Chat.Id), true),
+        { EditedMessage: { From: { IsBot: false } from, Chat.Type: ChatType.Private } edited } => new MessageEdited(
+            User(from), from.FirstName, Address(edited.Chat.Id), true, MessageId(edited), edited.Text ?? ""),
         { CallbackQuery: { Data: { } data, From: { IsBot: false } from } query } => new ChoiceSelected(
             User(from), from.FirstName,
             Address(query.Message?.Chat.Id ?? from.Id),
@@ -40,7 +40,7 @@ internal static class TelegramUpdateMapper
 
         if (!text.StartsWith('/'))
         {
-            return new TextReceived(User(from), from.FirstName, chat, isPrivate, text);
+            return new TextReceived(User(from), from.FirstName, chat, isPrivate, text) { MessageId = MessageId(message) };
         }
 
         var firstSpace = text.IndexOfAny([' ', '\n']);
@@ -61,6 +61,8 @@ internal static class TelegramUpdateMapper
             ? new TextReceived(User(from), from.FirstName, chat, isPrivate, text)
             : new CommandReceived(User(from), from.FirstName, chat, isPrivate, token.ToLowerInvariant(), arguments);
     }
+
+    private static string MessageId(Message message) => message.Id.ToString(CultureInfo.InvariantCulture);
 
     private static bool IsServiceMessage(Message message) =>
         message.NewChatMembers is not null || message.LeftChatMember is not null || message.GroupChatCreated == true;

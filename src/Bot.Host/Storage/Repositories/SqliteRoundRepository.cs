@@ -43,20 +43,21 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
 
     private const string AnswersOfSql = """
         SELECT round_id AS RoundId, position AS Position, person_id AS PersonId, text AS Text,
-               answered_at AS AnsweredAt, visibility AS Visibility, held_until AS HeldUntil
+               answered_at AS AnsweredAt, visibility AS Visibility, held_until AS HeldUntil,
+               source_message AS SourceMessage
         FROM answers WHERE round_id IN @Ids
         ORDER BY round_id, position, person_id;
         """;
 
     private const string AddAnswerSql = """
-        INSERT INTO answers (round_id, position, person_id, text, answered_at, visibility, held_until)
-        VALUES (@RoundId, @Position, @PersonId, @Text, @AnsweredAt, @Visibility, @HeldUntil)
+        INSERT INTO answers (round_id, position, person_id, text, answered_at, visibility, held_until, source_message)
+        VALUES (@RoundId, @Position, @PersonId, @Text, @AnsweredAt, @Visibility, @HeldUntil, @SourceMessage)
         ON CONFLICT (round_id, position, person_id) DO NOTHING;
         """;
 
     // Only while the round is open (state 1): a change racing the reveal loses.
     private const string UpdateAnswerSql = """
-        UPDATE answers SET text = @Text, visibility = @Visibility, held_until = @HeldUntil
+        UPDATE answers SET text = @Text, visibility = @Visibility, held_until = @HeldUntil, source_message = @SourceMessage
         WHERE round_id = @RoundId AND position = @Position AND person_id = @PersonId
           AND EXISTS (SELECT 1 FROM rounds WHERE id = @RoundId AND state = 1);
         """;
@@ -182,6 +183,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                 AnsweredAt = UnixTime.ToMs(answer.AnsweredAt),
                 Visibility = (long)answer.Visibility,
                 HeldUntil = UnixTime.ToMs(answer.HeldUntil),
+                SourceMessage = answer.SourceMessageId,
             },
             ct).ConfigureAwait(false);
         return added == 1;
@@ -200,6 +202,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                 Text = cipher.Encrypt(answer.Text),
                 Visibility = (long)answer.Visibility,
                 HeldUntil = UnixTime.ToMs(answer.HeldUntil),
+                SourceMessage = answer.SourceMessageId,
             },
             ct).ConfigureAwait(false);
         return changed == 1;
@@ -312,13 +315,15 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
     }
 
     private sealed record AnswerRow(
-        long RoundId, long Position, long PersonId, string? Text, long AnsweredAt, long Visibility, long? HeldUntil)
+        long RoundId, long Position, long PersonId, string? Text, long AnsweredAt, long Visibility, long? HeldUntil,
+        string? SourceMessage)
     {
         public Answer ToDomain(FieldCipher cipher) =>
             new(RoundId, (int)Position, PersonId, cipher.Decrypt(Text), UnixTime.FromMs(AnsweredAt))
             {
                 Visibility = (AnswerVisibility)Visibility,
                 HeldUntil = UnixTime.FromMs(HeldUntil),
+                SourceMessageId = SourceMessage,
             };
     }
 }
