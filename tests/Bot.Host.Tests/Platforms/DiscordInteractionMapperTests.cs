@@ -160,6 +160,9 @@ public sealed class DiscordInteractionMapperTests
         var edited = Assert.IsType<MessageEdited>(edit);
         Assert.Equal((new ChatUser(Platform.Discord, Alex.Id), "m1", "fixed"), (edited.From, edited.MessageId, edited.Text));
         Assert.Null(preview);
+        Assert.Null(DiscordInteractionMapper.MapEdit(JsonSerializer.Deserialize(
+            """{"id":"m5","channel_id":"dm","edited_timestamp":"2026-03-04T10:00:00+00:00"}""",
+            DiscordJsonContext.Default.DiscordMessage)!));
         Assert.Null(fromBot);
         Assert.Null(inGuild);
     }

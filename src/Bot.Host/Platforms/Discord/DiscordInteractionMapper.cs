@@ -102,9 +102,11 @@ internal static class DiscordInteractionMapper
     public static Inbound? MapEdit(DiscordMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return message.Author is { Bot: not true } author && message.GuildId is null && message.EditedTimestamp is not null
+        // An update may be partial; without its author or content it is no edit we can act on.
+        return message.Author is { Bot: not true } author && message.Content is { } content
+            && message.GuildId is null && message.EditedTimestamp is not null
             ? new MessageEdited(
-                new ChatUser(Platform.Discord, author.Id), NameOf(author), DiscordAddresses.Person(author.Id), true, message.Id, message.Content)
+                new ChatUser(Platform.Discord, author.Id), NameOf(author), DiscordAddresses.Person(author.Id), true, message.Id, content)
             : null;
     }
 
