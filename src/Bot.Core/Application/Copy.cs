@@ -154,12 +154,8 @@ public static partial class Copy
 
     /// <summary>What the partner hears of a new slot; when they live on another clock, what it is for them.</summary>
     public static string PartnerChangedSchedule(string name, string partner, Couple couple, string zone) =>
-        $"{name}, {partner} updated your check-ins. {ScheduleSummary(couple)}{ForYou(couple, zone)}";
-
-    private static string ForYou(Couple couple, string zone) =>
-        couple.NextCheckInAt is { } next && zone != couple.TimeZone
-            ? $" That's {PersonalTime.DayClockText(next, zone)} for you."
-            : "";
+        $"{name}, {partner} updated your check-ins. {ScheduleSummary(couple)}" +
+        (couple.NextCheckInAt is { } next && zone != couple.TimeZone ? ForYou(PersonalTime.DayClockText(next, zone)) : "");
 
     public static string PartnerZoneMovedCheckIns(string name, string partner, string zone, Couple couple) =>
         $"{name}, {partner} is on {zone} time now, and your check-ins moved along with them. {ScheduleSummary(couple)}\n" +

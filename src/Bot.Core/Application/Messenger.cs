@@ -32,7 +32,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        bool invitesAnswer = false, Attachment? attachment = null) =>
+        bool invitesAnswer = false, Attachment? attachment = null, bool silent = false) =>
         person.PrivateChat is null
             ? Task.CompletedTask
             : outbox.EnqueueAsync(
@@ -40,6 +40,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                 {
                     InvitesAnswer = invitesAnswer,
                     Attachment = attachment,
+                    Silent = silent,
                 },
                 ct);
 
@@ -51,15 +52,9 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null)
     {
         ArgumentNullException.ThrowIfNull(partner);
-        ArgumentNullException.ThrowIfNull(couple);
-        return partner.PrivateChat is null
-            ? Task.CompletedTask
-            : outbox.EnqueueAsync(
-                new OutgoingMessage(partner.PrivateChat, text, choices ?? [], wordsOf ?? [])
-                {
-                    Silent = PersonalTime.QuietUntil(partner.QuietHours, partner.ZoneIn(couple), time.GetUtcNow()) is not null,
-                },
-                ct);
+        var now = time.GetUtcNow();
+        return ToPersonAsync(partner, text, ct, choices, wordsOf,
+            silent: PersonalTime.DeliverableAt(partner, couple, now) > now);
     }
 
     /// <summary>
