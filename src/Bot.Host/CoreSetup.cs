@@ -1,4 +1,5 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Commands;
 using Bot.Core.Ports;
 using Bot.Host.Charts;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ internal static class CoreSetup
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CheckInOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => DeckCatalog.LoadEmbedded());
+        services.AddSingleton(_ => DeckCatalog.Embedded);
         services.AddSingleton(_ => FirstTimeIdeas.LoadEmbedded());
         services.AddScoped<Messenger>();
         services.AddScoped<PairingService>();
@@ -46,6 +47,7 @@ internal static class CoreSetup
         services.AddScoped<FirstTimeService>();
         services.AddScoped<FirstTimeSweeper>();
         services.AddScoped<BotEngine>();
+        services.AddCommandHandlers();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Commands;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 
@@ -40,8 +41,8 @@ public sealed class BotEngineTests
 
         var reply = _bot.LastTextTo(alex);
         Assert.StartsWith("Alex, here is what you can ask me:", reply, StringComparison.Ordinal);
-        Assert.All(Copy.Commands.Where(c => c.Command != "start"),
-            c => Assert.Contains($"/{c.Command}", reply, StringComparison.Ordinal));
+        Assert.All(CommandCatalog.All.Where(c => c.Name != "start"),
+            c => Assert.Contains($"/{c.Name}", reply, StringComparison.Ordinal));
     }
 
     [Fact]

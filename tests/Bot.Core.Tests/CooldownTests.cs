@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Application;
+using Bot.Core.Application.Commands;
 using Bot.Core.Domain;
 
 namespace Bot.Core.Tests;
@@ -40,34 +41,49 @@ public sealed class CooldownTests
     [InlineData("2 hours", 120, null)]
     [InlineData("10M", 10, null)]
     [InlineData("24h", 1440, null)]
-    public void Parse_ReadsMinutesAndHours_WithAnOptionalTopic(string typed, int minutes, string? topic)
+    [InlineData("۳۰m", 30, null)]
+    public void Catalog_ReadsMinutesAndHours_WithAnOptionalTopic(string typed, int minutes, string? topic)
     {
-        var length = CooldownService.Parse(typed, out var duration, out var readTopic);
+        var arguments = Bind(typed).Arguments!;
 
-        Assert.Equal(CooldownLength.Valid, length);
-        Assert.Equal(TimeSpan.FromMinutes(minutes), duration);
-        Assert.Equal(topic, readTopic);
+        Assert.Equal(CooldownLength.Valid, CooldownService.Check(arguments.Duration("for"), arguments.Text("topic")));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), arguments.Duration("for"));
+        Assert.Equal(topic, arguments.Text("topic"));
     }
 
     [Theory]
     [InlineData("", CooldownLength.Missing)]
-    [InlineData("30", CooldownLength.Malformed)]
     [InlineData("soon", CooldownLength.Malformed)]
-    [InlineData("30months", CooldownLength.Malformed)]
     [InlineData("5m", CooldownLength.TooShort)]
     [InlineData("25h", CooldownLength.TooLong)]
     [InlineData("1441m", CooldownLength.TooLong)]
-    public void Parse_WithBadLengths_SaysWhatIsWrong(string typed, CooldownLength expected)
+    public void Check_WithBadLengths_SaysWhatIsWrong(string typed, CooldownLength expected)
     {
-        Assert.Equal(expected, CooldownService.Parse(typed, out _, out _));
+        var arguments = Bind(typed).Arguments!;
+
+        Assert.Equal(expected, CooldownService.Check(arguments.Duration("for"), arguments.Text("topic")));
+    }
+
+    [Theory]
+    [InlineData("30")]
+    [InlineData("30months")]
+    public void Catalog_WithAnUnreadableLength_AnswersWithTheLengthAsTyped(string typed)
+    {
+        var problem = Bind(typed).Problem;
+
+        Assert.NotNull(problem);
+        Assert.Contains($"\"{typed}\"", problem("Alex"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Parse_WithAVeryLongTopic_SaysTheTopicIsTooLong()
+    public void Check_WithAVeryLongTopic_SaysTheTopicIsTooLong()
     {
-        Assert.Equal(CooldownLength.TopicTooLong,
-            CooldownService.Parse("30m " + new string('x', CooldownService.MaxTopicLength + 1), out _, out _));
+        var arguments = Bind("30m " + new string('x', CooldownService.MaxTopicLength + 1)).Arguments!;
+
+        Assert.Equal(CooldownLength.TopicTooLong, CooldownService.Check(arguments.Duration("for"), arguments.Text("topic")));
     }
+
+    private static BindResult Bind(string typed) => CommandBinder.FromText(CommandCatalog.Find("cooldown")!, typed);
 
     [Theory]
     [InlineData("/cooldown 30", "couldn't read \"30\"")]

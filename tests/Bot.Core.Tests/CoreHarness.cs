@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Application;
+using Bot.Core.Application.Commands;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 using Bot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Core.Tests;
@@ -52,9 +54,16 @@ public sealed partial class CoreHarness
         AnswerChoices = new AnswerChoiceService(Store.Rounds, Store.PendingInputs, Messenger, Options, Clock);
         PulseTrend = new PulseTrendService(Store.Pulses, Rounds, Chart, Messenger, Clock);
         HeldSweeper = new HeldAnswerSweeper(Store.Rounds, Store.Couples, Rounds, Messenger, Store.UnitOfWork, Clock);
+        var services = new ServiceCollection()
+            .AddSingleton(Messenger).AddSingleton(Pairing).AddSingleton(Settings).AddSingleton(Rounds).AddSingleton(Decks)
+            .AddSingleton(Journal).AddSingleton(Farewell).AddSingleton(BucketList).AddSingleton(LoveNotes).AddSingleton(Bowl)
+            .AddSingleton(Cooldowns).AddSingleton(FirstTimes).AddSingleton(Export).AddSingleton(Nudges)
+            .AddSingleton(AnswerChoices).AddSingleton(PulseTrend).AddSingleton<TimeProvider>(Clock)
+            .AddCommandHandlers()
+            .BuildServiceProvider();
         Engine = new BotEngine(
-            Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,
-            Bowl, Cooldowns, FirstTimes, Export, Nudges, AnswerChoices, PulseTrend, Messenger, Clock);
+            Store.Persons, Store.Couples, Settings, Rounds, Decks, Farewell, FirstTimes, AnswerChoices, Messenger,
+            services, Clock);
     }
 
     public CooldownService Cooldowns { get; }

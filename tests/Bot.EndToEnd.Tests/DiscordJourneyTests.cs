@@ -226,7 +226,7 @@ public sealed class DiscordJourneyTests
             new Dictionary<string, object> { ["for"] = "90m", ["topic"] = "the move" });
         var confirmed = await discord.WaitForInteractionAsync(start.Id, r => r.Original?.Content.Length > 0);
         var told = await Journeys.DmAsync(discord, eli, "little pause");
-        var bad = await discord.InvokeSlashCommandAsync(dana, "cooldown", new Dictionary<string, object> { ["for"] = "2d" },
+        var bad = await discord.InvokeSlashCommandAsync(dana, "cooldown", new Dictionary<string, object> { ["for"] = "45m" },
             channel);
         var refused = await discord.WaitForInteractionAsync(bad.Id, r => r.Original?.Content.Length > 0);
         var again = await discord.InvokeSlashCommandAsync(eli, "cooldown", new Dictionary<string, object> { ["for"] = "2h" });

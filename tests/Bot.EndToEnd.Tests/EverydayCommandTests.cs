@@ -98,7 +98,7 @@ public sealed class EverydayCommandTests
         var paused = await Journeys.SlashReplyAsync(discord, dana, "pause", new() { ["for"] = "10d" });
         var pausedToldEli = await Journeys.DmAsync(discord, eli, "paused your check-ins");
         var resumed = await Journeys.SlashReplyAsync(discord, eli, "resume");
-        var note = await Journeys.SlashReplyAsync(discord, dana, "note", new() { ["text"] = "dinner is on me", ["hour"] = 18L, ["minute"] = 30L });
+        var note = await Journeys.SlashReplyAsync(discord, dana, "note", new() { ["text"] = "dinner is on me", ["at"] = "6:30 pm" });
         var capsule = await Journeys.SlashReplyAsync(discord, dana, "capsule", new() { ["date"] = "2026-03-05", ["text"] = "our first spring" });
         var capsuleToldEli = await Journeys.DmAsync(discord, eli, "sealed a time capsule");
         var history = await Journeys.SlashReplyAsync(discord, eli, "history", new() { ["count"] = 5L });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
@@ -22,24 +21,20 @@ public sealed class BowlService(
     /// <summary>How many questions one partner may have waiting in the bowl at once.</summary>
     public const int MaxWaitingPerPerson = 30;
 
-    /// <summary>"/bowl", "/bowl list", "/bowl add TEXT" or "/bowl remove N" (private chats only).</summary>
-    public async Task HandleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    /// <summary>"/bowl", "/bowl list", "/bowl add TEXT" (or the question alone) or "/bowl remove N" (private chats only).</summary>
+    public async Task HandleAsync(
+        Conversation c, Couple couple, string? action, string? question, int? number, CancellationToken ct)
     {
-        var text = arguments.Trim();
-        var space = text.IndexOfAny([' ', '\n']);
-        var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();
-        var rest = space < 0 ? "" : text[(space + 1)..].Trim();
-        await (verb switch
+        await ((action ?? (question is null ? "list" : "add")) switch
         {
-            "" or "list" => ListAsync(c, couple, ct),
-            "add" => AddAsync(c, couple, rest, ct),
-            "remove" => RemoveAsync(c, couple, rest, ct),
-            _ => messenger.ReplyAsync(c, Copy.BowlHelp(c.Me.DisplayName), ct),
+            "add" => AddAsync(c, couple, question ?? "", ct),
+            "remove" => RemoveAsync(c, couple, number, ct),
+            _ => ListAsync(c, couple, ct),
         }).ConfigureAwait(false);
     }
 
     /// <summary>/draw: a question from the bowl; /draw DECK: one from that deck, as /question DECK.</summary>
-    public async Task DrawAsync(Conversation c, Couple couple, string typedDeck, CancellationToken ct)
+    public async Task DrawAsync(Conversation c, Couple couple, string? typedDeck, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(typedDeck))
         {
@@ -127,12 +122,12 @@ public sealed class BowlService(
             wordsOf: [c.Me.Id]).ConfigureAwait(false);
     }
 
-    private async Task RemoveAsync(Conversation c, Couple couple, string number, CancellationToken ct)
+    private async Task RemoveAsync(Conversation c, Couple couple, int? number, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
         var mine = (await bowl.ListAsync(couple.Id, ct).ConfigureAwait(false))
             .Where(q => !q.IsDrawn && q.AddedById == c.Me.Id).ToList();
-        if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > mine.Count
+        if (number is not { } n || n < 1 || n > mine.Count
             || !await bowl.RemoveWaitingAsync(mine[n - 1].Id, c.Me.Id, ct).ConfigureAwait(false))
         {
             await messenger.ReplyAsync(c, Copy.BowlNoSuchQuestion(name, c.Partner!.DisplayName, mine.Count), ct)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
@@ -10,19 +9,15 @@ public sealed class BucketListService(IBucketListRepository bucket, Messenger me
     public const int MaxItemLength = 200;
     public const int MaxOpenItems = 100;
 
-    /// <summary>"/bucket", "/bucket add TEXT" or "/bucket done N".</summary>
-    public async Task HandleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    /// <summary>"/bucket", "/bucket add TEXT" (or the wish alone) or "/bucket done N".</summary>
+    public async Task HandleAsync(
+        Conversation c, Couple couple, string? action, string? wish, int? number, CancellationToken ct)
     {
-        var text = arguments.Trim();
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
-        var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();
-        var rest = space < 0 ? "" : text[(space + 1)..].Trim();
-        await (verb switch
+        await ((action ?? (wish is null ? "list" : "add")) switch
         {
-            "" or "list" => ListAsync(c, couple, ct),
-            "add" => AddAsync(c, couple, rest, ct),
-            "done" => DoneAsync(c, couple, rest, ct),
-            _ => messenger.ReplyAsync(c, Copy.BucketHelp(c.Me.DisplayName), ct),
+            "add" => AddAsync(c, couple, wish ?? "", ct),
+            "done" => DoneAsync(c, couple, number, ct),
+            _ => ListAsync(c, couple, ct),
         }).ConfigureAwait(false);
     }
 
@@ -56,11 +51,11 @@ public sealed class BucketListService(IBucketListRepository bucket, Messenger me
             wordsOf: [c.Me.Id]).ConfigureAwait(false);
     }
 
-    private async Task DoneAsync(Conversation c, Couple couple, string number, CancellationToken ct)
+    private async Task DoneAsync(Conversation c, Couple couple, int? number, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
         var open = (await bucket.ListAsync(couple.Id, ct).ConfigureAwait(false)).Where(i => !i.IsDone).ToList();
-        if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > open.Count)
+        if (number is not { } n || n < 1 || n > open.Count)
         {
             await messenger.ReplyAsync(c, Copy.BucketNoSuchItem(name, open.Count), ct).ConfigureAwait(false);
             return;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
@@ -21,7 +19,7 @@ public enum CooldownLength
 /// (or someone ends it early) both are asked privately, blind: what I felt, what I needed, one request.
 /// </summary>
 /// <remarks>A second /cooldown while one runs does not extend it: the pause keeps the end both were told.</remarks>
-public sealed partial class CooldownService(
+public sealed class CooldownService(
     ICoupleRepository couples,
     ILoveNoteRepository notes,
     RoundService rounds,
@@ -32,27 +30,25 @@ public sealed partial class CooldownService(
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
     public const int MaxTopicLength = 100;
 
-    private static readonly HashSet<string> EndWords = ["end", "stop", "off", "over"];
-
     /// <summary>"/cooldown 30m [topic]", "/cooldown" (what's running) or "/cooldown end".</summary>
-    public async Task HandleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    public async Task HandleAsync(
+        Conversation c, Couple couple, bool end, TimeSpan? duration, string? topic, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
         var partner = c.Partner!;
         var now = time.GetUtcNow();
-        var trimmed = arguments.Trim();
-        if (trimmed.Length == 0)
+        if (end)
+        {
+            await EndEarlyAsync(c, couple, now, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (duration is null && topic is null)
         {
             await messenger.ReplyAsync(c, couple.IsCoolingDownAt(now)
                 ? Copy.CooldownRunning(name, EndText(couple, c.Me), couple.CooldownById == c.Me.Id ? "you" : partner.DisplayName,
                     couple.CooldownTopic)
                 : Copy.CooldownHelp(name), ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (EndWords.Contains(trimmed.ToLowerInvariant()))
-        {
-            await EndEarlyAsync(c, couple, now, ct).ConfigureAwait(false);
             return;
         }
 
@@ -62,10 +58,10 @@ public sealed partial class CooldownService(
             return;
         }
 
-        var length = Parse(trimmed, out var duration, out var topic);
+        var length = Check(duration, topic);
         if (length != CooldownLength.Valid)
         {
-            var shown = trimmed.Split(' ')[0];
+            var shown = (topic ?? "").Split(' ')[0];
             await messenger.ReplyAsync(c, length switch
             {
                 CooldownLength.TooShort => Copy.CooldownTooShort(name),
@@ -77,7 +73,7 @@ public sealed partial class CooldownService(
             return;
         }
 
-        var cooling = couple with { CooldownUntil = now + duration, CooldownById = c.Me.Id, CooldownTopic = topic };
+        var cooling = couple with { CooldownUntil = now + duration!.Value, CooldownById = c.Me.Id, CooldownTopic = topic };
         await couples.UpdateAsync(cooling, ct).ConfigureAwait(false);
         await messenger.ReplyAsync(c, Copy.CooldownStarted(name, partner.DisplayName, EndText(cooling, c.Me)), ct)
             .ConfigureAwait(false);
@@ -152,34 +148,13 @@ public sealed partial class CooldownService(
         return true;
     }
 
-    /// <summary>Reads "30m", "2h", "1h30m", "90 min", "2 hours", optionally followed by a topic.</summary>
-    public static CooldownLength Parse(string arguments, out TimeSpan duration, out string? topic)
-    {
-        ArgumentNullException.ThrowIfNull(arguments);
-        duration = TimeSpan.Zero;
-        topic = null;
-        var trimmed = arguments.Trim();
-        if (trimmed.Length == 0)
-        {
-            return CooldownLength.Missing;
-        }
-
-        var match = Length().Match(trimmed);
-        if (!match.Success || (!match.Groups["h"].Success && !match.Groups["m"].Success))
-        {
-            return CooldownLength.Malformed;
-        }
-
-        var hours = match.Groups["h"].Success ? int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) : 0;
-        var minutes = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
-        duration = TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes);
-        var typedTopic = match.Groups["topic"].Value.Trim();
-        topic = typedTopic.Length == 0 ? null : typedTopic;
-        return duration < MinDuration ? CooldownLength.TooShort
-            : duration > MaxDuration ? CooldownLength.TooLong
-            : typedTopic.Length > MaxTopicLength ? CooldownLength.TopicTooLong
-            : CooldownLength.Valid;
-    }
+    /// <summary>Whether a cool-down of this length and topic may start; a topic without a length is a length mistyped.</summary>
+    public static CooldownLength Check(TimeSpan? duration, string? topic) =>
+        duration is not { } length ? (topic is null ? CooldownLength.Missing : CooldownLength.Malformed)
+        : length < MinDuration ? CooldownLength.TooShort
+        : length > MaxDuration ? CooldownLength.TooLong
+        : topic?.Length > MaxTopicLength ? CooldownLength.TopicTooLong
+        : CooldownLength.Valid;
 
     private async Task EndEarlyAsync(Conversation c, Couple couple, DateTimeOffset now, CancellationToken ct)
     {
@@ -205,7 +180,4 @@ public sealed partial class CooldownService(
     /// <summary>When the cool-down ends, on the clock of the person reading it.</summary>
     private static string EndText(Couple couple, Person reader) =>
         TimeZones.FormatLocal(couple.CooldownUntil!.Value, reader.ZoneIn(couple));
-
-    [GeneratedRegex(@"^(?:(?<h>\d{1,3})\s*(?:h|hr|hrs|hour|hours))?\s*(?:(?<m>\d{1,4})\s*(?:m|min|mins|minute|minutes))?(?:\s+(?<topic>.*))?$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Length();
 }

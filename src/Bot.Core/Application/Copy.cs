@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bot.Core.Application.Commands;
 using Bot.Core.Domain;
 
 namespace Bot.Core.Application;
@@ -14,41 +15,6 @@ public static partial class Copy
         "Is there anything you have been meaning to say to me and haven't yet?",
     ];
 
-    /// <summary>The commands a couple can type, for /help and the platforms' command menus.</summary>
-    public static IReadOnlyList<(string Command, string Description)> Commands { get; } =
-    [
-        ("start", "Say hello and see what I can do"),
-        ("help", "What I can do"),
-        ("pair", "Get an invite code for your partner"),
-        ("join", "Pair up using your partner's code"),
-        ("checkin", "Start a check-in now"),
-        ("question", "Draw a question for the two of you"),
-        ("decks", "See the question decks"),
-        ("skip", "Pass on the current question"),
-        ("answers", "See or change your answers before the reveal"),
-        ("status", "Where things stand"),
-        ("history", "Look back at your journal"),
-        ("export", "Get your journal as files to keep"),
-        ("trend", "Your weekly pulse as a chart"),
-        ("schedule", "Set the weekly check-in day and time"),
-        ("timezone", "Set your time zone"),
-        ("quiet", "Set your quiet hours"),
-        ("home", "Make a group your shared space"),
-        ("bucket", "Your shared bucket list"),
-        ("bowl", "Drop a question in your bowl, see or remove yours"),
-        ("draw", "Draw a question from your bowl or a deck"),
-        ("note", "Send your partner a love note"),
-        ("capsule", "Seal a time capsule until a date"),
-        ("cooldown", "Take a pause, then come back to each other"),
-        ("firsttime", "This month's first-time idea"),
-        ("nudge", "Send your partner a warm nudge"),
-        ("pause", "Pause check-ins for a while"),
-        ("resume", "Resume paused check-ins"),
-        ("support", "When and how to find a couples therapist"),
-        ("unpair", "End the pairing"),
-        ("forget", "Delete everything you wrote, then unpair"),
-    ];
-
     public static string Welcome(string name) =>
         $"""
         Hi {name}! I help the two of you stay close with a short weekly check-in. I ask you each a few questions in private, and I only show your answers once you have both replied.
@@ -56,28 +22,9 @@ public static partial class Copy
         {CommandList}
         """;
 
+    /// <summary>The listed commands with their usage, one a line, for /help and unknown commands.</summary>
     public static string CommandList { get; } =
-        "Here is what you can ask me:\n" + string.Join('\n', Commands
-            .Where(c => c.Command != "start")
-            .Select(c => c.Command switch
-            {
-                "join" => "/join CODE — " + c.Description,
-                "question" => "/question [deck] — " + c.Description,
-                "history" => "/history [N] — " + c.Description,
-                "trend" => "/trend [weeks] — " + c.Description,
-                "schedule" => "/schedule DAY HH:MM (or off) — " + c.Description,
-                "timezone" => "/timezone ZONE (or couple ZONE) — " + c.Description,
-                "quiet" => "/quiet 22:00-08:00 (or off) — " + c.Description,
-                "cooldown" => "/cooldown 30m [topic], /cooldown end — " + c.Description,
-                "firsttime" => "/firsttime [done] — " + c.Description,
-                "pause" => "/pause 2w — " + c.Description,
-                "bucket" => "/bucket, /bucket add …, /bucket done N — " + c.Description,
-                "bowl" => "/bowl, /bowl add …, /bowl remove N — " + c.Description,
-                "draw" => "/draw [deck] — " + c.Description,
-                "note" => "/note TEXT [at HH:MM | surprise] — " + c.Description,
-                "capsule" => "/capsule YYYY-MM-DD TEXT — " + c.Description,
-                _ => $"/{c.Command} — {c.Description}",
-            }));
+        "Here is what you can ask me:\n" + string.Join('\n', CommandCatalog.Listed.Select(c => $"{c.Usage} — {c.Description}"));
 
     public static string Help(string name) => $"{name}, {char.ToLowerInvariant(CommandList[0])}{CommandList[1..]}";
 
@@ -85,6 +32,25 @@ public static partial class Copy
 
     public static string UnknownCommand(string name, string command) =>
         $"Sorry {name}, I don't know /{command}. {CommandList}";
+
+    public static string Usage(string name) => $"{name}, I didn't quite get that. {CommandList}";
+
+    public static string UsageOf(string name, string usage) => $"{name}, that goes like this: {usage}";
+
+    public static string BadNumber(string name, string typed, int min, int max) =>
+        $"{name}, I need a number from {min} to {max} there, not “{typed}”.";
+
+    public static string BadTime(string name, string typed) =>
+        $"{name}, I can't read “{typed}” as a time of day. Try 19:00, 7pm or 7:30 pm.";
+
+    public static string BadDate(string name, string typed) =>
+        $"{name}, I can't read “{typed}” as a date. Please write it as YYYY-MM-DD, like 2027-06-01.";
+
+    public static string BadDuration(string name, string typed) =>
+        $"{name}, I can't read “{typed}” as a length of time. Try 30m, 2h, 10d or 2w.";
+
+    public static string BadChoice(string name, string typed, IEnumerable<string> choices) =>
+        $"{name}, “{typed}” isn't one I know. You can pick: {string.Join(", ", choices)}.";
 
     public static string PrivateOnly(string name) =>
         $"{name}, let's do that in private: open a chat with me and send it there.";

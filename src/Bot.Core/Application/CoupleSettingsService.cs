@@ -15,25 +15,23 @@ public sealed class CoupleSettingsService(
 {
     private const string HomePrefix = "home:";
 
-    public async Task ScheduleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    /// <summary>"/schedule sun 19:00", "/schedule off" or "on", "/schedule" alone to see it.</summary>
+    public async Task ScheduleAsync(Conversation c, Couple couple, string? day, TimeOnly? at, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        WeeklySchedule? schedule = words switch
-        {
-            [] => null,
-            [var word] when word.Equals("off", StringComparison.OrdinalIgnoreCase) => couple.Schedule with { IsEnabled = false },
-            [var word] when word.Equals("on", StringComparison.OrdinalIgnoreCase) => couple.Schedule with { IsEnabled = true },
-            _ when ScheduleParser.TryParseSlot(words, out var d, out var t) => new WeeklySchedule(d, t, IsEnabled: true),
-            _ => null,
-        };
-
-        if (words.Length == 0)
+        if (day is null && at is null)
         {
             await messenger.ReplyAsync(c, $"{name}, {Copy.ScheduleSummary(couple)}", ct).ConfigureAwait(false);
             return;
         }
 
+        WeeklySchedule? schedule = (day, at) switch
+        {
+            ("off", null) => couple.Schedule with { IsEnabled = false },
+            ("on", null) => couple.Schedule with { IsEnabled = true },
+            ({ } d, { } t) when ScheduleParser.TryParseDay(d, out var weekday) => new WeeklySchedule(weekday, t, IsEnabled: true),
+            _ => null,
+        };
         if (schedule is null)
         {
             await messenger.ReplyAsync(c, Copy.ScheduleHelp(name), ct).ConfigureAwait(false);
@@ -41,7 +39,7 @@ public sealed class CoupleSettingsService(
         }
 
         // A new slot is read on the clock of whoever typed it; turning it off or on keeps the couple's zone.
-        var zone = words.Length > 1 ? c.Me.ZoneIn(couple) : couple.TimeZone;
+        var zone = at is not null ? c.Me.ZoneIn(couple) : couple.TimeZone;
         var updated = couple with
         {
             TimeZone = zone,
@@ -55,42 +53,15 @@ public sealed class CoupleSettingsService(
     /// "/timezone ZONE" sets your own zone; while your partner has none of their own, your shared check-in zone
     /// moves along (as before partners had their own). "/timezone couple ZONE" moves the check-ins outright.
     /// </summary>
-    public async Task TimeZoneAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    public async Task TimeZoneAsync(Conversation c, Couple couple, string? zone, bool forCouple, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
         var now = time.GetUtcNow();
         var partner = c.Partner!;
-        if (string.IsNullOrWhiteSpace(arguments))
-        {
-            await messenger.ReplyAsync(c, Copy.TimeZoneCurrent(name, c.Me, partner, couple, now), ct)
-                .ConfigureAwait(false);
-            return;
-        }
-
-        // "couple ZONE" moves the check-ins; "me ZONE" is the same as plain "ZONE".
-        var words = arguments.Trim().Split(' ', 2, StringSplitOptions.TrimEntries);
-        var forCouple = words[0].Equals("couple", StringComparison.OrdinalIgnoreCase);
-        var forMe = words[0].Equals("me", StringComparison.OrdinalIgnoreCase);
-        var typed = forCouple || forMe ? (words.Length > 1 ? words[1] : "") : arguments;
-        if (forMe && typed.Length == 0)
-        {
-            await messenger.ReplyAsync(c, Copy.TimeZoneCurrent(name, c.Me, partner, couple, now), ct)
-                .ConfigureAwait(false);
-            return;
-        }
-
-        if (forCouple && typed.Length == 0)
-        {
-            await messenger.ReplyAsync(c, Copy.CoupleTimeZoneHelp(name), ct).ConfigureAwait(false);
-            return;
-        }
-
-        var zone = TimeZones.Resolve(typed, out var suggestions);
         if (zone is null)
         {
-            var shown = typed.Trim();
-            shown = shown.Length > 40 ? shown[..40] + "…" : shown;
-            await messenger.ReplyAsync(c, Copy.TimeZoneUnknown(name, shown, suggestions), ct).ConfigureAwait(false);
+            await messenger.ReplyAsync(c, forCouple ? Copy.CoupleTimeZoneHelp(name) : Copy.TimeZoneCurrent(name, c.Me, partner, couple, now), ct)
+                .ConfigureAwait(false);
             return;
         }
 
@@ -118,40 +89,42 @@ public sealed class CoupleSettingsService(
     }
 
     /// <summary>"/quiet 22:00-08:00", "/quiet off", "/quiet": your own quiet hours, on your clock.</summary>
-    public async Task QuietAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    public async Task QuietAsync(
+        Conversation c, Couple couple, TimeOnly? from, TimeOnly? until, bool off, bool on, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
         var zone = c.Me.ZoneIn(couple);
-        var typed = arguments.Trim();
-        if (typed.Length == 0)
-        {
-            await messenger.ReplyAsync(c, Copy.QuietCurrent(name, c.Me.QuietHours, zone), ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (typed.Equals("off", StringComparison.OrdinalIgnoreCase))
+        if (off)
         {
             await persons.SaveQuietHoursAsync(c.Me.Id, null, ct).ConfigureAwait(false);
             await messenger.ReplyAsync(c, Copy.QuietOff(name), ct).ConfigureAwait(false);
             return;
         }
 
-        var quiet = typed.Equals("on", StringComparison.OrdinalIgnoreCase) ? QuietHours.Default : null;
-        if (quiet is null && !PersonalTime.TryParseQuietHours(typed, out quiet))
+        if (!on && from is null && until is null)
+        {
+            await messenger.ReplyAsync(c, Copy.QuietCurrent(name, c.Me.QuietHours, zone), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var quiet = on ? QuietHours.Default
+            : from is { } f && until is { } u && f != u ? new QuietHours(f, u)
+            : null;
+        if (quiet is null)
         {
             await messenger.ReplyAsync(c, Copy.QuietHelp(name), ct).ConfigureAwait(false);
             return;
         }
 
         await persons.SaveQuietHoursAsync(c.Me.Id, quiet, ct).ConfigureAwait(false);
-        await messenger.ReplyAsync(c, Copy.QuietSet(name, quiet!, zone), ct).ConfigureAwait(false);
+        await messenger.ReplyAsync(c, Copy.QuietSet(name, quiet, zone), ct).ConfigureAwait(false);
     }
 
     /// <summary>/pause 2w: no check-ins or nudges until then; the partner is told.</summary>
-    public async Task PauseAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    public async Task PauseAsync(Conversation c, Couple couple, TimeSpan duration, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        if (!Rhythm.TryParsePause(arguments, out var duration))
+        if (duration < TimeSpan.FromDays(1) || duration > Rhythm.MaxPause)
         {
             await messenger.ReplyAsync(c, Copy.PauseHelp(name), ct).ConfigureAwait(false);
             return;
@@ -186,10 +159,10 @@ public sealed class CoupleSettingsService(
             .ConfigureAwait(false);
     }
 
-    public async Task HomeAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    public async Task HomeAsync(Conversation c, Couple couple, bool off, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        if (arguments.Trim().Equals("off", StringComparison.OrdinalIgnoreCase))
+        if (off)
         {
             await couples.UpdateAsync(couple with { Home = null }, ct).ConfigureAwait(false);
             await messenger.ReplyAsync(c, Copy.HomeCleared(name), ct).ConfigureAwait(false);

@@ -30,6 +30,11 @@ public sealed class DeckCatalog
 
     public Deck? Weekly => Decks.FirstOrDefault(d => d.Id == WeeklyDeckId);
 
+    /// <summary>The decks shipped with the bot, loaded once.</summary>
+    public static DeckCatalog Embedded => EmbeddedOnce.Value;
+
+    private static readonly Lazy<DeckCatalog> EmbeddedOnce = new(LoadEmbedded);
+
     public static DeckCatalog LoadEmbedded()
     {
         var assembly = typeof(DeckCatalog).Assembly;

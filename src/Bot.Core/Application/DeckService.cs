@@ -29,7 +29,7 @@ public sealed class DeckService(
     }
 
     /// <summary>/question [deck]: without a deck, offers the decks as buttons.</summary>
-    public async Task QuestionAsync(Conversation c, Couple couple, string typedDeck, CancellationToken ct)
+    public async Task QuestionAsync(Conversation c, Couple couple, string? typedDeck, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
         if (await CooldownService.HoldsPlayAsync(messenger, c, couple, time.GetUtcNow(), ct).ConfigureAwait(false))
@@ -46,9 +46,7 @@ public sealed class DeckService(
         var deck = catalog.Find(typedDeck);
         if (deck is null)
         {
-            var shown = typedDeck.Trim();
-            shown = shown.Length > 40 ? shown[..40] + "…" : shown;
-            await messenger.ReplyAsync(c, Copy.DeckUnknown(name, shown, catalog.Decks), ct, DeckButtons())
+            await messenger.ReplyAsync(c, Copy.DeckUnknown(name, Commands.Parameter.Shorten(typedDeck), catalog.Decks), ct, DeckButtons())
                 .ConfigureAwait(false);
             return;
         }

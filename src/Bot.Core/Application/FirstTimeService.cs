@@ -62,21 +62,14 @@ public sealed class FirstTimeService(
     public static bool IsFirstTimePayload(string payload) => payload.StartsWith(Prefix, StringComparison.Ordinal);
 
     /// <summary>"/firsttime": the current idea (or a new one now when there is none); "/firsttime done".</summary>
-    public async Task HandleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    public async Task HandleAsync(Conversation c, Couple couple, bool done, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var word = arguments.Trim().ToLowerInvariant();
         var current = await firstTimes.GetCurrentAsync(couple.Id, ct).ConfigureAwait(false);
-        switch (word)
+        if (done)
         {
-            case "done" or "did it" or "we did it":
-                await DoneAsync(c, couple, current, ct).ConfigureAwait(false);
-                return;
-            case "":
-                break;
-            default:
-                await messenger.ReplyAsync(c, Copy.FirstTimeHelp(name), ct).ConfigureAwait(false);
-                return;
+            await DoneAsync(c, couple, current, ct).ConfigureAwait(false);
+            return;
         }
 
         if (current is null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
@@ -20,19 +19,12 @@ public sealed class JournalService(IRoundRepository rounds, RoundService roundSe
             .ConfigureAwait(false);
     }
 
-    public async Task HistoryAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    /// <summary>/history [N]: the last N revealed rounds (the catalog has checked N's bounds).</summary>
+    public async Task HistoryAsync(Conversation c, Couple couple, int? count, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var count = DefaultHistoryCount;
-        if (!string.IsNullOrWhiteSpace(arguments)
-            && (!int.TryParse(arguments.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out count)
-                || count is < 1 or > MaxHistoryCount))
-        {
-            await messenger.ReplyAsync(c, Copy.HistoryHelp(name), ct).ConfigureAwait(false);
-            return;
-        }
 
-        var revealed = await rounds.GetRevealedAsync(couple.Id, count, ct).ConfigureAwait(false);
+        var revealed = await rounds.GetRevealedAsync(couple.Id, count ?? DefaultHistoryCount, ct).ConfigureAwait(false);
         if (revealed.Count == 0)
         {
             await messenger.ReplyAsync(c, Copy.HistoryEmpty(name), ct).ConfigureAwait(false);

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Bot.Core.Application;
 
@@ -11,7 +9,7 @@ namespace Bot.Core.Application;
 /// /note and /capsule: words for the partner, now, at a time on the partner's clock, or sealed until a day. Nothing
 /// lands in the partner's quiet hours: it waits until they end.
 /// </summary>
-public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger messenger, TimeProvider time)
+public sealed class LoveNoteService(ILoveNoteRepository notes, Messenger messenger, TimeProvider time)
 {
     public const int MaxTextLength = 1000;
     public const int MaxPending = 50;
@@ -25,30 +23,22 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
     public static readonly LocalTime SurpriseUntil = new(20, 0);
     public static readonly LocalTime CapsuleOpensAt = new(9, 0);
 
-    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd");
-
     /// <summary>"/note TEXT", "/note TEXT at HH:MM" (the partner's clock) or "/note TEXT surprise".</summary>
-    public async Task NoteAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    public async Task NoteAsync(Conversation c, Couple couple, string text, TimeOnly? at, bool surprise, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
         var partner = c.Partner!;
         var theirZone = partner.ZoneIn(couple);
         var myZone = c.Me.ZoneIn(couple);
-        var (text, when) = SplitWhen(arguments.Trim());
         var now = time.GetUtcNow();
         DateTimeOffset? deliverAt = null;
-        TimeOnly asked = default;
-        if (when is NoteWhen.At at)
+        // A time picked wins over a surprise.
+        surprise &= at is null;
+        if (at is { } asked)
         {
-            if (!ScheduleParser.TryParseTime(at.Typed, out asked))
-            {
-                await messenger.ReplyAsync(c, Copy.NoteBadTime(name, at.Typed), ct).ConfigureAwait(false);
-                return;
-            }
-
             deliverAt = NextLocalTime(theirZone, new LocalTime(asked.Hour, asked.Minute), now);
         }
-        else if (when is NoteWhen.Surprise)
+        else if (surprise)
         {
             deliverAt = SurpriseMoment(theirZone, now, RandomNumberGenerator.GetInt32, partner.QuietHours);
         }
@@ -88,12 +78,12 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
         // The sweep holds it again should the partner's quiet hours change meanwhile; this says what it looks like now.
         var lands = PersonalTime.DeliverableAt(partner, couple, deliverAt.Value);
         var localText = TimeZones.FormatLocal(lands, theirZone);
-        var reply = when is NoteWhen.Surprise
+        var reply = surprise
             ? Copy.NoteSurpriseScheduled(name, partner.DisplayName, localText, theirZone)
             : lands > deliverAt.Value
-                ? Copy.NoteScheduledAfterQuiet(name, partner.DisplayName, ScheduleParser.TimeText(asked), localText, theirZone)
+                ? Copy.NoteScheduledAfterQuiet(name, partner.DisplayName, ScheduleParser.TimeText(at!.Value), localText, theirZone)
                 : Copy.NoteScheduled(name, partner.DisplayName, localText, theirZone);
-        if (when is not NoteWhen.Surprise && myZone != theirZone)
+        if (!surprise && myZone != theirZone)
         {
             reply += Copy.ForYou(PersonalTime.DayClockText(lands, myZone));
         }
@@ -102,31 +92,14 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
     }
 
     /// <summary>"/capsule YYYY-MM-DD TEXT": sealed until 09:00 on that day on the partner's clock.</summary>
-    public async Task CapsuleAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    public async Task CapsuleAsync(Conversation c, Couple couple, LocalDate date, string text, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var trimmed = arguments.Trim();
-        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
-        var (dateText, text) = space < 0 ? (trimmed, "") : (trimmed[..space], trimmed[(space + 1)..].Trim());
-        if (dateText.Length == 0)
-        {
-            await messenger.ReplyAsync(c, Copy.CapsuleHelp(name), ct).ConfigureAwait(false);
-            return;
-        }
-
-        var parsed = DatePattern.Parse(dateText);
-        if (!parsed.Success)
-        {
-            await messenger.ReplyAsync(c, Copy.CapsuleBadDate(name, dateText), ct).ConfigureAwait(false);
-            return;
-        }
-
         var now = time.GetUtcNow();
         var partner = c.Partner!;
         var theirZone = partner.ZoneIn(couple);
         var zone = TimeZones.Get(theirZone);
         var today = Instant.FromDateTimeOffset(now).InZone(zone).Date;
-        var date = parsed.Value;
         if (date <= today || date > today.PlusYears(MaxCapsuleYears))
         {
             await messenger.ReplyAsync(c, date <= today
@@ -235,38 +208,7 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
         return false;
     }
 
-    /// <summary>
-    /// Splits a trailing "at HH:MM" or "surprise" off the note. A trailing "at" + a digit or a time word ("at noon",
-    /// "at tonight") is always read as a time, so an unreadable one gets a clear reply instead of going out now.
-    /// </summary>
-    private static (string Text, NoteWhen When) SplitWhen(string arguments)
-    {
-        if (SurpriseSuffix().Match(arguments) is { Success: true } surprise)
-        {
-            return (surprise.Groups["text"].Value.Trim(), new NoteWhen.Surprise());
-        }
-
-        return AtSuffix().Match(arguments) is { Success: true } at
-            ? (at.Groups["text"].Value.Trim(), new NoteWhen.At(at.Groups["time"].Value))
-            : (arguments, new NoteWhen.Now());
-    }
-
-    [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)surprise$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex SurpriseSuffix();
-
-    [GeneratedRegex(@"^(?<text>.*?)(?:^|\s)at\s+(?<time>\d\S*(?:\s*[ap]\.?m\.?)?|(?:tonight|tomorrow|today|noon|midnight|morning|afternoon|evening|night|later|soon)\W*)$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex AtSuffix();
-
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
-
-    private abstract record NoteWhen
-    {
-        public sealed record Now : NoteWhen;
-
-        public sealed record At(string Typed) : NoteWhen;
-
-        public sealed record Surprise : NoteWhen;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
@@ -17,17 +16,11 @@ public sealed class PulseTrendService(
     public const int MinWeeks = 4;
     public const int MaxWeeks = 52;
 
-    public async Task TrendAsync(Conversation c, Couple couple, string arguments, CancellationToken ct)
+    /// <summary>/trend [weeks] (the catalog has checked the bounds).</summary>
+    public async Task TrendAsync(Conversation c, Couple couple, int? weeksAsked, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var weeks = DefaultWeeks;
-        if (!string.IsNullOrWhiteSpace(arguments)
-            && (!int.TryParse(arguments.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out weeks)
-                || weeks is < MinWeeks or > MaxWeeks))
-        {
-            await messenger.ReplyAsync(c, Copy.TrendHelp(name), ct).ConfigureAwait(false);
-            return;
-        }
+        var weeks = weeksAsked ?? DefaultWeeks;
 
         var now = time.GetUtcNow();
         var readings = await pulses.GetRevealedAsync(couple.Id, now.AddDays(-7 * (weeks + 1)), ct)

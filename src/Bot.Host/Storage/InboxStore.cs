@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Host.Security;
@@ -24,16 +25,17 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         from_name AS FromName, chat_platform AS ChatPlatform, chat_id AS ChatId, is_private AS IsPrivate,
         command AS Command, arguments AS Arguments, text AS Text, payload AS Payload,
         reply_platform AS ReplyPlatform, reply_chat_id AS ReplyChatId,
-        private_platform AS PrivatePlatform, private_chat_id AS PrivateChatId, message_id AS MessageId
+        private_platform AS PrivatePlatform, private_chat_id AS PrivateChatId, message_id AS MessageId,
+        options AS Options
         """;
 
     private const string InsertSql = """
         INSERT INTO inbox (update_key, chat_key, received_at, kind, from_platform, from_id, from_name, chat_platform,
                            chat_id, is_private, command, arguments, text, payload, reply_platform, reply_chat_id,
-                           private_platform, private_chat_id, message_id)
+                           private_platform, private_chat_id, message_id, options)
         VALUES (@UpdateKey, @ChatKey, @ReceivedAt, @Kind, @FromPlatform, @FromId, @FromName, @ChatPlatform,
                 @ChatId, @IsPrivate, @Command, @Arguments, @Text, @Payload, @ReplyPlatform, @ReplyChatId,
-                @PrivatePlatform, @PrivateChatId, @MessageId)
+                @PrivatePlatform, @PrivateChatId, @MessageId, @Options)
         ON CONFLICT (update_key) DO NOTHING
         RETURNING id;
         """;
@@ -51,7 +53,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             processed_at = @Now, chat_key = NULL, kind = NULL, from_platform = NULL, from_id = NULL,
             from_name = NULL, chat_platform = NULL, chat_id = NULL, is_private = NULL, command = NULL,
             arguments = NULL, text = NULL, payload = NULL, reply_platform = NULL, reply_chat_id = NULL,
-            private_platform = NULL, private_chat_id = NULL, message_id = NULL
+            private_platform = NULL, private_chat_id = NULL, message_id = NULL, options = NULL
         WHERE id = @Id AND processed_at IS NULL;
         """;
 
@@ -95,6 +97,9 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
                 PrivatePlatform = (long?)message.PrivateChat?.Platform,
                 PrivateChatId = message.PrivateChat?.ChatId,
                 content.MessageId,
+                Options = message is CommandReceived { Options: { } options }
+                    ? cipher.Encrypt(JsonSerializer.Serialize(options))
+                    : null,
             },
             ct);
     }
@@ -139,7 +144,8 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         string? ReplyChatId,
         long? PrivatePlatform,
         string? PrivateChatId,
-        string? MessageId)
+        string? MessageId,
+        string? Options)
     {
         public InboxItem ToItem(FieldCipher cipher)
         {
@@ -150,7 +156,12 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             Inbound message = Kind switch
             {
                 CommandKind => new CommandReceived(
-                    from, name, chat, isPrivate, Required(Command), cipher.Decrypt(Required(Arguments))),
+                    from, name, chat, isPrivate, Required(Command), cipher.Decrypt(Required(Arguments)))
+                {
+                    Options = Options is null
+                        ? null
+                        : JsonSerializer.Deserialize<Dictionary<string, string>>(cipher.Decrypt(Options)!),
+                },
                 TextKind => new TextReceived(from, name, chat, isPrivate, cipher.Decrypt(Required(Text))) { MessageId = MessageId },
                 ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, cipher.Decrypt(Required(Payload))),
                 EditKind => new MessageEdited(from, name, chat, isPrivate, Required(MessageId), cipher.Decrypt(Required(Text))),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bot.Core.Application;
+using Bot.Core.Application.Commands;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Discord.Models;
@@ -31,7 +32,7 @@ public sealed class DiscordInteractionMapperTests
         Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, intake.Response.Type);
         Assert.Equal(MessageFlags.Ephemeral, intake.Response.Data!.Flags);
         Assert.Equal("schedule", command.Command);
-        Assert.Equal("sun 19:00", command.Arguments);
+        Assert.Equal(("sun", new TimeOnly(19, 0)), Typed(command, a => (a.Choice("day"), a.Time("time"))));
         Assert.False(command.IsPrivate);
         Assert.Equal(new ChatAddress(Platform.Discord, "300"), command.Chat);
         Assert.Equal(new ChatAddress(Platform.Discord, "ixe:100:tok"), command.ReplyTo);
@@ -48,7 +49,7 @@ public sealed class DiscordInteractionMapperTests
         var command = Assert.IsType<CommandReceived>(intake.Message);
         Assert.Null(intake.Response.Data);
         Assert.True(command.IsPrivate);
-        Assert.Equal("abcde-fghjk", command.Arguments);
+        Assert.Equal("abcde-fghjk", Typed(command, a => a.Text("code")));
         Assert.Equal(new ChatAddress(Platform.Discord, "@42"), command.Chat);
         Assert.Equal(new ChatAddress(Platform.Discord, "ix:100:tok"), command.ReplyTo);
     }
@@ -168,102 +169,108 @@ public sealed class DiscordInteractionMapperTests
     }
 
     [Fact]
-    public void Commands_CoverEveryCoreCommand_WithinDiscordsLimits()
+    public void Commands_CoverEveryCatalogCommand_WithinDiscordsLimits()
     {
-        var commands = DiscordCommands.Build(DeckCatalog.LoadEmbedded());
+        var commands = DiscordCommands.Build();
 
-        Assert.Equal(Copy.Commands.Select(c => c.Command), commands.Select(c => c.Name));
+        Assert.Equal(CommandCatalog.All.Select(c => c.Name), commands.Select(c => c.Name));
         Assert.All(commands, c => Assert.InRange(c.Description.Length, 1, 100));
+        Assert.All(commands.SelectMany(c => c.Options ?? []), o => Assert.InRange(o.Description.Length, 1, 100));
         Assert.All(commands.SelectMany(c => c.Options ?? []), o => Assert.True(o.Choices is null || o.Choices.Count <= 25));
+        Assert.All(commands, c => Assert.Equal(
+            (c.Options ?? []).OrderByDescending(o => o.Required == true).Select(o => o.Name),
+            (c.Options ?? []).Select(o => o.Name)));
         Assert.Contains(commands.Single(c => c.Name == "timezone").Options!, o => o.Autocomplete == true);
     }
 
-    [Theory]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"}]""", "miss you")]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"hour","type":4,"value":19},{"name":"minute","type":4,"value":30}]""", "miss you at 19:30")]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"hour","type":4,"value":7}]""", "miss you at 07:00")]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"surprise","type":5,"value":true}]""", "miss you surprise")]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"surprise","type":5,"value":true},{"name":"hour","type":4,"value":8}]""", "miss you at 08:00")]
-    [InlineData("note", """[{"name":"text","type":3,"value":"miss you in an hour"}]""", "miss you in an hour")]
-    [InlineData("capsule", """[{"name":"date","type":3,"value":"2027-06-01"},{"name":"text","type":3,"value":"us"}]""", "2027-06-01 us")]
-    public void NoteAndCapsuleOptions_BecomeTheCoresArguments(string name, string options, string arguments)
+    [Fact]
+    public void NoteText_IsTakenAsWritten_EvenWhenItEndsLikeATimeOrASurprise()
     {
-        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
+        var atFive = Bind("note", """[{"name":"text","type":3,"value":"see you at 5"}]""");
+        var surprise = Bind("note", """[{"name":"text","type":3,"value":"what a surprise"}]""");
 
-        var command = Assert.IsType<CommandReceived>(intake.Message);
-        Assert.Equal((name, arguments), (command.Command, command.Arguments));
-    }
-
-    [Theory]
-    [InlineData("bowl", """[{"name":"action","type":3,"value":"add"},{"name":"question","type":3,"value":"Best day?"}]""", "add Best day?")]
-    [InlineData("bowl", """[{"name":"question","type":3,"value":"Best day?"}]""", "add Best day?")]
-    [InlineData("bowl", """[{"name":"action","type":3,"value":"add"}]""", "add")]
-    [InlineData("bowl", """[{"name":"action","type":3,"value":"remove"},{"name":"number","type":4,"value":2}]""", "remove 2")]
-    [InlineData("bowl", """[{"name":"action","type":3,"value":"list"}]""", "list")]
-    [InlineData("bowl", "[]", "list")]
-    [InlineData("draw", """[{"name":"deck","type":3,"value":"play"}]""", "play")]
-    [InlineData("draw", "[]", "")]
-    public void BowlAndDrawOptions_BecomeTheCoresArguments(string name, string options, string arguments)
-    {
-        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
-
-        var command = Assert.IsType<CommandReceived>(intake.Message);
-        Assert.Equal((name, arguments), (command.Command, command.Arguments));
-    }
-
-    [Theory]
-    [InlineData("trend", """[{"name":"weeks","type":4,"value":26}]""", "26")]
-    [InlineData("trend", "[]", "")]
-    [InlineData("answers", "[]", "")]
-    public void TrendAndAnswersOptions_BecomeTheCoresArguments(string name, string options, string arguments)
-    {
-        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
-
-        var command = Assert.IsType<CommandReceived>(intake.Message);
-        Assert.Equal((name, arguments), (command.Command, command.Arguments));
-    }
-
-    [Theory]
-    [InlineData("cooldown", """[{"name":"for","type":3,"value":"30m"}]""", "30m")]
-    [InlineData("cooldown", """[{"name":"for","type":3,"value":"90m"},{"name":"topic","type":3,"value":"money talk"}]""", "90m money talk")]
-    [InlineData("cooldown", """[{"name":"end","type":5,"value":true}]""", "end")]
-    [InlineData("cooldown", """[]""", "")]
-    [InlineData("firsttime", """[{"name":"action","type":3,"value":"done"}]""", "done")]
-    [InlineData("firsttime", """[{"name":"action","type":3,"value":"show"}]""", "")]
-    public void CooldownAndFirstTimeOptions_BecomeTheCoresArguments(string name, string options, string arguments)
-    {
-        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
-
-        var command = Assert.IsType<CommandReceived>(intake.Message);
-        Assert.Equal((name, arguments), (command.Command, command.Arguments));
-    }
-
-    [Theory]
-    [InlineData("quiet", """[{"name":"from","type":3,"value":"22:30"},{"name":"until","type":3,"value":"07:00"}]""", "22:30-07:00")]
-    [InlineData("quiet", """[{"name":"off","type":5,"value":true}]""", "off")]
-    [InlineData("quiet", """[{"name":"until","type":3,"value":"07:00"}]""", "-07:00")]
-    [InlineData("quiet", "[]", "")]
-    [InlineData("timezone", """[{"name":"zone","type":3,"value":"Asia/Tokyo"}]""", "Asia/Tokyo")]
-    [InlineData("timezone", """[{"name":"zone","type":3,"value":"Asia/Tokyo"},{"name":"for","type":3,"value":"me"}]""", "Asia/Tokyo")]
-    [InlineData("timezone", """[{"name":"zone","type":3,"value":"Berlin"},{"name":"for","type":3,"value":"couple"}]""", "couple Berlin")]
-    [InlineData("timezone", "[]", "")]
-    public void QuietAndTimeZoneOptions_BecomeTheCoresArguments(string name, string options, string arguments)
-    {
-        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
-
-        var command = Assert.IsType<CommandReceived>(intake.Message);
-        Assert.Equal((name, arguments), (command.Command, command.Arguments));
+        Assert.Equal(("see you at 5", (TimeOnly?)null, false), (atFive.Text("text"), atFive.Time("at"), atFive.Flag("surprise")));
+        Assert.Equal(("what a surprise", (TimeOnly?)null, false), (surprise.Text("text"), surprise.Time("at"), surprise.Flag("surprise")));
     }
 
     [Fact]
-    public void Trend_TakesItsWeeksAsATypedIntegerWithinTheCoresRange()
+    public void NoteOptions_FillTheTimeAndSurpriseParameters()
     {
-        var trend = DiscordCommands.Build(DeckCatalog.LoadEmbedded()).Single(c => c.Name == "trend");
+        var at = Bind("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"at","type":3,"value":"7:30 pm"}]""");
+        var surprise = Bind("note", """[{"name":"text","type":3,"value":"miss you"},{"name":"surprise","type":5,"value":true}]""");
+
+        Assert.Equal(("miss you", new TimeOnly(19, 30)), (at.Text("text"), at.Time("at")));
+        Assert.True(surprise.Flag("surprise"));
+    }
+
+    [Fact]
+    public void CapsuleOptions_FillADate()
+    {
+        var capsule = Bind("capsule", """[{"name":"date","type":3,"value":"2027-06-01"},{"name":"text","type":3,"value":"us"}]""");
+
+        Assert.Equal((new NodaTime.LocalDate(2027, 6, 1), "us"), (capsule.Date("date")!.Value, capsule.Text("text")));
+    }
+
+    [Fact]
+    public void ListOptions_AreTyped_AndAQuestionWithoutAnActionIsAdded()
+    {
+        var remove = Bind("bowl", """[{"name":"action","type":3,"value":"remove"},{"name":"number","type":4,"value":2}]""");
+        var question = Bind("bowl", """[{"name":"question","type":3,"value":"Best day?"}]""");
+        var trend = Bind("trend", """[{"name":"weeks","type":4,"value":26}]""");
+
+        Assert.Equal(("remove", 2), (remove.Choice("action"), remove.Number("number")));
+        Assert.Equal(((string?)null, "Best day?"), (question.Choice("action"), question.Text("question")));
+        Assert.Equal(26, trend.Number("weeks"));
+    }
+
+    [Fact]
+    public void CooldownAndZoneOptions_AreReadByTheSameParsersAsTypedText()
+    {
+        var cooldown = Bind("cooldown", """[{"name":"for","type":3,"value":"90m"},{"name":"topic","type":3,"value":"money talk"}]""");
+        var end = Bind("cooldown", """[{"name":"end","type":5,"value":true}]""");
+        var zone = Bind("timezone", """[{"name":"zone","type":3,"value":"Berlin"},{"name":"for","type":3,"value":"couple"}]""");
+        var quiet = Bind("quiet", """[{"name":"from","type":3,"value":"10pm"},{"name":"until","type":3,"value":"07:00"}]""");
+
+        Assert.Equal((TimeSpan.FromMinutes(90), "money talk"), (cooldown.Duration("for"), cooldown.Text("topic")));
+        Assert.True(end.Flag("end"));
+        Assert.Equal(("Europe/Berlin", "couple"), (zone.Choice("zone"), zone.Choice("for")));
+        Assert.Equal((new TimeOnly(22, 0), new TimeOnly(7, 0)), (quiet.Time("from")!.Value, quiet.Time("until")!.Value));
+    }
+
+    [Theory]
+    [InlineData("timezone", """[{"name":"zone","type":3,"value":"Mars/Olympus"}]""", "Mars/Olympus")]
+    [InlineData("quiet", """[{"name":"from","type":3,"value":"25:99"}]""", "/quiet 22:00-08:00")]
+    [InlineData("capsule", """[{"name":"date","type":3,"value":"next june"},{"name":"text","type":3,"value":"us"}]""", "next june")]
+    public void BadOptionValues_GetTheSameFriendlyReplyAsTypedText(string name, string options, string expected)
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
+
+        var problem = CommandBinder.Bind(CommandCatalog.Find(name)!, Assert.IsType<CommandReceived>(intake.Message)).Problem;
+
+        Assert.NotNull(problem);
+        Assert.Contains(expected, problem("Alex"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Trend_TakesItsWeeksAsATypedIntegerWithinTheCatalogsRange()
+    {
+        var trend = DiscordCommands.Build().Single(c => c.Name == "trend");
 
         var weeks = Assert.Single(trend.Options!);
         Assert.Equal(("weeks", ApplicationCommandOptionType.Integer, false), (weeks.Name, weeks.Type, weeks.Required == true));
         Assert.Equal((PulseTrendService.MinWeeks, PulseTrendService.MaxWeeks), ((int)weeks.MinValue!, (int)weeks.MaxValue!));
     }
+
+    private static CommandArguments Bind(string name, string options)
+    {
+        var intake = DiscordInteractionMapper.Map(SlashCommand(name, options, inGuild: false), 3000)!;
+        var bound = CommandBinder.Bind(CommandCatalog.Find(name)!, Assert.IsType<CommandReceived>(intake.Message));
+        Assert.Null(bound.Problem);
+        return bound.Arguments!;
+    }
+
+    private static T Typed<T>(CommandReceived command, Func<CommandArguments, T> read) =>
+        read(CommandBinder.Bind(CommandCatalog.Find(command.Command)!, command).Arguments!);
 
     [Fact]
     public void Addresses_RoundTrip()

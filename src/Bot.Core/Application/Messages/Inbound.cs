@@ -20,9 +20,17 @@ public abstract record Inbound(ChatUser From, string FromName, ChatAddress Chat,
 }
 
 /// <summary>A command such as <c>/join ABC</c>: the name without slash or bot suffix, lower case.</summary>
+/// <param name="Arguments">What was typed after the command, for the catalog's parsers to read.</param>
 public sealed record CommandReceived(
     ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string Command, string Arguments)
-    : Inbound(From, FromName, Chat, IsPrivate);
+    : Inbound(From, FromName, Chat, IsPrivate)
+{
+    /// <summary>
+    /// Typed options from a platform that has them (Discord), by parameter name: integers and switches in invariant
+    /// text, other values as given. When set, <see cref="Arguments"/> is not read.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Options { get; init; }
+}
 
 /// <summary>Plain text (or an empty string for content the bot cannot read, such as a sticker).</summary>
 public sealed record TextReceived(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string Text)

@@ -17,7 +17,6 @@ internal sealed class DiscordAdapter(
     DiscordRestClient rest,
     DiscordGatewayClient gateway,
     InboundPipeline pipeline,
-    DeckCatalog decks,
     CheckInOptions checkIn,
     IEnumerable<IChatGateway> platforms,
     IOptions<DiscordOptions> options,
@@ -61,7 +60,7 @@ internal sealed class DiscordAdapter(
             try
             {
                 var application = await rest.GetCurrentApplicationAsync(ct).ConfigureAwait(false);
-                var commands = DiscordCommands.Build(decks);
+                var commands = DiscordCommands.Build();
                 if (options.Value.GuildId is { Length: > 0 } guildId)
                 {
                     await rest.BulkOverwriteGuildCommandsAsync(application.Id, guildId, commands, ct).ConfigureAwait(false);

@@ -38,8 +38,9 @@ internal static class DiscordInteractionMapper
         {
             InteractionType.ApplicationCommand when data?.Name is { } command => new DiscordIntake(
                 Deferred(ephemeral: !isPrivate),
-                new CommandReceived(from, name, chat, isPrivate, command, DiscordCommands.Arguments(command, data))
+                new CommandReceived(from, name, chat, isPrivate, command, "")
                 {
+                    Options = DiscordCommands.Options(data),
                     ReplyTo = awaitingReply,
                     PrivateChat = privateChat,
                 }),

@@ -1,5 +1,5 @@
 using System.Net;
-using Bot.Core.Application;
+using Bot.Core.Application.Commands;
 using Bot.Host.Pipeline;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
@@ -72,7 +72,7 @@ internal sealed class TelegramPoller(
     {
         var me = await bot.GetMe(ct).ConfigureAwait(false);
         await bot.DeleteWebhook(cancellationToken: ct).ConfigureAwait(false);
-        await bot.SetMyCommands(Copy.Commands.Select(c => new BotCommand(c.Command, c.Description)),
+        await bot.SetMyCommands(CommandCatalog.All.Select(c => new BotCommand(c.Name, c.Description)),
             cancellationToken: ct).ConfigureAwait(false);
         logger.LogInformation("Telegram bot @{Username} is listening", me.Username);
         return me.Username ?? "";

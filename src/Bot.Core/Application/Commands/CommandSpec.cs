@@ -1,0 +1,60 @@
+namespace Bot.Core.Application.Commands;
+
+/// <summary>Where a command may be used.</summary>
+public enum CommandPlace
+{
+    Anywhere = 1,
+
+    /// <summary>Only in the person's private chat with the bot: it shows or takes something personal.</summary>
+    PrivateChat = 2,
+
+    /// <summary>In the private chat or in the couple's home group: it shows the couple's words.</summary>
+    PrivateOrHome = 3,
+}
+
+/// <summary>
+/// One command, declared once: routing, /help, the platforms' command menus and slash commands all come from it.
+/// </summary>
+/// <param name="Name">The command without its slash, lower case.</param>
+/// <param name="Description">One line for menus and /help.</param>
+/// <param name="Handler">The <see cref="ICommandHandler"/> that carries it out.</param>
+public sealed record CommandSpec(string Name, string Description, Type Handler)
+{
+    /// <summary>How it is typed with its arguments, e.g. "/pause 2w"; the name alone when it takes none.</summary>
+    public string Usage { get => field ?? "/" + Name; init; }
+
+    public CommandPlace Place { get; init; } = CommandPlace.Anywhere;
+
+    /// <summary>Whether only a paired person may use it (others hear how to pair).</summary>
+    public bool NeedsCouple { get; init; } = true;
+
+    /// <summary>Shown in /help and the command menus; /start is not, since /help says the same.</summary>
+    public bool Listed { get; init; } = true;
+
+    public IReadOnlyList<Parameter> Parameters { get; init; } = [];
+
+    /// <summary>
+    /// The reply when a required argument is missing or words are left that nothing reads; the default shows
+    /// <see cref="Usage"/>.
+    /// </summary>
+    public Func<string, string> Help { get => field ?? (person => Copy.UsageOf(person, Usage)); init; }
+}
+
+/// <summary>Carries out one command with its arguments already read and checked.</summary>
+public interface ICommandHandler
+{
+    Task HandleAsync(Conversation c, CommandArguments arguments, CancellationToken ct);
+}
+
+/// <summary>A command only a paired person may use: the catalog's router has checked there is a couple.</summary>
+public abstract class CoupleCommand : ICommandHandler
+{
+    public Task HandleAsync(Conversation c, CommandArguments arguments, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var couple = c.Couple ?? throw new InvalidOperationException("The router sends only paired people here.");
+        return HandleAsync(c, couple, arguments, ct);
+    }
+
+    protected abstract Task HandleAsync(Conversation c, Domain.Couple couple, CommandArguments arguments, CancellationToken ct);
+}
