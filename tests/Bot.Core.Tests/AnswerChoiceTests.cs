@@ -181,7 +181,7 @@ public sealed class AnswerChoiceTests
         await _bot.AnswerAsync(bea, "B one", "B two", "B three");
 
         Assert.Equal(Copy.MyAnswers("Alex", "Bea", _bot.Store.Rounds.All[^1] with { State = RoundState.Open },
-            _bot.Stored(alex).Id, "UTC").Replace("A two, better said", "A two", StringComparison.Ordinal), list.Text);
+            _bot.Stored(alex).Id, "UTC", _bot.Clock.GetUtcNow()).Replace("A two, better said", "A two", StringComparison.Ordinal), list.Text);
         Assert.Equal([_bot.Stored(alex).Id], list.WordsOf);
         Assert.Equal(
             [Payload("w", 1), Payload("p", 1), Payload("h", 1)],
