@@ -72,6 +72,25 @@ public sealed class AnswerChoiceTests
     }
 
     [Fact]
+    public async Task MyAnswers_HoldWhoseDayPassedBeforeTheReveal_ReadsAsSharedAtTheReveal_AsTheRevealDoes()
+    {
+        var (alex, bea) = await AlexAnsweredAsync();
+        await _bot.PressAsync(alex, Payload("h", 3));
+        await _bot.TextAsync(alex, "2026-03-05");
+
+        await _bot.SendAsync(alex, "/answers");
+        var before = _bot.LastTextTo(alex);
+        _bot.AdvanceTo(HeldDay);
+        await _bot.SendAsync(alex, "/answers");
+        var after = _bot.LastTextTo(alex);
+        await _bot.AnswerAsync(bea, "B one", "B two", "B three");
+
+        Assert.Contains("A three\n→ held until 5 March 2026", before, StringComparison.Ordinal);
+        Assert.Contains("A three\n→ shared at the reveal", after, StringComparison.Ordinal);
+        Assert.Contains("Alex: A three\nBea: B three", _bot.LastTextTo(bea), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hold_AsksForADate_ThenRevealSaysHolding_AndTheSweepSharesItWithBothOnThatDayOnly()
     {
         var (alex, bea) = await AlexAnsweredAsync();
@@ -181,7 +200,7 @@ public sealed class AnswerChoiceTests
         await _bot.AnswerAsync(bea, "B one", "B two", "B three");
 
         Assert.Equal(Copy.MyAnswers("Alex", "Bea", _bot.Store.Rounds.All[^1] with { State = RoundState.Open },
-            _bot.Stored(alex).Id, "UTC").Replace("A two, better said", "A two", StringComparison.Ordinal), list.Text);
+            _bot.Stored(alex).Id, "UTC", _bot.Clock.GetUtcNow()).Replace("A two, better said", "A two", StringComparison.Ordinal), list.Text);
         Assert.Equal([_bot.Stored(alex).Id], list.WordsOf);
         Assert.Equal(
             [Payload("w", 1), Payload("p", 1), Payload("h", 1)],

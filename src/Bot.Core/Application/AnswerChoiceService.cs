@@ -274,7 +274,7 @@ public sealed partial class AnswerChoiceService(
                 ])),
         ];
         await messenger.ReplyAsync(c, Copy.MyAnswers(me.DisplayName, c.Partner!.DisplayName, round, me.Id,
-            couple.TimeZone), ct, choices, wordsOf: [me.Id]).ConfigureAwait(false);
+            couple.TimeZone, time.GetUtcNow()), ct, choices, wordsOf: [me.Id]).ConfigureAwait(false);
     }
 
     private async Task AskForAsync(Conversation c, Answer answer, PendingInputKind kind, string prompt,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Bot.Core.Domain;
@@ -24,7 +25,8 @@ public static partial class Copy
 
     public static string NeverMindLabel => "Never mind";
 
-    public static string MyAnswers(string name, string partner, Round round, long meId, string timeZone)
+    public static string MyAnswers(string name, string partner, Round round, long meId, string timeZone,
+        DateTimeOffset now)
     {
         var text = new StringBuilder(
             $"Your answers so far, {name} (only you see these; {partner} sees them at the reveal as you choose here):\n");
@@ -32,13 +34,13 @@ public static partial class Copy
         {
             var question = round.Questions.First(q => q.Position == answer.Position);
             text.Append(CultureInfo.InvariantCulture, $"\n{answer.Position}. {question.Text}\n");
-            text.Append(answer.Text ?? "(passed)").Append('\n');
-            text.Append(answer.Visibility switch
+            text.Append(AnswerView.Of(answer, meId, now) switch
             {
-                _ when answer.IsSkipped => "→ passed; you can still answer it",
-                AnswerVisibility.Private => "→ kept private",
-                AnswerVisibility.Held => $"→ held until {TimeZones.FormatLocalDate(answer.HeldUntil!.Value, timeZone)}",
-                _ => "→ shared at the reveal",
+                AnswerView.Passed => "(passed)\n→ passed; you can still answer it",
+                AnswerView.Shared shared => $"{shared.Text}\n→ shared at the reveal",
+                AnswerView.Private kept => $"{kept.Text}\n→ kept private",
+                AnswerView.Held held => $"{held.Text}\n→ held until {TimeZones.FormatLocalDate(held.Until, timeZone)}",
+                var view => throw new UnreachableException($"Unhandled answer view {view.GetType().Name}."),
             }).Append('\n');
         }
 
@@ -92,6 +94,20 @@ public static partial class Copy
     public static string KeptToThemselves(string author) => $"{author} kept this one to themselves 🔒";
 
     public static string HoldingUntil(string author, string day) => $"{author} is holding this one until {day} ⏳";
+
+    /// <summary>One answer as a line of a reveal or /history.</summary>
+    public static string AnswerLine(string author, AnswerView view, string timeZone) => view switch
+    {
+        AnswerView.Forgotten => $"{author}: (words removed)",
+        AnswerView.Passed => $"{author}: passed",
+        AnswerView.Shared shared => $"{author}: {shared.Text}",
+        AnswerView.Private { Text: { } mine } => $"{author}: {mine} (kept private, only you see this)",
+        AnswerView.Private => KeptToThemselves(author),
+        AnswerView.Held { Text: { } mine } held =>
+            $"{author}: {mine} (held, only you see this until {TimeZones.FormatLocalDate(held.Until, timeZone)})",
+        AnswerView.Held held => HoldingUntil(author, TimeZones.FormatLocalDate(held.Until, timeZone)),
+        _ => throw new UnreachableException($"Unhandled answer view {view.GetType().Name}."),
+    };
 
     public static string HeldOpened(string a, string b, string author, string checkInDay, string question, string text) =>
         $"""

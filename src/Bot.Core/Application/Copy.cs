@@ -258,20 +258,8 @@ public static partial class Copy
             text.Append('\n').Append(round.Questions.Count == 1 ? "" : $"{question.Position}. ").Append(question.Text).Append('\n');
             foreach (var person in new[] { a, b })
             {
-                var answer = round.AnswerOf(person.Id, question.Position);
-                var line = answer switch
-                {
-                    null => $"{person.DisplayName}: (words removed)",
-                    { IsSkipped: true } => $"{person.DisplayName}: passed",
-                    _ when answer.IsOpenAt(now) => $"{person.DisplayName}: {answer.Text}",
-                    _ when viewerId == person.Id => answer.Visibility == AnswerVisibility.Private
-                        ? $"{person.DisplayName}: {answer.Text} (kept private, only you see this)"
-                        : $"{person.DisplayName}: {answer.Text} (held, only you see this until {TimeZones.FormatLocalDate(answer.HeldUntil!.Value, timeZone)})",
-                    { Visibility: AnswerVisibility.Held, HeldUntil: { } until } =>
-                        HoldingUntil(person.DisplayName, TimeZones.FormatLocalDate(until, timeZone)),
-                    _ => KeptToThemselves(person.DisplayName),
-                };
-                text.Append(line).Append('\n');
+                var view = AnswerView.Of(round.AnswerOf(person.Id, question.Position), viewerId, now);
+                text.Append(AnswerLine(person.DisplayName, view, timeZone)).Append('\n');
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Bot.Core.Domain;
 using NodaTime;
@@ -166,14 +167,17 @@ public sealed record ExportedAnswer(string By, string? Text, bool IsSkipped)
     public DateOnly? HeldUntil { get; init; }
 
     /// <summary>The answer as both partners can see it at <paramref name="now"/>: private and not-yet-open words stay out.</summary>
-    public static ExportedAnswer Of(string by, Answer? answer, DateTimeOffset now, string timeZone) => answer switch
-    {
-        null => new(by, null, false),
-        _ when answer.IsOpenAt(now) => new(by, answer.Text, answer.IsSkipped),
-        { Visibility: AnswerVisibility.Held, HeldUntil: { } until } =>
-            new(by, null, false) { KeptBack = KeptHeld, HeldUntil = JournalExport.LocalDate(until, timeZone) },
-        _ => new(by, null, false) { KeptBack = KeptPrivate },
-    };
+    public static ExportedAnswer Of(string by, Answer? answer, DateTimeOffset now, string timeZone) =>
+        AnswerView.Of(answer, viewerId: null, now) switch
+        {
+            AnswerView.Shared shared => new(by, shared.Text, false),
+            AnswerView.Passed => new(by, null, true),
+            AnswerView.Held held =>
+                new(by, null, false) { KeptBack = KeptHeld, HeldUntil = JournalExport.LocalDate(held.Until, timeZone) },
+            AnswerView.Private => new(by, null, false) { KeptBack = KeptPrivate },
+            AnswerView.Forgotten => new(by, null, false),
+            var view => throw new UnreachableException($"Unhandled answer view {view.GetType().Name}."),
+        };
 }
 
 /// <summary>A delivered love note or opened time capsule.</summary>

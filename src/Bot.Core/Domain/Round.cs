@@ -58,14 +58,6 @@ public sealed record Answer(long RoundId, int Position, long PersonId, string? T
     public DateTimeOffset? HeldUntil { get; init; }
 
     public bool IsSkipped => Text is null;
-
-    /// <summary>Whether the partner may read the words at <paramref name="now"/> (in a revealed round).</summary>
-    public bool IsOpenAt(DateTimeOffset now) => Visibility switch
-    {
-        AnswerVisibility.Shared => true,
-        AnswerVisibility.Held => HeldUntil is { } until && until <= now,
-        _ => false,
-    };
 }
 
 /// <summary>A set of questions both partners answer blind; revealed only when both are done.</summary>

@@ -69,9 +69,11 @@ public sealed class DiscordInteractionMapperTests
         var form = intake.Response.Data!;
         Assert.InRange(form.CustomId!.Length, 1, 100);
         Assert.InRange(form.Title!.Length, 1, 45);
+        Assert.Equal(Copy.DiscordAnswerFormTitle, form.Title);
         var label = Assert.Single(form.Components!);
         Assert.InRange(label.Label!.Length, 1, 45);
         Assert.InRange(label.Description!.Length, 1, 100);
+        Assert.Equal((Copy.DiscordAnswerFieldLabel, Copy.DiscordAnswerFieldHint), (label.Label, label.Description));
         Assert.Equal(ComponentType.TextInput, label.Component!.Type);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Bot.Core.Application;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
@@ -139,7 +140,7 @@ internal sealed class DiscordChatGateway(DiscordRestClient rest, TimeProvider? c
     {
         var rows = new List<DiscordComponent>();
         var answer = invitesAnswer
-            ? DiscordComponent.Button(ButtonStyle.Primary, "Answer", DiscordInteractionMapper.AnswerButton)
+            ? DiscordComponent.Button(ButtonStyle.Primary, Copy.DiscordAnswerButton, DiscordInteractionMapper.AnswerButton)
             : null;
         var buttons = choices.SelectMany(row => row.Select(choice => DiscordComponent.Button(
             ButtonStyle.Secondary, choice.Label.Length > MaxLabelLength ? choice.Label[..MaxLabelLength] : choice.Label,

@@ -1,3 +1,4 @@
+using Bot.Core.Application;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Discord.Models;
@@ -120,13 +121,13 @@ internal static class DiscordInteractionMapper
         new InteractionCallbackData
         {
             CustomId = AnswerModal,
-            Title = "Your check-in answer",
+            Title = Copy.DiscordAnswerFormTitle,
             Components =
             [
                 new DiscordComponent(ComponentType.Label)
                 {
-                    Label = "Your answer",
-                    Description = "Sealed until you've both answered; then you see each other's side by side.",
+                    Label = Copy.DiscordAnswerFieldLabel,
+                    Description = Copy.DiscordAnswerFieldHint,
                     Component = new DiscordComponent(ComponentType.TextInput)
                     {
                         CustomId = AnswerInput,

@@ -1,0 +1,15 @@
+namespace Bot.Core.Application;
+
+// Discord only: the Answer button under a question and the form it opens (Telegram answers by plain reply).
+public static partial class Copy
+{
+    public static string DiscordAnswerButton => "Answer";
+
+    // Discord refuses a form whose title or field label is over 45 characters, or whose hint is over 100.
+    public static string DiscordAnswerFormTitle => "Your check-in answer";
+
+    public static string DiscordAnswerFieldLabel => "Your answer";
+
+    public static string DiscordAnswerFieldHint =>
+        "Sealed until you've both answered; then you see each other's side by side.";
+}
