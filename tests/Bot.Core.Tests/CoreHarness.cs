@@ -54,7 +54,7 @@ public sealed partial class CoreHarness
         AnswerChoices = new AnswerChoiceService(Store.Rounds, Store.PendingInputs, Messenger, Options, Clock);
         PulseTrend = new PulseTrendService(Store.Pulses, Rounds, Chart, Messenger, Clock);
         HeldSweeper = new HeldAnswerSweeper(Store.Rounds, Store.Couples, Rounds, Messenger, Store.UnitOfWork, Clock);
-        var services = new ServiceCollection()
+        Services = new ServiceCollection()
             .AddSingleton(Messenger).AddSingleton(Pairing).AddSingleton(Settings).AddSingleton(Rounds).AddSingleton(Decks)
             .AddSingleton(Journal).AddSingleton(Farewell).AddSingleton(BucketList).AddSingleton(LoveNotes).AddSingleton(Bowl)
             .AddSingleton(Cooldowns).AddSingleton(FirstTimes).AddSingleton(Export).AddSingleton(Nudges)
@@ -63,8 +63,11 @@ public sealed partial class CoreHarness
             .BuildServiceProvider();
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Settings, Rounds, Decks, Farewell, FirstTimes, AnswerChoices, Messenger,
-            services, Clock);
+            Services, Clock);
     }
+
+    /// <summary>The services the engine resolves command handlers from.</summary>
+    public IServiceProvider Services { get; }
 
     public CooldownService Cooldowns { get; }
 
