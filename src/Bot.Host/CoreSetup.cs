@@ -1,4 +1,5 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Application.Commands;
 using Bot.Core.Ports;
 using Bot.Host.Charts;
@@ -48,6 +49,7 @@ internal static class CoreSetup
         services.AddScoped<FirstTimeSweeper>();
         services.AddScoped<BotEngine>();
         services.AddCommandHandlers();
+        services.AddButtonHandlers();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Buttons;
 
 namespace Bot.Core.Tests;
 
@@ -94,7 +95,7 @@ public sealed class BucketListTests
         await _bot.SendAsync(bea, "/bucket add bea-wish");
 
         await _bot.SendAsync(alex, "/forget");
-        await _bot.PressAsync(alex, FarewellService.ForgetPayload);
+        await _bot.PressAsync(alex, ButtonCatalog.Forget.Encode());
 
         Assert.Equal(["bea-wish"], _bot.Store.BucketList.All.Select(i => i.Text));
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Application;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Application.Commands;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
@@ -60,10 +61,10 @@ public sealed partial class CoreHarness
             .AddSingleton(Cooldowns).AddSingleton(FirstTimes).AddSingleton(Export).AddSingleton(Nudges)
             .AddSingleton(AnswerChoices).AddSingleton(PulseTrend).AddSingleton<TimeProvider>(Clock)
             .AddCommandHandlers()
+            .AddButtonHandlers()
             .BuildServiceProvider();
         Engine = new BotEngine(
-            Store.Persons, Store.Couples, Settings, Rounds, Decks, Farewell, FirstTimes, AnswerChoices, Messenger,
-            Services, Clock);
+            Store.Persons, Store.Couples, Rounds, AnswerChoices, Messenger, Services, Clock);
     }
 
     /// <summary>The services the engine resolves command handlers from.</summary>

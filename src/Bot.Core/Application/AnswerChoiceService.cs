@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Core.Application.Messages;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 using NodaTime;
@@ -25,7 +26,6 @@ public sealed partial class AnswerChoiceService(
     /// <summary>A held answer opens at this hour of its day, on the couple's clock.</summary>
     public static readonly LocalTime HoldOpensAt = new(9, 0);
 
-    private const string Prefix = "ans:";
     private const string Share = "s";
     private const string Private = "p";
     private const string Hold = "h";
@@ -48,8 +48,6 @@ public sealed partial class AnswerChoiceService(
 
     public static string MyAnswersPayload(long roundId) => Payload(List, roundId, 0);
 
-    public static bool IsAnswerPayload(string payload) => payload.StartsWith(Prefix, StringComparison.Ordinal);
-
     /// <summary>/answers: the person's answers of the open round, each with its buttons.</summary>
     public async Task ListAsync(Conversation c, Couple couple, CancellationToken ct)
     {
@@ -64,12 +62,12 @@ public sealed partial class AnswerChoiceService(
     }
 
     /// <summary>A tap on one of the answer buttons; refused kindly once the round is no longer open.</summary>
-    public async Task ChooseAsync(Conversation c, Couple couple, string payload, CancellationToken ct)
+    public async Task ChooseAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var me = c.Me;
         var name = me.DisplayName;
         var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
-        if (!TryParse(payload, out var verb, out var roundId, out var position) || round is null || round.Id != roundId)
+        if (!TryParse(fields, out var verb, out var roundId, out var position) || round is null || round.Id != roundId)
         {
             await messenger.ReplyAsync(c, await WhyClosedAsync(name, couple, roundId, ct).ConfigureAwait(false), ct)
                 .ConfigureAwait(false);
@@ -303,15 +301,14 @@ public sealed partial class AnswerChoiceService(
             : Copy.QuestionGone(name);
 
     private static string Payload(string verb, long roundId, int position) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{verb}:{roundId}:{position}");
+        ButtonCatalog.Answer.Encode(verb, roundId, position);
 
-    private static bool TryParse(string payload, out string verb, out long roundId, out int position)
+    private static bool TryParse(IReadOnlyList<string> parts, out string verb, out long roundId, out int position)
     {
         roundId = 0;
         position = 0;
-        var parts = payload[Prefix.Length..].Split(':');
-        verb = parts[0];
-        return parts.Length == 3
+        verb = parts.Count > 0 ? parts[0] : "";
+        return parts.Count == 3
             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out roundId)
             && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out position);
     }

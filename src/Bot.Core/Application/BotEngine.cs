@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Application.Commands;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
@@ -14,11 +15,7 @@ namespace Bot.Core.Application;
 public sealed class BotEngine(
     IPersonRepository persons,
     ICoupleRepository couples,
-    CoupleSettingsService settings,
     RoundService rounds,
-    DeckService decks,
-    FarewellService farewell,
-    FirstTimeService firstTimes,
     AnswerChoiceService answerChoices,
     Messenger messenger,
     IServiceProvider services,
@@ -34,7 +31,8 @@ public sealed class BotEngine(
         var partner = couple is null ? null : await persons.GetAsync(couple.PartnerOf(me.Id), ct).ConfigureAwait(false);
         var conversation = new Conversation(message, me, couple, partner);
         if (message is CommandReceived
-            || (message is ChoiceSelected choiceSelected && !AnswerChoiceService.IsAnswerPayload(choiceSelected.Payload)))
+            || (message is ChoiceSelected choiceSelected
+                && ButtonCatalog.Find(choiceSelected.Payload)?.Kind.ContinuesAnswerChoice != true))
         {
             // The person moved on: a "change" or "hold" they tapped earlier no longer claims their next text.
             await answerChoices.LetGoAsync(me.Id, ct).ConfigureAwait(false);
@@ -165,54 +163,20 @@ public sealed class BotEngine(
     private async Task HandleChoiceAsync(Conversation c, string payload, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        if (payload == FarewellService.CancelPayload)
-        {
-            await messenger.ReplyAsync(c, Copy.NothingChanged(name), ct).ConfigureAwait(false);
-        }
-        else if (payload == FarewellService.ForgetPayload)
-        {
-            await farewell.ConfirmForgetAsync(c, ct).ConfigureAwait(false);
-        }
-        else if (FarewellService.IsUnpairPayload(payload))
-        {
-            await farewell.ConfirmUnpairAsync(c, payload, ct).ConfigureAwait(false);
-        }
-        else if (FarewellService.IsErasePayload(payload))
-        {
-            await farewell.ConfirmEraseAsync(c, payload, ct).ConfigureAwait(false);
-        }
-        else if (c.Couple is not { } couple)
-        {
-            await messenger.ReplyAsync(c, Copy.NotPaired(name), ct).ConfigureAwait(false);
-        }
-        else if (RoundService.IsSkipPayload(payload))
-        {
-            await rounds.SkipFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);
-        }
-        else if (RoundService.IsPulsePayload(payload))
-        {
-            await rounds.PulseFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);
-        }
-        else if (AnswerChoiceService.IsAnswerPayload(payload))
-        {
-            await answerChoices.ChooseAsync(c, couple, payload, ct).ConfigureAwait(false);
-        }
-        else if (CoupleSettingsService.IsHomePayload(payload))
-        {
-            await settings.ConfirmHomeAsync(c, couple, payload, ct).ConfigureAwait(false);
-        }
-        else if (DeckService.IsDeckPayload(payload))
-        {
-            await decks.QuestionFromButtonAsync(c, couple, payload, ct).ConfigureAwait(false);
-        }
-        else if (FirstTimeService.IsFirstTimePayload(payload))
-        {
-            await firstTimes.ChoiceAsync(c, couple, payload, ct).ConfigureAwait(false);
-        }
-        else
+        if (ButtonCatalog.Find(payload) is not var (kind, fields))
         {
             await messenger.ReplyAsync(c, Copy.StaleButton(name), ct).ConfigureAwait(false);
+            return;
         }
+
+        if (kind.NeedsCouple && c.Couple is null)
+        {
+            await messenger.ReplyAsync(c, Copy.NotPaired(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var handler = (IButtonHandler)services.GetRequiredService(kind.Handler);
+        await handler.HandleAsync(c, fields, ct).ConfigureAwait(false);
     }
 
     private static string Shorten(string text) => text.Length > 32 ? text[..32] + "…" : text;

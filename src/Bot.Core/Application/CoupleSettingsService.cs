@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Application.Messages;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
@@ -13,8 +14,6 @@ namespace Bot.Core.Application;
 public sealed class CoupleSettingsService(
     ICoupleRepository couples, IPersonRepository persons, Messenger messenger, TimeProvider time)
 {
-    private const string HomePrefix = "home:";
-
     /// <summary>"/schedule sun 19:00", "/schedule off" or "on", "/schedule" alone to see it.</summary>
     public async Task ScheduleAsync(Conversation c, Couple couple, string? day, TimeOnly? at, CancellationToken ct)
     {
@@ -183,25 +182,22 @@ public sealed class CoupleSettingsService(
 
         // Reveals quote both partners, so a group becomes home only once the other partner confirms here.
         var confirm = new Choice(Copy.HomeConfirmLabel(c.Partner!.DisplayName),
-            string.Create(CultureInfo.InvariantCulture, $"{HomePrefix}{couple.Id}:{c.Me.Id}"));
+            ButtonCatalog.Home.Encode(couple.Id, c.Me.Id));
         await messenger.ToChatAsync(c, Copy.HomeProposed(name, c.Partner.DisplayName), ct, Messenger.Row(confirm))
             .ConfigureAwait(false);
     }
 
-    public static bool IsHomePayload(string payload) => payload.StartsWith(HomePrefix, StringComparison.Ordinal);
-
     /// <summary>The partner's tap on "make this our home", pressed in the group itself.</summary>
-    public async Task ConfirmHomeAsync(Conversation c, Couple couple, string payload, CancellationToken ct)
+    public async Task ConfirmHomeAsync(Conversation c, Couple couple, IReadOnlyList<string> parts, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var parts = payload[HomePrefix.Length..].Split(':');
-        var valid = parts.Length == 2
+        var valid = parts.Count == 2
             && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var coupleId)
             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var proposerId)
             && coupleId == couple.Id && proposerId == c.Partner!.Id;
         if (c.IsPrivate || !valid)
         {
-            await messenger.ReplyAsync(c, parts.Length == 2 && parts[1] == c.Me.Id.ToString(CultureInfo.InvariantCulture)
+            await messenger.ReplyAsync(c, parts.Count == 2 && parts[1] == c.Me.Id.ToString(CultureInfo.InvariantCulture)
                 ? Copy.HomeWaitingForPartner(name, c.Partner!.DisplayName)
                 : Copy.StaleButton(name), ct).ConfigureAwait(false);
             return;

@@ -1,4 +1,5 @@
 using Bot.Core.Application.Messages;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
@@ -12,8 +13,6 @@ public sealed class DeckService(
     Messenger messenger,
     TimeProvider time)
 {
-    private const string DeckPrefix = "deck:";
-
     public async Task ListAsync(Conversation c, Couple? couple, CancellationToken ct)
     {
         var rows = new List<(Deck, int)>();
@@ -54,11 +53,6 @@ public sealed class DeckService(
         await DrawAsync(c, couple, deck, ct).ConfigureAwait(false);
     }
 
-    public static bool IsDeckPayload(string payload) => payload.StartsWith(DeckPrefix, StringComparison.Ordinal);
-
-    public Task QuestionFromButtonAsync(Conversation c, Couple couple, string payload, CancellationToken ct) =>
-        QuestionAsync(c, couple, payload[DeckPrefix.Length..], ct);
-
     private async Task DrawAsync(Conversation c, Couple couple, Deck deck, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
@@ -90,5 +84,5 @@ public sealed class DeckService(
 
     /// <summary>One button per deck, two to a row; a press draws from that deck.</summary>
     public IReadOnlyList<IReadOnlyList<Choice>> DeckButtons() =>
-        [.. catalog.Decks.Chunk(2).Select(pair => (IReadOnlyList<Choice>)[.. pair.Select(d => new Choice(d.Name, DeckPrefix + d.Id))])];
+        [.. catalog.Decks.Chunk(2).Select(pair => (IReadOnlyList<Choice>)[.. pair.Select(d => new Choice(d.Name, ButtonCatalog.Deck.Encode(d.Id)))])];
 }

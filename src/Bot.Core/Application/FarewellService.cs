@@ -1,4 +1,4 @@
-using System.Globalization;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
@@ -26,43 +26,34 @@ public sealed class FarewellService(
     Messenger messenger,
     TimeProvider time)
 {
-    private const string UnpairPrefix = "unpair:";
-    private const string ErasePrefix = "erase:";
-    private const string KeepSuffix = ":keep";
-    private const string MineSuffix = ":mine";
-    private const string OursSuffix = ":ours";
-    private const string YesSuffix = ":yes";
-    public const string ForgetPayload = "forget";
-    public const string CancelPayload = "cancel";
+    private const string Keep = "keep";
+    private const string Mine = "mine";
+    private const string Ours = "ours";
+    private const string Yes = "yes";
 
     public Task AskUnpairAsync(Conversation c, Couple couple, CancellationToken ct)
     {
-        var unpair = string.Create(CultureInfo.InvariantCulture, $"{UnpairPrefix}{couple.Id}");
         var partner = c.Partner!.DisplayName;
         return messenger.ReplyAsync(c, Copy.ConfirmUnpair(c.Me.DisplayName, partner), ct,
         [
-            [new Choice(Copy.UnpairKeepLabel, unpair + KeepSuffix)],
-            [new Choice(Copy.UnpairDeleteMineLabel, unpair + MineSuffix)],
-            [new Choice(Copy.UnpairDeleteOursLabel(partner), unpair + OursSuffix)],
-            [new Choice(Copy.ConfirmNo, CancelPayload)],
+            [new Choice(Copy.UnpairKeepLabel, ButtonCatalog.Unpair.Encode(couple.Id, Keep))],
+            [new Choice(Copy.UnpairDeleteMineLabel, ButtonCatalog.Unpair.Encode(couple.Id, Mine))],
+            [new Choice(Copy.UnpairDeleteOursLabel(partner), ButtonCatalog.Unpair.Encode(couple.Id, Ours))],
+            [new Choice(Copy.ConfirmNo, ButtonCatalog.Cancel.Encode())],
         ]);
     }
 
     public Task AskForgetAsync(Conversation c, CancellationToken ct) =>
         messenger.ReplyAsync(c, Copy.ConfirmForget(c.Me.DisplayName), ct, Messenger.Row(
-            new Choice(Copy.ConfirmForgetYes, ForgetPayload),
-            new Choice(Copy.ConfirmNo, CancelPayload)));
+            new Choice(Copy.ConfirmForgetYes, ButtonCatalog.Forget.Encode()),
+            new Choice(Copy.ConfirmNo, ButtonCatalog.Cancel.Encode())));
 
-    public static bool IsUnpairPayload(string payload) => payload.StartsWith(UnpairPrefix, StringComparison.Ordinal);
-
-    public static bool IsErasePayload(string payload) => payload.StartsWith(ErasePrefix, StringComparison.Ordinal);
-
-    public async Task ConfirmUnpairAsync(Conversation c, string payload, CancellationToken ct)
+    public async Task ConfirmUnpairAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var (rest, way) = SplitWay(payload[UnpairPrefix.Length..]);
-        way = way == "" ? KeepSuffix : way; // a button from before there were choices
-        var valid = long.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var coupleId);
+        // A button from before there were choices carries only the couple: it meant "keep".
+        var way = fields.Count == 1 ? Keep : fields.Count == 2 && fields[1] is Keep or Mine or Ours ? fields[1] : null;
+        var valid = ButtonKind.TryNumber(fields, 0, out var coupleId);
         if (!valid || way is null || c.Couple is not { } couple || couple.Id != coupleId)
         {
             await messenger.ReplyAsync(c, c.Couple is null ? Copy.NotPaired(name) : Copy.StaleButton(name), ct)
@@ -71,25 +62,24 @@ public sealed class FarewellService(
         }
 
         var partner = c.Partner!;
-        if (way == MineSuffix)
+        if (way == Mine)
         {
             await DeleteWordsOfAsync(c.Me, ct).ConfigureAwait(false);
         }
 
         await EndAsync(couple, ct).ConfigureAwait(false);
-        if (way == OursSuffix)
+        if (way == Ours)
         {
             await erasure.RequestAsync(couple.Id, c.Me.Id, time.GetUtcNow(), ct).ConfigureAwait(false);
-            var erase = string.Create(CultureInfo.InvariantCulture, $"{ErasePrefix}{couple.Id}");
             await messenger.ReplyAsync(c, Copy.UnpairedAskedToErase(name, partner.DisplayName), ct).ConfigureAwait(false);
             await messenger.ToPartnerAsync(partner, couple, Copy.PartnerAsksToErase(partner.DisplayName, name), ct, [
-                [new Choice(Copy.EraseYesLabel, erase + YesSuffix)],
-                [new Choice(Copy.EraseKeepLabel, erase + KeepSuffix)],
+                [new Choice(Copy.EraseYesLabel, ButtonCatalog.Erase.Encode(couple.Id, Yes))],
+                [new Choice(Copy.EraseKeepLabel, ButtonCatalog.Erase.Encode(couple.Id, Keep))],
             ]).ConfigureAwait(false);
             return;
         }
 
-        if (way == MineSuffix)
+        if (way == Mine)
         {
             await messenger.ReplyAsync(c, Copy.UnpairedWordsDeleted(name, partner.DisplayName), ct).ConfigureAwait(false);
             await messenger.ToPartnerAsync(partner, couple, Copy.PartnerForgot(partner.DisplayName, name), ct).ConfigureAwait(false);
@@ -103,14 +93,14 @@ public sealed class FarewellService(
     }
 
     /// <summary>The partner's answer to an ask to delete the journal; only the ask's one answer counts.</summary>
-    public async Task ConfirmEraseAsync(Conversation c, string payload, CancellationToken ct)
+    public async Task ConfirmEraseAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var (rest, way) = SplitWay(payload[ErasePrefix.Length..]);
-        var couple = long.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var coupleId)
+        var way = fields.Count == 2 ? fields[1] : null;
+        var couple = ButtonKind.TryNumber(fields, 0, out var coupleId)
             ? await couples.GetAsync(coupleId, ct).ConfigureAwait(false)
             : null;
-        if (couple is null || !couple.Includes(c.Me.Id) || couple.IsActive || way is not (YesSuffix or KeepSuffix)
+        if (couple is null || !couple.Includes(c.Me.Id) || couple.IsActive || way is not (Yes or Keep)
             || !await erasure.TryTakeRequestAsync(couple.Id, couple.PartnerOf(c.Me.Id), ct).ConfigureAwait(false))
         {
             await messenger.ReplyAsync(c, Copy.EraseAskGone(name), ct).ConfigureAwait(false);
@@ -118,7 +108,7 @@ public sealed class FarewellService(
         }
 
         var asker = await persons.GetAsync(couple.PartnerOf(c.Me.Id), ct).ConfigureAwait(false);
-        if (way == KeepSuffix)
+        if (way == Keep)
         {
             await messenger.ReplyAsync(c, Copy.JournalKept(name), ct).ConfigureAwait(false);
             if (asker is not null)
@@ -167,18 +157,6 @@ public sealed class FarewellService(
     }
 
     /// <summary>"123:ours" → ("123", ":ours"); "123" → ("123", ""); an unknown way comes back null.</summary>
-    private static (string Id, string? Way) SplitWay(string payload)
-    {
-        var colon = payload.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return (payload, "");
-        }
-
-        var way = payload[colon..];
-        return (payload[..colon], way is KeepSuffix or MineSuffix or OursSuffix or YesSuffix ? way : null);
-    }
-
     private async Task EndAsync(Couple couple, CancellationToken ct)
     {
         await roundService.CancelOpenAsync(couple.Id, ct).ConfigureAwait(false);

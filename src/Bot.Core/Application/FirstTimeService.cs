@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Application.Messages;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 using NodaTime;
@@ -34,7 +35,6 @@ public sealed class FirstTimeService(
 
     public static readonly LocalTime DaytimeUntil = new(21, 0);
 
-    private const string Prefix = "ft:";
     private const string Try = "y";
     private const string Another = "n";
     private const string NotThisMonth = "x";
@@ -58,8 +58,6 @@ public sealed class FirstTimeService(
         var local = Instant.FromDateTimeOffset(at).InZone(TimeZones.Get(timeZone)).TimeOfDay;
         return local >= DaytimeFrom && local < DaytimeUntil;
     }
-
-    public static bool IsFirstTimePayload(string payload) => payload.StartsWith(Prefix, StringComparison.Ordinal);
 
     /// <summary>"/firsttime": the current idea (or a new one now when there is none); "/firsttime done".</summary>
     public async Task HandleAsync(Conversation c, Couple couple, bool done, CancellationToken ct)
@@ -97,11 +95,10 @@ public sealed class FirstTimeService(
     }
 
     /// <summary>A button on a proposal or follow-up: "ft:ID:ACTION".</summary>
-    public async Task ChoiceAsync(Conversation c, Couple couple, string payload, CancellationToken ct)
+    public async Task ChoiceAsync(Conversation c, Couple couple, IReadOnlyList<string> parts, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var parts = payload[Prefix.Length..].Split(':');
-        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+        if (parts.Count != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             || await firstTimes.GetAsync(id, ct).ConfigureAwait(false) is not { } firstTime
             || firstTime.CoupleId != couple.Id)
         {
@@ -280,7 +277,7 @@ public sealed class FirstTimeService(
     private static string Ref(long itemId) => itemId.ToString(CultureInfo.InvariantCulture);
 
     private static string Payload(long id, string action) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{id}:{action}");
+        ButtonCatalog.FirstTime.Encode(id, action);
 
     private static IReadOnlyList<IReadOnlyList<Choice>> ProposalButtons(long id) =>
     [

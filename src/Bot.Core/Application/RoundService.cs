@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Application.Messages;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
@@ -17,8 +18,6 @@ public sealed class RoundService(
     IPulseRepository pulses,
     TimeProvider time)
 {
-    private const string SkipPrefix = "skip:";
-    private const string PulsePrefix = "pulse:";
 
     public Task<Round?> GetOpenAsync(long coupleId, CancellationToken ct) => rounds.GetOpenAsync(coupleId, ct);
 
@@ -207,10 +206,10 @@ public sealed class RoundService(
     }
 
     /// <summary>A tap on a pulse scale: counts only if that scale of that round is still the person's current one.</summary>
-    public async Task PulseFromButtonAsync(Conversation c, Couple couple, string payload, CancellationToken ct)
+    public async Task PulseFromButtonAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
-        if (round is null || !TryParsePulse(payload, out var roundId, out var scale, out var value) || round.Id != roundId
+        if (round is null || !TryParsePulse(fields, out var roundId, out var scale, out var value) || round.Id != roundId
             || await NextPulseScaleAsync(round, c.Me.Id, ct).ConfigureAwait(false) != scale)
         {
             await messenger.ToPersonAsync(c.Me, Copy.QuestionGone(c.Me.DisplayName), ct).ConfigureAwait(false);
@@ -219,8 +218,6 @@ public sealed class RoundService(
 
         await RecordPulseAsync(c.Me, round, scale, value, ct).ConfigureAwait(false);
     }
-
-    public static bool IsPulsePayload(string payload) => payload.StartsWith(PulsePrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// The scale the person should tap next: weekly rounds only, and only before their first answer (a round that
@@ -239,10 +236,10 @@ public sealed class RoundService(
     }
 
     /// <summary>A "Skip" button press: passes only if that question is still the person's current one.</summary>
-    public async Task SkipFromButtonAsync(Conversation c, Couple couple, string payload, CancellationToken ct)
+    public async Task SkipFromButtonAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
-        if (round is null || !TryParseSkip(payload, out var roundId, out var position) || round.Id != roundId
+        if (round is null || !TryParseSkip(fields, out var roundId, out var position) || round.Id != roundId
             || round.NextQuestionFor(c.Me.Id)?.Position != position)
         {
             await messenger.ToPersonAsync(c.Me, Copy.QuestionGone(c.Me.DisplayName), ct).ConfigureAwait(false);
@@ -251,8 +248,6 @@ public sealed class RoundService(
 
         await AnswerAsync(c, couple, round, null, ct).ConfigureAwait(false);
     }
-
-    public static bool IsSkipPayload(string payload) => payload.StartsWith(SkipPrefix, StringComparison.Ordinal);
 
     /// <summary>Sends the person their current question again, privately (after a lost or blocked message).</summary>
     public async Task AskAgainAsync(Person person, Round round, CancellationToken ct)
@@ -408,7 +403,7 @@ public sealed class RoundService(
         CancellationToken ct, Couple? holdFor = null)
     {
         string Payload(int value) =>
-            string.Create(CultureInfo.InvariantCulture, $"{PulsePrefix}{round.Id}:{(int)scale}:{value}");
+            ButtonCatalog.Pulse.Encode(round.Id, (int)scale, value);
         IReadOnlyList<IReadOnlyList<Choice>> choices =
         [
             [.. Enumerable.Range(PulseEntry.Min, PulseEntry.Max).Select(v =>
@@ -443,19 +438,17 @@ public sealed class RoundService(
         Round round, RoundQuestion question, string lead, IReadOnlyList<IReadOnlyList<Choice>>? more)
     {
         var text = $"{lead}\n\n{Copy.Question(question.Position, round.Questions.Count, question.Text)}";
-        var skip = new Choice(Copy.SkipLabel, string.Create(CultureInfo.InvariantCulture,
-            $"{SkipPrefix}{round.Id}:{question.Position}"));
+        var skip = new Choice(Copy.SkipLabel, ButtonCatalog.Skip.Encode(round.Id, question.Position));
         return (text, [[skip], .. more ?? []]);
     }
 
     /// <summary>"pulse:ROUND:SCALE:VALUE", VALUE 0 for a skip.</summary>
-    private static bool TryParsePulse(string payload, out long roundId, out PulseScale scale, out int? value)
+    private static bool TryParsePulse(IReadOnlyList<string> parts, out long roundId, out PulseScale scale, out int? value)
     {
         roundId = 0;
         scale = default;
         value = null;
-        var parts = payload[PulsePrefix.Length..].Split(':');
-        if (parts.Length != 3
+        if (parts.Count != 3
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out roundId)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var scaleNumber)
             || !Enum.IsDefined((PulseScale)scaleNumber)
@@ -470,12 +463,11 @@ public sealed class RoundService(
         return true;
     }
 
-    private static bool TryParseSkip(string payload, out long roundId, out int position)
+    private static bool TryParseSkip(IReadOnlyList<string> parts, out long roundId, out int position)
     {
         roundId = 0;
         position = 0;
-        var parts = payload[SkipPrefix.Length..].Split(':');
-        return parts.Length == 2
+        return parts.Count == 2
             && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out roundId)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out position);
     }
