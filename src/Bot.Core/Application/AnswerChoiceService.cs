@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Bot.Core.Application.Messages;
 using Bot.Core.Application.Buttons;
+using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 using NodaTime;

@@ -1,5 +1,5 @@
-using Bot.Core.Application.Messages;
 using Bot.Core.Application.Buttons;
+using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Bot.Core.Application.Messages;
 using Bot.Core.Application.Buttons;
+using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
