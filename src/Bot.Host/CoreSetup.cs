@@ -21,6 +21,7 @@ internal static class CoreSetup
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CheckInOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IRandomSource, SharedRandomSource>();
         services.AddSingleton(_ => DeckCatalog.LoadEmbedded());
         services.AddSingleton(_ => FirstTimeIdeas.LoadEmbedded());
         services.AddScoped<Messenger>();

@@ -31,23 +31,23 @@ public sealed partial class CoreHarness
         Settings = new CoupleSettingsService(Store.Couples, Store.Persons, Messenger, Clock);
         Nudges = new NudgeService(Store.Persons, Messenger, Clock);
         Rounds = new RoundService(
-            Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Store.Pulses, Clock);
-        Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
+            Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Store.Pulses, Random, Clock);
+        Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Random, Clock);
         Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
         Export = new ExportService(Store.Rounds, Store.LoveNotes, Store.BucketList, Store.Pulses, Rounds, Catalog, Messenger, Clock);
         Farewell = new FarewellService(
             Store.Persons, Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Erasure,
             Store.Bowl, Store.Pulses, Store.PendingInputs, Store.Outbox, Rounds, Export, Messenger, Clock);
         BucketList = new BucketListService(Store.BucketList, Messenger, Clock);
-        LoveNotes = new LoveNoteService(Store.LoveNotes, Messenger, Clock);
-        Bowl = new BowlService(Store.Bowl, Store.Ledger, Catalog, Decks, Rounds, Messenger, Clock);
+        LoveNotes = new LoveNoteService(Store.LoveNotes, Messenger, Random, Clock);
+        Bowl = new BowlService(Store.Bowl, Store.Ledger, Catalog, Decks, Rounds, Messenger, Random, Clock);
         NoteSweeper = new LoveNoteSweeper(
             Store.LoveNotes, Store.Couples, Store.Persons, Messenger, Store.UnitOfWork, Clock);
         Sweeper = new CheckInSweeper(Store.Couples, Store.Rounds, Rounds, Store.UnitOfWork, Options, Clock);
         Cooldowns = new CooldownService(Store.Couples, Store.LoveNotes, Rounds, Messenger, Clock);
         CooldownSweeper = new CooldownSweeper(Store.Couples, Cooldowns, Store.UnitOfWork, Clock);
         FirstTimes = new FirstTimeService(
-            Store.Couples, Store.FirstTimes, Store.BucketList, Store.Ledger, Ideas, Rounds, Messenger, Clock);
+            Store.Couples, Store.FirstTimes, Store.BucketList, Store.Ledger, Ideas, Rounds, Messenger, Random, Clock);
         FirstTimeSweeper = new FirstTimeSweeper(Store.Couples, Store.FirstTimes, FirstTimes, Store.UnitOfWork, Clock);
         AnswerChoices = new AnswerChoiceService(Store.Rounds, Store.PendingInputs, Messenger, Options, Clock);
         PulseTrend = new PulseTrendService(Store.Pulses, Rounds, Chart, Messenger, Clock);
@@ -90,6 +90,9 @@ public sealed partial class CoreHarness
     public InMemoryStore Store { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Every random choice the core makes; script one with <see cref="ScriptedRandom.Script"/>.</summary>
+    public ScriptedRandom Random { get; } = new();
 
     public CheckInOptions Options { get; } = new();
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
@@ -11,7 +10,8 @@ namespace Bot.Core.Application;
 /// /note and /capsule: words for the partner, now, at a time on the partner's clock, or sealed until a day. Nothing
 /// lands in the partner's quiet hours: it waits until they end.
 /// </summary>
-public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger messenger, TimeProvider time)
+public sealed partial class LoveNoteService(
+    ILoveNoteRepository notes, Messenger messenger, IRandomSource random, TimeProvider time)
 {
     public const int MaxTextLength = 1000;
     public const int MaxPending = 50;
@@ -50,7 +50,7 @@ public sealed partial class LoveNoteService(ILoveNoteRepository notes, Messenger
         }
         else if (when is NoteWhen.Surprise)
         {
-            deliverAt = SurpriseMoment(theirZone, now, RandomNumberGenerator.GetInt32, partner.QuietHours);
+            deliverAt = SurpriseMoment(theirZone, now, random.Next, partner.QuietHours);
         }
 
         if (!await CheckTextAsync(c, text, Copy.NoteHelp(name), ct).ConfigureAwait(false))
