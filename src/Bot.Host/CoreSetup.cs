@@ -46,6 +46,7 @@ internal static class CoreSetup
         services.AddScoped<CooldownSweeper>();
         services.AddScoped<FirstTimeService>();
         services.AddScoped<FirstTimeSweeper>();
+        services.AddScoped<Sweep>();
         services.AddScoped<BotEngine>();
         return builder;
     }

@@ -52,6 +52,7 @@ public sealed partial class CoreHarness
         AnswerChoices = new AnswerChoiceService(Store.Rounds, Store.PendingInputs, Messenger, Options, Clock);
         PulseTrend = new PulseTrendService(Store.Pulses, Rounds, Chart, Messenger, Clock);
         HeldSweeper = new HeldAnswerSweeper(Store.Rounds, Store.Couples, Rounds, Messenger, Store.UnitOfWork, Clock);
+        Sweep = new Sweep(CooldownSweeper, Sweeper, NoteSweeper, FirstTimeSweeper, HeldSweeper);
         Engine = new BotEngine(
             Store.Persons, Store.Couples, Pairing, Settings, Rounds, Decks, Journal, Farewell, BucketList, LoveNotes,
             Bowl, Cooldowns, FirstTimes, Export, Nudges, AnswerChoices, PulseTrend, Messenger, Clock);
@@ -114,6 +115,9 @@ public sealed partial class CoreHarness
 
     public CheckInSweeper Sweeper { get; }
 
+    /// <summary>The whole minute's sweep, every step in its order.</summary>
+    public Sweep Sweep { get; }
+
     public BotEngine Engine { get; }
 
     public IReadOnlyList<OutgoingMessage> Messages => Store.Outbox.Messages;
@@ -147,6 +151,9 @@ public sealed partial class CoreHarness
         HandleAsync(new ChoiceSelected(user.User, user.Name, Group, false, payload));
 
     public Task<SweepResult> SweepAsync() => Sweeper.RunAsync(CancellationToken.None);
+
+    /// <summary>Runs the whole sweep, as the host's minute job does.</summary>
+    public Task<SweepReport> SweepAllAsync() => Sweep.RunAsync(CancellationToken.None);
 
     public void Advance(TimeSpan by) => Clock.Advance(by);
 
