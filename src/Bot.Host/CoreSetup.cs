@@ -1,3 +1,4 @@
+using Bot.Core;
 using Bot.Core.Application;
 using Bot.Core.Ports;
 using Bot.Host.Charts;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Host;
 
-/// <summary>Registers the core's use cases; one scope per update, job run or send.</summary>
+/// <summary>The host's side of Core: its options from configuration, the system clock and the chart; then Core itself.</summary>
 internal static class CoreSetup
 {
     public static IHostApplicationBuilder AddCore(this IHostApplicationBuilder builder)
@@ -21,33 +22,8 @@ internal static class CoreSetup
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CheckInOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IRandomSource, SharedRandomSource>();
-        services.AddSingleton(_ => DeckCatalog.LoadEmbedded());
-        services.AddSingleton(_ => FirstTimeIdeas.LoadEmbedded());
-        services.AddScoped<Messenger>();
-        services.AddScoped<PairingService>();
-        services.AddScoped<CoupleSettingsService>();
-        services.AddScoped<RoundService>();
-        services.AddScoped<DeckService>();
-        services.AddScoped<JournalService>();
-        services.AddScoped<FarewellService>();
-        services.AddScoped<BucketListService>();
-        services.AddScoped<LoveNoteService>();
-        services.AddScoped<BowlService>();
-        services.AddScoped<ExportService>();
-        services.AddScoped<NudgeService>();
-        services.AddScoped<LoveNoteSweeper>();
-        services.AddScoped<AnswerChoiceService>();
-        services.AddScoped<PulseTrendService>();
-        services.AddScoped<HeldAnswerSweeper>();
         services.AddSingleton<IPulseChart, ScottPlotPulseChart>();
-        services.AddScoped<CheckInSweeper>();
-        services.AddScoped<CooldownService>();
-        services.AddScoped<CooldownSweeper>();
-        services.AddScoped<FirstTimeService>();
-        services.AddScoped<FirstTimeSweeper>();
-        services.AddScoped<Sweep>();
-        services.AddScoped<BotEngine>();
+        services.AddBotCore();
         return builder;
     }
 }
