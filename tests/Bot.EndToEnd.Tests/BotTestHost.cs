@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Discord.Tests.Fakes;
+using Bot.Testing.Discord;
 using Bot.EndToEnd.Tests.Fakes;
 using Bot.Host;
 using Bot.Host.Pipeline;

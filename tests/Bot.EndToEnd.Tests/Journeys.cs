@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Core.Application;
 using Bot.Core.Domain;
-using Bot.Discord.Tests.Fakes;
+using Bot.Testing.Discord;
 using Bot.EndToEnd.Tests.Fakes;
 
 namespace Bot.EndToEnd.Tests;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Bot.Core.Application;
 using Bot.Core.Domain;
-using Bot.Discord.Tests.Fakes;
+using Bot.Testing.Discord;
 using Bot.EndToEnd.Tests.Fakes;
 using SkiaSharp;
 

@@ -1,7 +1,7 @@
 using Bot.Discord.Gateway;
 using Bot.Discord.Models;
 using Bot.Discord.Rest;
-using Bot.Discord.Tests.Fakes;
+using Bot.Testing.Discord;
 using Bot.Discord.Tests.Gateway;
 
 namespace Bot.Discord.Tests.Interactions;

@@ -1,6 +1,6 @@
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Deterministic choices: the numbers a test scripted, in order, then a fixed-seed sequence.</summary>
 public sealed class ScriptedRandom(int seed = 20260302) : IRandomSource
