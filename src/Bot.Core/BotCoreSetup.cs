@@ -8,12 +8,13 @@ namespace Bot.Core;
 /// <summary>Registers the core's use cases, for the host and the tests alike: the one list of what Core is made of.</summary>
 public static class BotCoreSetup
 {
-    /// <summary>
-    /// Adds Core's services, scoped (one scope per update, job run or send). The caller provides the ports (the
-    /// repositories, <see cref="IOutbox"/>, <see cref="IUnitOfWork"/>, <see cref="IJournalErasure"/>,
-    /// <see cref="IPulseChart"/>), <see cref="CheckInOptions"/> and a <see cref="TimeProvider"/>; an
-    /// <see cref="IRandomSource"/>, the decks and the ideas are added unless the caller registered its own.
-    /// </summary>
+    /// <summary>Adds Core's services, scoped: one scope per update, job run or send.</summary>
+    /// <remarks>
+    /// The caller provides the ports (the repositories, <see cref="IOutbox"/>, <see cref="IUnitOfWork"/>,
+    /// <see cref="IJournalErasure"/>, <see cref="IPulseChart"/>), <see cref="CheckInOptions"/> and a
+    /// <see cref="TimeProvider"/>; an <see cref="IRandomSource"/>, the decks and the ideas are added unless the
+    /// caller registered its own first.
+    /// </remarks>
     public static IServiceCollection AddBotCore(this IServiceCollection services)
     {
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
