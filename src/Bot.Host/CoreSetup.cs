@@ -1,13 +1,12 @@
+using Bot.Core;
 using Bot.Core.Application;
-using Bot.Core.Application.Buttons;
-using Bot.Core.Application.Commands;
 using Bot.Core.Ports;
 using Bot.Host.Charts;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host;
 
-/// <summary>Registers the core's use cases; one scope per update, job run or send.</summary>
+/// <summary>The host's side of Core: its options from configuration, the system clock and the chart; then Core itself.</summary>
 internal static class CoreSetup
 {
     public static IHostApplicationBuilder AddCore(this IHostApplicationBuilder builder)
@@ -23,33 +22,8 @@ internal static class CoreSetup
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CheckInOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => DeckCatalog.Embedded);
-        services.AddSingleton(_ => FirstTimeIdeas.LoadEmbedded());
-        services.AddScoped<Messenger>();
-        services.AddScoped<PairingService>();
-        services.AddScoped<CoupleSettingsService>();
-        services.AddScoped<RoundService>();
-        services.AddScoped<DeckService>();
-        services.AddScoped<JournalService>();
-        services.AddScoped<FarewellService>();
-        services.AddScoped<BucketListService>();
-        services.AddScoped<LoveNoteService>();
-        services.AddScoped<BowlService>();
-        services.AddScoped<ExportService>();
-        services.AddScoped<NudgeService>();
-        services.AddScoped<LoveNoteSweeper>();
-        services.AddScoped<AnswerChoiceService>();
-        services.AddScoped<PulseTrendService>();
-        services.AddScoped<HeldAnswerSweeper>();
         services.AddSingleton<IPulseChart, ScottPlotPulseChart>();
-        services.AddScoped<CheckInSweeper>();
-        services.AddScoped<CooldownService>();
-        services.AddScoped<CooldownSweeper>();
-        services.AddScoped<FirstTimeService>();
-        services.AddScoped<FirstTimeSweeper>();
-        services.AddScoped<BotEngine>();
-        services.AddCommandHandlers();
-        services.AddButtonHandlers();
+        services.AddBotCore();
         return builder;
     }
 }

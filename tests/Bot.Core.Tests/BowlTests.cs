@@ -203,6 +203,21 @@ public sealed class BowlTests
     }
 
     [Fact]
+    public async Task Draw_TakesTheWaitingQuestionTheRandomSourceChooses()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/bowl add " + Laugh);
+        await _bot.SendAsync(bea, "/bowl add " + Trip);
+        await _bot.SendAsync(bea, "/bowl add " + Song);
+        _bot.Random.Script(1);
+
+        await _bot.SendAsync(alex, "/draw");
+
+        Assert.Equal(Trip, Assert.Single(_bot.OpenRound(alex)!.Questions).Text);
+        Assert.Equal([Trip], _bot.Store.Bowl.All.Where(q => q.IsDrawn).Select(q => q.Text));
+    }
+
+    [Fact]
     public async Task Draw_OpensABlindRoundWithTheBowlQuestion_AndRevealsOnceBothAnswered()
     {
         var (alex, bea) = await _bot.CoupleAsync();

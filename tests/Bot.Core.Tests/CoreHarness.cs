@@ -1,11 +1,9 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Application;
-using Bot.Core.Application.Buttons;
-using Bot.Core.Application.Commands;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
-using Bot.Core.Tests.Fakes;
+using Bot.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -26,45 +24,68 @@ public sealed partial class CoreHarness
 
     private long _nextUserId = 1000;
 
+    private readonly IServiceScope _scope;
+
     public CoreHarness(Action<CheckInOptions>? configure = null)
     {
         configure?.Invoke(Options);
-        Messenger = new Messenger(Store.Outbox, Clock);
-        Pairing = new PairingService(Store.Persons, Store.Couples, Store.Invites, Options, Clock);
-        Settings = new CoupleSettingsService(Store.Couples, Store.Persons, Messenger, Clock);
-        Nudges = new NudgeService(Store.Persons, Messenger, Clock);
-        Rounds = new RoundService(
-            Store.Rounds, Store.Persons, Messenger, Options, Catalog, Store.Ledger, Store.Pulses, Clock);
-        Decks = new DeckService(Catalog, Store.Ledger, Rounds, Messenger, Clock);
-        Journal = new JournalService(Store.Rounds, Rounds, Messenger, Clock);
-        Export = new ExportService(Store.Rounds, Store.LoveNotes, Store.BucketList, Store.Pulses, Rounds, Catalog, Messenger, Clock);
-        Farewell = new FarewellService(
-            Store.Persons, Store.Couples, Store.Rounds, Store.Invites, Store.BucketList, Store.LoveNotes, Store.Erasure,
-            Store.Bowl, Store.Pulses, Store.PendingInputs, Store.Outbox, Rounds, Export, Messenger, Clock);
-        BucketList = new BucketListService(Store.BucketList, Messenger, Clock);
-        LoveNotes = new LoveNoteService(Store.LoveNotes, Messenger, Clock);
-        Bowl = new BowlService(Store.Bowl, Store.Ledger, Catalog, Decks, Rounds, Messenger, Clock);
-        NoteSweeper = new LoveNoteSweeper(
-            Store.LoveNotes, Store.Couples, Store.Persons, Messenger, Store.UnitOfWork, Clock);
-        Sweeper = new CheckInSweeper(Store.Couples, Store.Rounds, Rounds, Store.UnitOfWork, Options, Clock);
-        Cooldowns = new CooldownService(Store.Couples, Store.LoveNotes, Rounds, Messenger, Clock);
-        CooldownSweeper = new CooldownSweeper(Store.Couples, Cooldowns, Store.UnitOfWork, Clock);
-        FirstTimes = new FirstTimeService(
-            Store.Couples, Store.FirstTimes, Store.BucketList, Store.Ledger, Ideas, Rounds, Messenger, Clock);
-        FirstTimeSweeper = new FirstTimeSweeper(Store.Couples, Store.FirstTimes, FirstTimes, Store.UnitOfWork, Clock);
-        AnswerChoices = new AnswerChoiceService(Store.Rounds, Store.PendingInputs, Messenger, Options, Clock);
-        PulseTrend = new PulseTrendService(Store.Pulses, Rounds, Chart, Messenger, Clock);
-        HeldSweeper = new HeldAnswerSweeper(Store.Rounds, Store.Couples, Rounds, Messenger, Store.UnitOfWork, Clock);
-        Services = new ServiceCollection()
-            .AddSingleton(Messenger).AddSingleton(Pairing).AddSingleton(Settings).AddSingleton(Rounds).AddSingleton(Decks)
-            .AddSingleton(Journal).AddSingleton(Farewell).AddSingleton(BucketList).AddSingleton(LoveNotes).AddSingleton(Bowl)
-            .AddSingleton(Cooldowns).AddSingleton(FirstTimes).AddSingleton(Export).AddSingleton(Nudges)
-            .AddSingleton(AnswerChoices).AddSingleton(PulseTrend).AddSingleton<TimeProvider>(Clock)
-            .AddCommandHandlers()
-            .AddButtonHandlers()
-            .BuildServiceProvider();
-        Engine = new BotEngine(
-            Store.Persons, Store.Couples, Rounds, AnswerChoices, Messenger, Services, Clock);
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(Options)
+            .AddSingleton<IRandomSource>(Random)
+            .AddSingleton<IPulseChart>(Chart)
+            .AddSingleton<IPersonRepository>(Store.Persons)
+            .AddSingleton<ICoupleRepository>(Store.Couples)
+            .AddSingleton<IInviteRepository>(Store.Invites)
+            .AddSingleton<IRoundRepository>(Store.Rounds)
+            .AddSingleton<IQuestionLedger>(Store.Ledger)
+            .AddSingleton<IBucketListRepository>(Store.BucketList)
+            .AddSingleton<ILoveNoteRepository>(Store.LoveNotes)
+            .AddSingleton<IQuestionBowlRepository>(Store.Bowl)
+            .AddSingleton<IFirstTimeRepository>(Store.FirstTimes)
+            .AddSingleton<IPulseRepository>(Store.Pulses)
+            .AddSingleton<IPendingInputRepository>(Store.PendingInputs)
+            .AddSingleton<IJournalErasure>(Store.Erasure)
+            .AddSingleton<IOutbox>(Store.Outbox)
+            .AddSingleton<IUnitOfWork>(Store.UnitOfWork)
+            .AddBotCore();
+
+        // Validation finds a service Core needs but nobody registered here, before any test runs into it.
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions
+        {
+            ValidateOnBuild = true,
+            ValidateScopes = true,
+        });
+
+        // One scope for the harness's life: a test is one conversation, and the fakes outlive it anyway.
+        _scope = provider.CreateScope();
+        var resolve = _scope.ServiceProvider;
+        Services = resolve;
+        Catalog = resolve.GetRequiredService<DeckCatalog>();
+        Ideas = resolve.GetRequiredService<FirstTimeIdeas>();
+        Messenger = resolve.GetRequiredService<Messenger>();
+        Pairing = resolve.GetRequiredService<PairingService>();
+        Settings = resolve.GetRequiredService<CoupleSettingsService>();
+        Nudges = resolve.GetRequiredService<NudgeService>();
+        Rounds = resolve.GetRequiredService<RoundService>();
+        Decks = resolve.GetRequiredService<DeckService>();
+        Journal = resolve.GetRequiredService<JournalService>();
+        Export = resolve.GetRequiredService<ExportService>();
+        Farewell = resolve.GetRequiredService<FarewellService>();
+        BucketList = resolve.GetRequiredService<BucketListService>();
+        LoveNotes = resolve.GetRequiredService<LoveNoteService>();
+        Bowl = resolve.GetRequiredService<BowlService>();
+        NoteSweeper = resolve.GetRequiredService<LoveNoteSweeper>();
+        Sweeper = resolve.GetRequiredService<CheckInSweeper>();
+        Cooldowns = resolve.GetRequiredService<CooldownService>();
+        CooldownSweeper = resolve.GetRequiredService<CooldownSweeper>();
+        FirstTimes = resolve.GetRequiredService<FirstTimeService>();
+        FirstTimeSweeper = resolve.GetRequiredService<FirstTimeSweeper>();
+        AnswerChoices = resolve.GetRequiredService<AnswerChoiceService>();
+        PulseTrend = resolve.GetRequiredService<PulseTrendService>();
+        HeldSweeper = resolve.GetRequiredService<HeldAnswerSweeper>();
+        Sweep = resolve.GetRequiredService<Sweep>();
+        Engine = resolve.GetRequiredService<BotEngine>();
     }
 
     /// <summary>The services the engine resolves command handlers from.</summary>
@@ -78,7 +99,7 @@ public sealed partial class CoreHarness
 
     public FirstTimeSweeper FirstTimeSweeper { get; }
 
-    public FirstTimeIdeas Ideas { get; } = FirstTimeIdeas.LoadEmbedded();
+    public FirstTimeIdeas Ideas { get; }
 
     public BucketListService BucketList { get; }
 
@@ -104,9 +125,12 @@ public sealed partial class CoreHarness
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Every random choice the core makes; script one with <see cref="ScriptedRandom.Script"/>.</summary>
+    public ScriptedRandom Random { get; } = new();
+
     public CheckInOptions Options { get; } = new();
 
-    public DeckCatalog Catalog { get; } = DeckCatalog.LoadEmbedded();
+    public DeckCatalog Catalog { get; }
 
     public Messenger Messenger { get; }
 
@@ -123,6 +147,9 @@ public sealed partial class CoreHarness
     public FarewellService Farewell { get; }
 
     public CheckInSweeper Sweeper { get; }
+
+    /// <summary>The whole minute's sweep, every step in its order.</summary>
+    public Sweep Sweep { get; }
 
     public BotEngine Engine { get; }
 
@@ -157,6 +184,9 @@ public sealed partial class CoreHarness
         HandleAsync(new ChoiceSelected(user.User, user.Name, Group, false, payload));
 
     public Task<SweepResult> SweepAsync() => Sweeper.RunAsync(CancellationToken.None);
+
+    /// <summary>Runs the whole sweep, as the host's minute job does.</summary>
+    public Task<SweepReport> SweepAllAsync() => Sweep.RunAsync(CancellationToken.None);
 
     public void Advance(TimeSpan by) => Clock.Advance(by);
 

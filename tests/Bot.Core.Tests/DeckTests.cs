@@ -66,6 +66,19 @@ public sealed class DeckTests
     }
 
     [Fact]
+    public async Task Question_DrawsTheQuestionTheRandomSourceChooses()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        _bot.Random.Script(3);
+
+        await _bot.SendAsync(alex, "/question date night");
+
+        var question = Assert.Single(_bot.OpenRound(alex)!.Questions);
+        Assert.Equal(DateNight.Questions[3].Id, question.QuestionId);
+        Assert.Equal(DateNight.Questions.Count, _bot.Random.Asked[^1]);
+    }
+
+    [Fact]
     public async Task DeckButton_DrawsFromThatDeck()
     {
         var (alex, _) = await _bot.CoupleAsync();
@@ -183,7 +196,8 @@ public sealed class DeckTests
             new Question("steps-medium", "A medium one?", QuestionDepth.Medium),
             new Question("steps-light-2", "A second light one?", QuestionDepth.Light),
         ], IsOrdered: true);
-        var decks = new DeckService(new DeckCatalog([steps]), _bot.Store.Ledger, _bot.Rounds, _bot.Messenger, _bot.Clock);
+        var decks = new DeckService(
+            new DeckCatalog([steps]), _bot.Store.Ledger, _bot.Rounds, _bot.Messenger, _bot.Random, _bot.Clock);
         var drawn = new List<string>();
 
         for (var i = 0; i < steps.Questions.Count; i++)

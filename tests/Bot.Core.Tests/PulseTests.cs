@@ -1,7 +1,7 @@
 using Bot.Core.Application;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
-using Bot.Core.Tests.Fakes;
+using Bot.Testing.Fakes;
 
 namespace Bot.Core.Tests;
 

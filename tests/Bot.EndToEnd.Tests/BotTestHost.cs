@@ -1,9 +1,9 @@
 using System.Globalization;
-using Bot.Discord.Tests.Fakes;
 using Bot.EndToEnd.Tests.Fakes;
 using Bot.Host;
 using Bot.Host.Pipeline;
 using Bot.Host.Scheduling;
+using Bot.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Core.Application;
 using Bot.Core.Domain;
-using Bot.Discord.Tests.Fakes;
+using Bot.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

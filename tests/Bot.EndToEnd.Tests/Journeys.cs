@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Core.Application;
 using Bot.Core.Domain;
-using Bot.Discord.Tests.Fakes;
 using Bot.EndToEnd.Tests.Fakes;
+using Bot.Testing.Discord;
 
 namespace Bot.EndToEnd.Tests;
 

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using Bot.Core.Application;
 using Bot.Core.Domain;
-using Bot.Discord.Tests.Fakes;
 using Bot.EndToEnd.Tests.Fakes;
+using Bot.Testing.Discord;
 using SkiaSharp;
 
 namespace Bot.EndToEnd.Tests;

@@ -14,6 +14,7 @@ public sealed class BowlService(
     DeckService decks,
     RoundService rounds,
     Messenger messenger,
+    IRandomSource random,
     TimeProvider time)
 {
     public const int MaxQuestionLength = 300;
@@ -57,7 +58,7 @@ public sealed class BowlService(
         var waiting = (await bowl.ListAsync(couple.Id, ct).ConfigureAwait(false)).Where(q => !q.IsDrawn).ToList();
         while (waiting.Count > 0)
         {
-            var question = waiting[Random.Shared.Next(waiting.Count)];
+            var question = waiting[random.Next(waiting.Count)];
             if (!await bowl.MarkDrawnAsync(question.Id, time.GetUtcNow(), ct).ConfigureAwait(false))
             {
                 // Taken out meanwhile (drawn or removed elsewhere); try another one.

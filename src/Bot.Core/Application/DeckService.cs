@@ -11,6 +11,7 @@ public sealed class DeckService(
     IQuestionLedger ledger,
     RoundService rounds,
     Messenger messenger,
+    IRandomSource random,
     TimeProvider time)
 {
     public async Task ListAsync(Conversation c, Couple? couple, CancellationToken ct)
@@ -72,7 +73,7 @@ public sealed class DeckService(
         }
 
         // OrderBy is stable, so an ordered deck keeps its file order within a depth.
-        var question = deck.IsOrdered ? left.OrderBy(q => q.Depth).First() : left[Random.Shared.Next(left.Count)];
+        var question = deck.IsOrdered ? left.OrderBy(q => q.Depth).First() : left[random.Next(left.Count)];
         await ledger.AddAsync(couple.Id, deck.Id, question.Id, time.GetUtcNow(), ct).ConfigureAwait(false);
         var (a, b) = await rounds.PartnersAsync(couple, ct).ConfigureAwait(false);
         await rounds.OpenDeckAsync(couple, a, b, deck, question, ct, c.Me).ConfigureAwait(false);

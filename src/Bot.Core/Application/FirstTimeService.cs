@@ -20,6 +20,7 @@ public sealed class FirstTimeService(
     FirstTimeIdeas ideas,
     RoundService rounds,
     Messenger messenger,
+    IRandomSource random,
     TimeProvider time)
 {
     /// <summary>A memory is one line.</summary>
@@ -251,7 +252,7 @@ public sealed class FirstTimeService(
             left = [.. ideas.Ideas];
         }
 
-        var idea = left[Random.Shared.Next(left.Count)];
+        var idea = left[random.Next(left.Count)];
         await ledger.AddAsync(coupleId, FirstTimeIdeas.LedgerId, idea.Id, now, ct).ConfigureAwait(false);
         return (FirstTimeSource.Idea, idea.Id, idea.Text, []);
     }

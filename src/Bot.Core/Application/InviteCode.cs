@@ -15,6 +15,7 @@ public static class InviteCode
         var chars = new char[Length];
         for (var i = 0; i < chars.Length; i++)
         {
+            // A code is a secret that lets someone into a couple, so it comes from the cryptographic RNG.
             chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
         }
 

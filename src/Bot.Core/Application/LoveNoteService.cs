@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 using NodaTime;
@@ -9,7 +8,8 @@ namespace Bot.Core.Application;
 /// /note and /capsule: words for the partner, now, at a time on the partner's clock, or sealed until a day. Nothing
 /// lands in the partner's quiet hours: it waits until they end.
 /// </summary>
-public sealed class LoveNoteService(ILoveNoteRepository notes, Messenger messenger, TimeProvider time)
+public sealed class LoveNoteService(
+    ILoveNoteRepository notes, Messenger messenger, IRandomSource random, TimeProvider time)
 {
     public const int MaxTextLength = 1000;
     public const int MaxPending = 50;
@@ -40,7 +40,7 @@ public sealed class LoveNoteService(ILoveNoteRepository notes, Messenger messeng
         }
         else if (surprise)
         {
-            deliverAt = SurpriseMoment(theirZone, now, RandomNumberGenerator.GetInt32, partner.QuietHours);
+            deliverAt = SurpriseMoment(theirZone, now, random.Next, partner.QuietHours);
         }
 
         if (!await CheckTextAsync(c, text, Copy.NoteHelp(name), ct).ConfigureAwait(false))

@@ -16,6 +16,7 @@ public sealed class RoundService(
     DeckCatalog decks,
     IQuestionLedger ledger,
     IPulseRepository pulses,
+    IRandomSource random,
     TimeProvider time)
 {
 
@@ -354,7 +355,7 @@ public sealed class RoundService(
                 left = variants;
             }
 
-            var variant = left[Random.Shared.Next(left.Count)];
+            var variant = left[random.Next(left.Count)];
             await ledger.AddAsync(coupleId, weekly.Id, variant.Id, time.GetUtcNow(), ct).ConfigureAwait(false);
             drawn.Add(variant.Id);
             questions.Add(new RoundQuestion(position, variant.Id, variant.Text));

@@ -6,16 +6,12 @@ using Quartz;
 namespace Bot.Host.Scheduling;
 
 /// <summary>
-/// Every minute: whatever check-ins, reminders, expiries, love notes and held answers are due. One job for all couples (no
-/// per-couple triggers), never two at once; clustered Quartz runs it on exactly one node.
+/// Every minute: Core's <see cref="Sweep"/>, then the host's chores (forget old inbox keys, wake the sender). One job
+/// for all couples (no per-couple triggers), never two at once; clustered Quartz runs it on exactly one node.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class SweepJob(
-    CheckInSweeper sweeper,
-    LoveNoteSweeper noteSweeper,
-    CooldownSweeper cooldownSweeper,
-    FirstTimeSweeper firstTimeSweeper,
-    HeldAnswerSweeper heldSweeper,
+    Sweep sweep,
     InboxStore inbox,
     OutboxSignal outboxSignal,
     TimeProvider time,
@@ -30,48 +26,35 @@ internal sealed class SweepJob(
     {
         try
         {
-            // Cool-downs end first: after downtime, a pause that ended days ago opens its come-back before the
-            // check-in due now, which then gives way to it (instead of being opened and set aside at once).
-            var cooldowns = await cooldownSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
-            var result = await sweeper.RunAsync(cancellationToken).ConfigureAwait(false);
-            var notes = await noteSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
-            var firstTimes = await firstTimeSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
-            var held = await heldSweeper.RunAsync(cancellationToken).ConfigureAwait(false);
+            var report = await sweep.RunAsync(cancellationToken).ConfigureAwait(false);
             await inbox.PurgeProcessedAsync(time.GetUtcNow() - InboxRetention, cancellationToken).ConfigureAwait(false);
             outboxSignal.Notify();
-            foreach (var (item, error) in result.Failures.Concat(notes.Failures).Concat(cooldowns.Failures)
-                         .Concat(firstTimes.Failures).Concat(held.Failures))
-            {
-                logger.LogError(error, "Sweep could not handle the {Item}", item);
-            }
-
-            if (result.CheckInsOpened + result.CheckInsMissed + result.Reminded + result.Expired > 0)
-            {
-                logger.LogInformation(
-                    "Sweep: {Opened} check-ins opened, {Missed} missed while down, {Reminded} reminded, {Expired} expired",
-                    result.CheckInsOpened, result.CheckInsMissed, result.Reminded, result.Expired);
-            }
-
-            if (notes.Delivered > 0)
-            {
-                logger.LogInformation("Sweep: {Delivered} love notes delivered", notes.Delivered);
-            }
-
-            if (cooldowns.Ended + firstTimes.Proposed + firstTimes.Skipped + firstTimes.FollowedUp > 0)
-            {
-                logger.LogInformation(
-                    "Sweep: {Ended} cool-downs ended, {Proposed} first times proposed ({Skipped} skipped or moved), {FollowedUp} followed up",
-                    cooldowns.Ended, firstTimes.Proposed, firstTimes.Skipped, firstTimes.FollowedUp);
-            }
-
-            if (held.Delivered > 0)
-            {
-                logger.LogInformation("Sweep: {Delivered} held answers shared", held.Delivered);
-            }
+            Log(report);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Sweep failed; the next one runs in a minute");
         }
+    }
+
+    private void Log(SweepReport report)
+    {
+        foreach (var (item, error) in report.Failures)
+        {
+            logger.LogError(error, "Sweep could not handle the {Item}", item);
+        }
+
+        if (!report.DidAnything)
+        {
+            return;
+        }
+
+        logger.LogInformation(
+            "Sweep: {Ended} cool-downs ended; {Opened} check-ins opened, {Missed} missed while down, {Reminded} reminded, "
+            + "{Expired} expired; {Notes} love notes delivered; {Proposed} first times proposed ({Skipped} skipped or "
+            + "moved), {FollowedUp} followed up; {Held} held answers shared",
+            report.CooldownsEnded, report.CheckInsOpened, report.CheckInsMissed, report.Reminded, report.Expired,
+            report.NotesDelivered, report.FirstTimesProposed, report.FirstTimesSkipped, report.FirstTimesFollowedUp,
+            report.HeldAnswersShared);
     }
 }

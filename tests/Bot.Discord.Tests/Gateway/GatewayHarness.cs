@@ -1,6 +1,6 @@
 using Bot.Discord.Gateway;
 using Bot.Discord.Models;
-using Bot.Discord.Tests.Fakes;
+using Bot.Testing.Discord;
 
 namespace Bot.Discord.Tests.Gateway;
 

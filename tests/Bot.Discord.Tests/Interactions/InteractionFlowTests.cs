@@ -1,8 +1,8 @@
 using Bot.Discord.Gateway;
 using Bot.Discord.Models;
 using Bot.Discord.Rest;
-using Bot.Discord.Tests.Fakes;
 using Bot.Discord.Tests.Gateway;
+using Bot.Testing.Discord;
 
 namespace Bot.Discord.Tests.Interactions;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Bot.Discord.Models;
 using Bot.Discord.Rest;
-using Bot.Discord.Tests.Fakes;
+using Bot.Testing.Discord;
 
 namespace Bot.Discord.Tests.Rest;
 

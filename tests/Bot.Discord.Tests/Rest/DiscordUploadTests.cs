@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Bot.Discord.Models;
 using Bot.Discord.Rest;
-using Bot.Discord.Tests.Fakes;
+using Bot.Testing.Discord;
 
 namespace Bot.Discord.Tests.Rest;
 

@@ -1,6 +1,6 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
-using Bot.Core.Tests.Fakes;
+using Bot.Testing.Fakes;
 
 namespace Bot.Host.Tests.Storage;
 

@@ -1,7 +1,7 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>One pending input per person, in memory.</summary>
 public sealed class InMemoryPendingInputRepository : IPendingInputRepository

@@ -1,7 +1,7 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>The question bowl in memory; behaves like the SQLite repository (order added, once-only draw, time precision).</summary>
 public sealed class InMemoryQuestionBowlRepository : IQuestionBowlRepository

@@ -1,7 +1,7 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Love notes in memory; behaves like the SQLite repository (due order, once-only delivery, time precision).</summary>
 public sealed class InMemoryLoveNoteRepository : ILoveNoteRepository

@@ -1,7 +1,7 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Pulse taps in memory; behaves like the SQLite repository (once per scale, revealed rounds only).</summary>
 /// <param name="rounds">Where the rounds live, for the revealed-only readings (as SQLite joins them).</param>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Bot.Discord.Tests.Fakes;
+namespace Bot.Testing.Discord;
 
 /// <summary>A simulated Discord user; <see cref="DmChannelId"/> is the stable id of their DM channel with the bot.</summary>
 public sealed record FakeDiscordUser(string Id, string Username, string? GlobalName, string DmChannelId);

@@ -1,4 +1,4 @@
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>What a timestamp looks like after a trip through storage: Unix milliseconds, read back in UTC.</summary>
 internal static class StoredTime

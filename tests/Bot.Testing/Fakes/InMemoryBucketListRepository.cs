@@ -1,7 +1,7 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Bucket lists in memory; behaves like the SQLite repository (order, ownership checks, time precision).</summary>
 public sealed class InMemoryBucketListRepository : IBucketListRepository

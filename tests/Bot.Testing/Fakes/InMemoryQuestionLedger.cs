@@ -1,6 +1,6 @@
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Drawn questions per couple and deck; behaves like the SQLite ledger.</summary>
 public sealed class InMemoryQuestionLedger : IQuestionLedger

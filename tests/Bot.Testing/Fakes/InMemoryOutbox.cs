@@ -2,7 +2,7 @@ using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Records enqueued messages in order (held ones carry their NotBefore); nothing is ever delivered.</summary>
 public sealed class InMemoryOutbox : IOutbox

@@ -1,7 +1,7 @@
 using Bot.Core.Application;
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Remembers the trends it was asked to draw and returns a few recognisable bytes.</summary>
 public sealed class FakePulseChart : IPulseChart

@@ -1,6 +1,6 @@
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Just runs the work: the fakes have no transactions, so nothing is rolled back on failure.</summary>
 public sealed class InMemoryUnitOfWork : IUnitOfWork

@@ -1,7 +1,7 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>"First time" proposals in memory; behaves like the SQLite repository (atomic moves, time precision).</summary>
 public sealed class InMemoryFirstTimeRepository : IFirstTimeRepository

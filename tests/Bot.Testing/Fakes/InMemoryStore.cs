@@ -1,4 +1,4 @@
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>One of each in-memory fake, so a test can build the core from a single object.</summary>
 public sealed class InMemoryStore

@@ -1,6 +1,6 @@
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Erase requests in memory; erasing reaches into the store's other fakes like the SQL does into tables.</summary>
 public sealed class InMemoryJournalErasure(InMemoryStore store) : IJournalErasure

@@ -1,7 +1,7 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 
-namespace Bot.Core.Tests.Fakes;
+namespace Bot.Testing.Fakes;
 
 /// <summary>Invites by code; behaves like the SQLite repository.</summary>
 public sealed class InMemoryInviteRepository : IInviteRepository
