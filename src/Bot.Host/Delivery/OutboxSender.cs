@@ -132,7 +132,7 @@ internal sealed class OutboxSender(
                 return;
             }
 
-            await _limiters[gateway.Platform].WaitAsync(message.To, ct).ConfigureAwait(false);
+            await _limiters[gateway.Platform].WaitAsync(message.To, OutboxLane.Background, ct).ConfigureAwait(false);
             var isLast = part == parts.Count - 1;
             var piece = parts[part];
             var result = await SendSafelyAsync(gateway, piece, ct).ConfigureAwait(false);
