@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Host.Delivery;
 
 /// <summary>
-/// Drains the outbox: the oldest message of each chat, concurrently across chats, paced per chat and per bot.
+/// Drains the outbox: the oldest message of each chat, concurrently across chats, paced per chat and per bot,
+/// replies before background messages.
 /// A platform's 429 pauses that whole platform; network and server errors back off per message; a person who
 /// blocked the bot is marked unreachable instead of being retried.
 /// </summary>
@@ -132,7 +133,7 @@ internal sealed class OutboxSender(
                 return;
             }
 
-            await _limiters[gateway.Platform].WaitAsync(message.To, OutboxLane.Background, ct).ConfigureAwait(false);
+            await _limiters[gateway.Platform].WaitAsync(message.To, item.Lane, ct).ConfigureAwait(false);
             var isLast = part == parts.Count - 1;
             var piece = parts[part];
             var result = await SendSafelyAsync(gateway, piece, ct).ConfigureAwait(false);
