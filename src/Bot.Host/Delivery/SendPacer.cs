@@ -9,12 +9,16 @@ namespace Bot.Host.Delivery;
 internal sealed class SendPacer : IDisposable
 {
     private readonly TimeProvider _time;
+    private readonly int _ceiling;
     private readonly long _interval;
-    private readonly long _lateness;
+    private readonly long _window;
+    private readonly long _catchUp;
+    private readonly Queue<long> _recent = new();
     private readonly Queue<Waiter>[] _waiting = [new(), new()];
     private readonly ITimer _timer;
     private readonly Lock _gate = new();
     private long _nextSlot;
+    private long _last;
     private bool _isDisposed;
 
     /// <param name="ceiling">Sends the platform allows within any one second.</param>
@@ -22,12 +26,14 @@ internal sealed class SendPacer : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ceiling, 2);
         _time = time;
+        _ceiling = ceiling;
 
-        // One send every 1/(ceiling - 1) s: ceiling + 1 sends then span more than a second even when the timer or
-        // the network shifts one of them by up to half a slot. At an exact 1/ceiling every second would be full to
-        // the brim, and any jitter would draw a 429 that pauses the whole platform.
-        _interval = (long)Math.Ceiling((double)time.TimestampFrequency / (ceiling - 1));
-        _lateness = _interval / 2;
+        // A send every 1/ceiling s, and never more than the ceiling within a second and one slot: a 429 pauses the
+        // whole platform, so a slot's worth of room absorbs the network's jitter. A send the timer let go late is
+        // caught up (up to a second), at no less than half a slot apart.
+        _interval = (long)Math.Ceiling((double)time.TimestampFrequency / ceiling);
+        _window = time.TimestampFrequency + _interval;
+        _catchUp = time.TimestampFrequency;
         _timer = time.CreateTimer(_ => Dispatch(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -38,7 +44,7 @@ internal sealed class SendPacer : IDisposable
         {
             ObjectDisposedException.ThrowIf(_isDisposed, this);
             var now = _time.GetTimestamp();
-            if (_waiting[0].Count == 0 && _waiting[1].Count == 0 && now >= _nextSlot)
+            if (_waiting[0].Count == 0 && _waiting[1].Count == 0 && now >= NextTurn())
             {
                 Take(now);
                 return Task.CompletedTask;
@@ -75,7 +81,7 @@ internal sealed class SendPacer : IDisposable
             }
 
             var now = _time.GetTimestamp();
-            while (now >= _nextSlot && NextWaiter() is { } waiter)
+            while (now >= NextTurn() && NextWaiter() is { } waiter)
             {
                 waiter.Registration.Dispose();
                 if (waiter.Done.TrySetResult())
@@ -104,9 +110,23 @@ internal sealed class SendPacer : IDisposable
         return null;
     }
 
-    // A send a little late keeps the schedule, so timer delays do not slow the pace; after a quiet spell the
-    // schedule restarts from now, so idle time is never saved up into a burst.
-    private void Take(long now) => _nextSlot = (now - _nextSlot <= _lateness ? _nextSlot : now) + _interval;
+    private long NextTurn()
+    {
+        var windowFrees = _recent.Count < _ceiling ? long.MinValue : _recent.Peek() + _window;
+        return Math.Max(Math.Max(_nextSlot, _last + (_interval / 2)), windowFrees);
+    }
+
+    // After a quiet spell the schedule restarts from now, so idle time is never saved up into a burst.
+    private void Take(long now)
+    {
+        _nextSlot = (now - _nextSlot <= _catchUp ? _nextSlot : now) + _interval;
+        _last = now;
+        _recent.Enqueue(now);
+        if (_recent.Count > _ceiling)
+        {
+            _recent.Dequeue();
+        }
+    }
 
     private void Arm(long now)
     {
@@ -115,7 +135,7 @@ internal sealed class SendPacer : IDisposable
             return;
         }
 
-        var due = _time.GetElapsedTime(now, Math.Max(now, _nextSlot));
+        var due = _time.GetElapsedTime(now, Math.Max(now, NextTurn()));
         _timer.Change(due, Timeout.InfiniteTimeSpan);
     }
 
