@@ -49,6 +49,10 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
         FROM outbox_attachments WHERE outbox_id IN @Ids;
         """;
 
+    private const string RenewLeaseSql = """
+        UPDATE outbox SET claimed_until = @Until WHERE id = @Id AND claimed_until IS NOT NULL;
+        """;
+
     private const string MarkPartsSentSql = """
         UPDATE outbox SET parts_sent = @PartsSent WHERE id = @Id;
         """;
@@ -98,6 +102,10 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
             },
             ct);
     }
+
+    /// <summary>Keeps a claimed row with its sender for longer (a row released or gone meanwhile stays so).</summary>
+    public Task RenewLeaseAsync(long id, DateTimeOffset until, CancellationToken ct = default) =>
+        session.ExecuteAsync(RenewLeaseSql, new { Id = id, Until = UnixTime.ToMs(until) }, ct);
 
     public Task MarkPartsSentAsync(long id, int partsSent, CancellationToken ct = default) =>
         session.ExecuteAsync(MarkPartsSentSql, new { Id = id, PartsSent = (long)partsSent }, ct);
