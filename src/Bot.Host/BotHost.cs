@@ -53,8 +53,11 @@ public static class BotHost
         }
 
         using var host = builder.Build();
+
+        // Taken before running: RunAsync disposes the host, and its services with it, once the host has stopped.
+        var exit = host.Services.GetRequiredService<HostExit>();
         await host.RunAsync().ConfigureAwait(false);
-        return host.Services.GetRequiredService<HostExit>().Code;
+        return exit.Code;
     }
 
     /// <summary>True when at least one platform adapter has what it needs to start.</summary>

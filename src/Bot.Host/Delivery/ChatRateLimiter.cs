@@ -1,17 +1,19 @@
 using System.Threading.RateLimiting;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Bot.Host.Storage;
 
 namespace Bot.Host.Delivery;
 
-/// <summary>A platform's pacing: a bot-wide token bucket chained with one bucket per chat.</summary>
+/// <summary>A platform's pacing: one bucket per chat, then the bot-wide pace shared by every chat.</summary>
 internal sealed class ChatRateLimiter : IAsyncDisposable
 {
-    private readonly PartitionedRateLimiter<ChatAddress> _limiter;
+    private readonly PartitionedRateLimiter<ChatAddress> _perChat;
+    private readonly SendPacer _botWide;
 
     public ChatRateLimiter(IChatGateway gateway)
     {
-        var perChat = PartitionedRateLimiter.Create<ChatAddress, ChatAddress>(chat =>
+        _perChat = PartitionedRateLimiter.Create<ChatAddress, ChatAddress>(chat =>
             RateLimitPartition.GetTokenBucketLimiter(chat, _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = 1,
@@ -21,29 +23,28 @@ internal sealed class ChatRateLimiter : IAsyncDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             }));
-        var botWide = PartitionedRateLimiter.Create<ChatAddress, Platform>(_ =>
-            RateLimitPartition.GetTokenBucketLimiter(gateway.Platform, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = gateway.MaxMessagesPerSecond,
-                TokensPerPeriod = gateway.MaxMessagesPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 100_000,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }));
 
-        // The chat's own bucket first, so waiting on a busy chat does not hold a bot-wide token.
-        _limiter = PartitionedRateLimiter.CreateChained(perChat, botWide);
+        // Pacing runs on the real clock: it is about the platform's patience, not about the couples' time.
+        _botWide = new SendPacer(gateway.MaxMessagesPerSecond, TimeProvider.System);
     }
 
-    public async Task WaitAsync(ChatAddress chat, CancellationToken ct)
+    public async Task WaitAsync(ChatAddress chat, OutboxLane lane, CancellationToken ct)
     {
-        using var lease = await _limiter.AcquireAsync(chat, 1, ct).ConfigureAwait(false);
-        if (!lease.IsAcquired)
+        // The chat's own bucket first, so waiting on a busy chat does not hold a bot-wide turn.
+        using (var lease = await _perChat.AcquireAsync(chat, 1, ct).ConfigureAwait(false))
         {
-            throw new InvalidOperationException($"Rate limiter queue for {chat} is full.");
+            if (!lease.IsAcquired)
+            {
+                throw new InvalidOperationException($"Rate limiter queue for {chat} is full.");
+            }
         }
+
+        await _botWide.WaitAsync(lane, ct).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _limiter.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _botWide.Dispose();
+        await _perChat.DisposeAsync().ConfigureAwait(false);
+    }
 }

@@ -16,6 +16,9 @@ internal sealed class DeliveryOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long a claimed message is this sender's alone; renewed while its parts are being sent.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Messages claimed in one pass (one per chat).</summary>
     public int BatchSize { get; set; } = 100;
 }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Host.Delivery;
 
 /// <summary>
-/// Drains the outbox: the oldest message of each chat, concurrently across chats, paced per chat and per bot.
+/// Drains the outbox: the oldest message of each chat, concurrently across chats, paced per chat and per bot,
+/// replies before background messages.
 /// A platform's 429 pauses that whole platform; network and server errors back off per message; a person who
 /// blocked the bot is marked unreachable instead of being retried.
 /// </summary>
@@ -20,8 +21,6 @@ internal sealed class OutboxSender(
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     private readonly DeliveryOptions _options = options.Value;
     private readonly Dictionary<Platform, IChatGateway> _gateways = gateways.ToDictionary(g => g.Platform);
     private readonly Dictionary<Platform, ChatRateLimiter> _limiters =
@@ -86,7 +85,7 @@ internal sealed class OutboxSender(
         await using (var scope = scopes.CreateAsyncScope())
         {
             batch = await scope.ServiceProvider.GetRequiredService<OutboxStore>()
-                .ClaimDueAsync(time.GetUtcNow(), Lease, room, ct).ConfigureAwait(false);
+                .ClaimDueAsync(time.GetUtcNow(), _options.Lease, room, ct).ConfigureAwait(false);
         }
 
         inFlight.AddRange(batch.Select(item => SendOneAsync(item, ct)));
@@ -97,6 +96,8 @@ internal sealed class OutboxSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        using var sent = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewing = RenewLeaseAsync(item.Id, sent.Token);
         try
         {
             await SendPartsAsync(scope.ServiceProvider, store, item, ct).ConfigureAwait(false);
@@ -109,6 +110,31 @@ internal sealed class OutboxSender(
         catch (Exception ex)
         {
             logger.LogError(ex, "Sending message {Id} failed unexpectedly; it is retried when its lease ends", item.Id);
+        }
+        finally
+        {
+            await sent.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    // A long message (many parts at one a second, three in groups) or a slow platform can outlast the lease; without
+    // renewing it another pass would claim the row again and send its parts a second time.
+    private async Task RenewLeaseAsync(long id, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(_options.Lease / 3, time);
+        while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxStore>()
+                    .RenewLeaseAsync(id, time.GetUtcNow() + _options.Lease, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not renew the lease of message {Id}; trying again", id);
+            }
         }
     }
 
@@ -132,7 +158,7 @@ internal sealed class OutboxSender(
                 return;
             }
 
-            await _limiters[gateway.Platform].WaitAsync(message.To, ct).ConfigureAwait(false);
+            await _limiters[gateway.Platform].WaitAsync(message.To, item.Lane, ct).ConfigureAwait(false);
             var isLast = part == parts.Count - 1;
             var piece = parts[part];
             var result = await SendSafelyAsync(gateway, piece, ct).ConfigureAwait(false);

@@ -141,6 +141,7 @@ internal sealed class InboundPipeline(
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        services.GetRequiredService<OutboxLaneOfScope>().Lane = OutboxLane.Reply;
         var inbox = services.GetRequiredService<InboxStore>();
         var engine = services.GetRequiredService<BotEngine>();
         await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
@@ -162,6 +163,7 @@ internal sealed class InboundPipeline(
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
+            services.GetRequiredService<OutboxLaneOfScope>().Lane = OutboxLane.Reply;
             var inbox = services.GetRequiredService<InboxStore>();
             var outbox = services.GetRequiredService<IOutbox>();
             await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>

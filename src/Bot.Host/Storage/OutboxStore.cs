@@ -5,30 +5,33 @@ using Bot.Host.Security;
 namespace Bot.Host.Storage;
 
 /// <summary>A claimed outbox row: the message and how far its delivery got.</summary>
-internal sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts, int PartsSent);
+internal sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts, int PartsSent, OutboxLane Lane);
 
 /// <summary>
 /// The sender's side of the outbox. Claims hand out only each chat's oldest row under a lease, so messages of
-/// one chat go out in order and several nodes can drain the same outbox without sending anything twice.
+/// one chat go out in order and several nodes can drain the same outbox without sending anything twice. Replies
+/// are claimed before background rows, oldest first within each lane.
 /// Updates of a row that is gone (delivered, dropped or forgotten meanwhile) do nothing.
 /// </summary>
 internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
 {
-    // Walks due rows by ix_outbox_due and keeps a row only if no older deliverable row of its chat exists
+    // Walks due rows by ix_outbox_due (replies first, then background; lane IN lets SQLite search each lane in
+    // order instead of sorting) and keeps a row only if no older deliverable row of its chat exists
     // (ix_outbox_chat covers the check); a chat whose oldest row waits (retry later, or claimed) therefore sends
     // nothing newer meanwhile. A row held for quiet hours (not_before; its next_attempt_at is set to match, so the
     // walk skips it) is not in the way: newer rows of its chat go ahead, and it takes its turn once the hold ends.
     internal const string FindClaimableSql = """
         SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
-               o.invites_answer AS InvitesAnswer, o.silent AS Silent, o.attempts AS Attempts, o.parts_sent AS PartsSent
+               o.invites_answer AS InvitesAnswer, o.silent AS Silent, o.attempts AS Attempts, o.parts_sent AS PartsSent,
+               o.lane AS Lane
         FROM outbox AS o
-        WHERE o.next_attempt_at <= @Now
+        WHERE o.lane IN (0, 1) AND o.next_attempt_at <= @Now
           AND (o.claimed_until IS NULL OR o.claimed_until < @Now)
           AND NOT EXISTS (
               SELECT 1 FROM outbox AS older
               WHERE older.platform = o.platform AND older.chat_id = o.chat_id AND older.id < o.id
                 AND (older.not_before IS NULL OR older.not_before <= @Now))
-        ORDER BY o.next_attempt_at, o.id
+        ORDER BY o.lane, o.next_attempt_at, o.id
         LIMIT @Limit;
         """;
 
@@ -44,6 +47,10 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
         SELECT outbox_id AS OutboxId, kind AS Kind, file_name AS FileName, content_type AS ContentType,
                content AS Content
         FROM outbox_attachments WHERE outbox_id IN @Ids;
+        """;
+
+    private const string RenewLeaseSql = """
+        UPDATE outbox SET claimed_until = @Until WHERE id = @Id AND claimed_until IS NOT NULL;
         """;
 
     private const string MarkPartsSentSql = """
@@ -96,6 +103,10 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
             ct);
     }
 
+    /// <summary>Keeps a claimed row with its sender for longer (a row released or gone meanwhile stays so).</summary>
+    public Task RenewLeaseAsync(long id, DateTimeOffset until, CancellationToken ct = default) =>
+        session.ExecuteAsync(RenewLeaseSql, new { Id = id, Until = UnixTime.ToMs(until) }, ct);
+
     public Task MarkPartsSentAsync(long id, int partsSent, CancellationToken ct = default) =>
         session.ExecuteAsync(MarkPartsSentSql, new { Id = id, PartsSent = (long)partsSent }, ct);
 
@@ -128,7 +139,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
 
     private sealed record OutboxRow(
         long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long Silent,
-        long Attempts, long PartsSent)
+        long Attempts, long PartsSent, long Lane)
     {
         public OutboxItem ToItem(IReadOnlyList<long> wordsOf, Attachment? attachment, FieldCipher cipher) => new(
             Id,
@@ -143,7 +154,8 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
                 Attachment = attachment,
             },
             (int)Attempts,
-            (int)PartsSent);
+            (int)PartsSent,
+            (OutboxLane)Lane);
     }
 
     private sealed record WordsRow(long OutboxId, long PersonId);

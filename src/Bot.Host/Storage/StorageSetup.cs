@@ -40,6 +40,7 @@ internal static class StorageSetup
         services.AddScoped<IFirstTimeRepository, SqliteFirstTimeRepository>();
         services.AddScoped<IPulseRepository, SqlitePulseRepository>();
         services.AddScoped<IPendingInputRepository, SqlitePendingInputRepository>();
+        services.AddScoped<OutboxLaneOfScope>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();

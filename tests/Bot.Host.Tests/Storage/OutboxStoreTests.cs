@@ -264,6 +264,58 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     private Task EnqueueAsync(ChatAddress to, string text) =>
         Outbox.EnqueueAsync(OutgoingMessage.Plain(to, text), CancellationToken.None);
 
+    private async Task EnqueueReplyAsync(ChatAddress to, string text)
+    {
+        await using var scope = _database.NewScope();
+        scope.ServiceProvider.GetRequiredService<OutboxLaneOfScope>().Lane = OutboxLane.Reply;
+        await scope.ServiceProvider.GetRequiredService<IOutbox>()
+            .EnqueueAsync(OutgoingMessage.Plain(to, text), CancellationToken.None);
+    }
+
+    private Task EnqueueBroadcastAsync(int count) =>
+        _database.Get<IUnitOfWork>().RunAsync(
+            async token =>
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    await Outbox.EnqueueAsync(
+                        OutgoingMessage.Plain(new ChatAddress(Platform.Telegram, $"{1000 + i}"), $"question {i}"), token);
+                }
+            },
+            CancellationToken.None);
+
+    [Fact]
+    public async Task ClaimDue_AReplyEnqueuedAfterThousandsOfBroadcastRows_IsClaimedFirst()
+    {
+        await EnqueueBroadcastAsync(3000);
+        _database.Time.Advance(TimeSpan.FromSeconds(1));
+        await EnqueueReplyAsync(Alex, "Here is your status");
+
+        var claimed = await Store.ClaimDueAsync(Now, Lease, 3, CancellationToken.None);
+
+        Assert.Equal(["Here is your status", "question 0", "question 1"], claimed.Select(c => c.Message.Text));
+        Assert.Equal([OutboxLane.Reply, OutboxLane.Background, OutboxLane.Background], claimed.Select(c => c.Lane));
+    }
+
+    [Fact]
+    public async Task ClaimDue_AReplyToAChatWithBroadcastWaiting_KeepsTheChatsOrderAndTakesItAlongFirst()
+    {
+        await EnqueueBroadcastAsync(50);
+        await EnqueueAsync(Alex, "a1");
+        await EnqueueAsync(Alex, "a2");
+        await EnqueueReplyAsync(Alex, "reply");
+        var texts = new List<string>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var first = (await Store.ClaimDueAsync(Now, Lease, 1, CancellationToken.None))[0];
+            texts.Add(first.Message.Text);
+            await Store.CompleteAsync(first.Id);
+        }
+
+        Assert.Equal(["a1", "a2", "reply"], texts);
+    }
+
     [Fact]
     public async Task Enqueue_AQuestion_KeepsThatItInvitesAnAnswer()
     {

@@ -9,14 +9,20 @@ namespace Bot.Host.Storage.Repositories;
 /// Writes outgoing messages in the caller's transaction; <see cref="OutboxStore"/> delivers them. The text and any
 /// attached file are stored encrypted: a reveal or a journal export quotes answers while it waits for delivery.
 /// </summary>
-internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, TimeProvider time) : IOutbox
+internal sealed class SqliteOutbox(
+    SqliteSession session, FieldCipher cipher, TimeProvider time, OutboxLaneOfScope lane) : IOutbox
 {
     private const string InsertSql = """
         INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, round_step, silent, created_at,
-                            next_attempt_at, attempts, parts_sent, not_before)
+                            next_attempt_at, attempts, parts_sent, not_before, lane)
         VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @RoundStep, @Silent, @Now,
-                max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore)
+                max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane)
         RETURNING id;
+        """;
+
+    // A reply cannot overtake what its chat already has waiting (per-chat order), so those rows move up with it.
+    private const string PromoteChatSql = """
+        UPDATE outbox SET lane = @Lane WHERE platform = @Platform AND chat_id = @ChatId AND lane > @Lane;
         """;
 
     private const string InsertWordsSql = """
@@ -59,8 +65,17 @@ internal sealed class SqliteOutbox(SqliteSession session, FieldCipher cipher, Ti
                         Silent = message.Silent ? 1L : 0L,
                         Now = now,
                         NotBefore = UnixTime.ToMs(message.NotBefore),
+                        Lane = (long)lane.Lane,
                     },
                     token).ConfigureAwait(false);
+                if (lane.Lane == OutboxLane.Reply)
+                {
+                    await session.ExecuteAsync(
+                        PromoteChatSql,
+                        new { Platform = (long)message.To.Platform, message.To.ChatId, Lane = (long)lane.Lane },
+                        token).ConfigureAwait(false);
+                }
+
                 await session.ExecuteAsync(
                     InsertWordsSql, message.WordsOf.Select(p => new { OutboxId = id, PersonId = p }), token)
                     .ConfigureAwait(false);
