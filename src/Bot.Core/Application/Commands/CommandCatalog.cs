@@ -140,56 +140,30 @@ public static class CommandCatalog
         {
             Help = Copy.BucketHelp,
             Usage = "/bucket, /bucket add …, /bucket done N",
-            Parameters =
-            [
+            Parameters = ListParameters(
                 new ChoiceParameter("action", "Show the list, add a wish, or tick one off",
                 [
                     new ParameterChoice("Show our list", "list", "show"),
                     new ParameterChoice("Add a wish", "add"),
                     new ParameterChoice("Tick one off", "done", "tick"),
-                ])
-                {
-                    WhenInvalid = (person, _) => Copy.BucketHelp(person),
-                },
-                new TextParameter("wish", "What you'd love to do together (for add)", BucketListService.MaxItemLength)
-                {
-                    Slot = ParameterSlot.Rest,
-                    OnlyWhen = a => a.Choice("action") == "add",
-                },
-                new IntegerParameter("number", "Which one to tick off (for done)", 1, 10_000)
-                {
-                    OnlyWhen = a => a.Choice("action") == "done",
-                    LeavesOutUnreadable = true,
-                },
-            ],
+                ]) { WhenInvalid = (person, _) => Copy.BucketHelp(person) },
+                ("wish", "What you'd love to do together (for add)", BucketListService.MaxItemLength),
+                ("done", "Which one to tick off (for done)")),
         },
         new("bowl", "Drop a question in your bowl, see or remove yours", typeof(BowlCommand))
         {
             Help = Copy.BowlHelp,
             Usage = "/bowl, /bowl add …, /bowl remove N",
             Place = CommandPlace.PrivateChat,
-            Parameters =
-            [
+            Parameters = ListParameters(
                 new ChoiceParameter("action", "Add a question, list yours, or remove one",
                 [
                     new ParameterChoice("Add a question", "add"),
                     new ParameterChoice("List mine", "list", "show"),
                     new ParameterChoice("Remove one of mine", "remove", "delete"),
-                ])
-                {
-                    WhenInvalid = (person, _) => Copy.BowlHelp(person),
-                },
-                new TextParameter("question", "Your question for the two of you (for add)", BowlService.MaxQuestionLength)
-                {
-                    Slot = ParameterSlot.Rest,
-                    OnlyWhen = a => a.Choice("action") == "add",
-                },
-                new IntegerParameter("number", "Which of yours to remove (for remove)", 1, 10_000)
-                {
-                    OnlyWhen = a => a.Choice("action") == "remove",
-                    LeavesOutUnreadable = true,
-                },
-            ],
+                ]) { WhenInvalid = (person, _) => Copy.BowlHelp(person) },
+                ("question", "Your question for the two of you (for add)", BowlService.MaxQuestionLength),
+                ("remove", "Which of yours to remove (for remove)")),
         },
         new("draw", "Draw a question from your bowl or a deck", typeof(DrawCommand))
         {
@@ -304,6 +278,29 @@ public static class CommandCatalog
 
     /// <summary>The commands shown in /help and the command menus.</summary>
     public static IEnumerable<CommandSpec> Listed => All.Where(c => c.Listed);
+
+    /// <summary>
+    /// A list command (/bucket, /bowl): an action, the text to add (read only after "add"), and the number of an
+    /// item to act on (read only after its action; one that does not read is left for the handler, which knows the
+    /// range).
+    /// </summary>
+    private static IReadOnlyList<Parameter> ListParameters(
+        ChoiceParameter action,
+        (string Name, string Description, int MaxLength) text,
+        (string Action, string Description) number) =>
+    [
+        action,
+        new TextParameter(text.Name, text.Description, text.MaxLength)
+        {
+            Slot = ParameterSlot.Rest,
+            OnlyWhen = a => a.Choice(action.Name) == "add",
+        },
+        new IntegerParameter("number", number.Description, 1, 10_000)
+        {
+            OnlyWhen = a => a.Choice(action.Name) == number.Action,
+            LeavesOutUnreadable = true,
+        },
+    ];
 
     private static ChoiceParameter Deck(string description) =>
         new("deck", description, [.. DeckCatalog.Embedded.Decks.Select(d => new ParameterChoice(d.Name, d.Id))])
