@@ -45,8 +45,13 @@ public static class BotCoreSetup
         services.AddScoped<HeldAnswerSweeper>();
         services.AddScoped<Sweep>();
         services.AddScoped<BotEngine>();
-        services.AddCommandHandlers();
-        services.AddButtonHandlers();
+
+        // Every declared command and button gets its handler, so none can be declared without one.
+        foreach (var handler in CommandCatalog.All.Select(c => c.Handler).Concat(ButtonCatalog.All.Select(k => k.Handler)))
+        {
+            services.AddScoped(handler);
+        }
+
         return services;
     }
 }

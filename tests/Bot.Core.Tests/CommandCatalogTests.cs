@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Bot.Core.Application;
 using Bot.Core.Application.Commands;
+using Bot.Core.Domain;
 using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -67,12 +69,64 @@ public sealed partial class CommandCatalogTests
     [InlineData("22-8", 22, 0, 8, 0)]
     [InlineData("23:30 to 7:00", 23, 30, 7, 0)]
     [InlineData("11 pm until 6:30 am", 23, 0, 6, 30)]
+    [InlineData("21:00–06:30", 21, 0, 6, 30)]
+    [InlineData("21:00—06:30", 21, 0, 6, 30)]
+    [InlineData(" 13:00 - 15:00 ", 13, 0, 15, 0)]
+    [InlineData("11:30 pm to 7 am", 23, 30, 7, 0)]
     public void Quiet_ReadsASpanAsPeopleWriteIt(string typed, int fromHour, int fromMinute, int untilHour, int untilMinute)
     {
         var arguments = Bind("quiet", typed).Arguments!;
 
         Assert.Equal((new TimeOnly(fromHour, fromMinute), new TimeOnly(untilHour, untilMinute)),
             (arguments.Time("from")!.Value, arguments.Time("until")!.Value));
+    }
+
+    [Theory]
+    [InlineData("22:00")]
+    [InlineData("late-early")]
+    [InlineData("25:00-08:00")]
+    [InlineData("22:00-08:60")]
+    [InlineData("22:00-22:00")]
+    [InlineData("10pm-13am")]
+    public async Task Quiet_WithWhatIsNotTwoDifferentTimes_AnswersWithHelp_AndKeepsTheHours(string typed)
+    {
+        var bot = new CoreHarness();
+        var (alex, _) = await bot.CoupleAsync();
+
+        await bot.SendAsync(alex, "/quiet " + typed);
+
+        Assert.Equal(Copy.QuietHelp("Alex"), bot.LastTextTo(alex));
+        Assert.Equal(QuietHours.Default, bot.Stored(alex).QuietHours);
+    }
+
+    [Theory]
+    [InlineData("2w", 14)]
+    [InlineData("10 days", 10)]
+    [InlineData("1 week", 7)]
+    [InlineData("3D", 3)]
+    [InlineData("12 weeks", 84)]
+    [InlineData("۲w", 14)]
+    public void Pause_ReadsDaysAndWeeks(string typed, int days)
+    {
+        Assert.Equal(TimeSpan.FromDays(days), Bind("pause", typed).Arguments!.Duration("for"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("soon")]
+    [InlineData("0d")]
+    [InlineData("13w")]
+    [InlineData("2 months")]
+    [InlineData("-3d")]
+    public async Task Pause_WithWhatItCannotTake_AnswersWithHelp_AndDoesNotPause(string typed)
+    {
+        var bot = new CoreHarness();
+        var (alex, _) = await bot.CoupleAsync();
+
+        await bot.SendAsync(alex, "/pause " + typed);
+
+        Assert.Equal(Copy.PauseHelp("Alex"), bot.LastTextTo(alex));
+        Assert.Null(bot.ActiveCouple(alex)!.PausedUntil);
     }
 
     [Theory]

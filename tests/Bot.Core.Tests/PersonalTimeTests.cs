@@ -98,35 +98,6 @@ public sealed class PersonalTimeTests
         Assert.Equal(At("2026-03-02T13:30Z"), inLondon);
     }
 
-    [Theory]
-    [InlineData("22:00-08:00", "22:00", "08:00")]
-    [InlineData("22-8", "22:00", "08:00")]
-    [InlineData("23:30 to 7:00", "23:30", "07:00")]
-    [InlineData("21:00–06:30", "21:00", "06:30")]
-    [InlineData(" 13:00 - 15:00 ", "13:00", "15:00")]
-    [InlineData("10pm-8am", "22:00", "08:00")]
-    [InlineData("11:30 pm to 7 am", "23:30", "07:00")]
-    public void TryParseQuietHours_ReadsFromAndUntil(string typed, string from, string until)
-    {
-        var ok = PersonalTime.TryParseQuietHours(typed, out var quiet);
-
-        Assert.True(ok);
-        Assert.Equal((from, until), (ScheduleParser.TimeText(quiet!.From), ScheduleParser.TimeText(quiet.Until)));
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("22:00")]
-    [InlineData("late-early")]
-    [InlineData("25:00-08:00")]
-    [InlineData("22:00-08:60")]
-    [InlineData("22:00-22:00")]
-    [InlineData("10pm-13am")]
-    public void TryParseQuietHours_RejectsWhatIsNotTwoDifferentTimes(string typed)
-    {
-        Assert.False(PersonalTime.TryParseQuietHours(typed, out _));
-    }
-
     [Fact]
     public void QuietHours_WithTheSameStartAndEnd_CannotExist()
     {

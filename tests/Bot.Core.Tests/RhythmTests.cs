@@ -9,31 +9,6 @@ public sealed class RhythmTests
 
     private readonly CoreHarness _bot = new();
 
-    [Theory]
-    [InlineData("2w", 14)]
-    [InlineData("10 days", 10)]
-    [InlineData("1 week", 7)]
-    [InlineData("3D", 3)]
-    [InlineData("12 weeks", 84)]
-    public void TryParsePause_AcceptsDaysAndWeeks(string text, int days)
-    {
-        Assert.True(Rhythm.TryParsePause(text, out var duration));
-
-        Assert.Equal(TimeSpan.FromDays(days), duration);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("soon")]
-    [InlineData("0d")]
-    [InlineData("13w")]
-    [InlineData("2 months")]
-    [InlineData("-3d")]
-    public void TryParsePause_RefusesWhatItCannotRead(string text)
-    {
-        Assert.False(Rhythm.TryParsePause(text, out _));
-    }
-
     [Fact]
     public void ConnectedWeeks_CountsWeeksWithAReveal_NotReveals()
     {

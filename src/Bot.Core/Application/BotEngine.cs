@@ -30,9 +30,8 @@ public sealed class BotEngine(
         var couple = await couples.GetActiveForPersonAsync(me.Id, ct).ConfigureAwait(false);
         var partner = couple is null ? null : await persons.GetAsync(couple.PartnerOf(me.Id), ct).ConfigureAwait(false);
         var conversation = new Conversation(message, me, couple, partner);
-        if (message is CommandReceived
-            || (message is ChoiceSelected choiceSelected
-                && ButtonCatalog.Find(choiceSelected.Payload)?.Kind.ContinuesAnswerChoice != true))
+        var button = message is ChoiceSelected selected ? ButtonCatalog.Find(selected.Payload) : null;
+        if (message is CommandReceived || (message is ChoiceSelected && button?.Kind.ContinuesAnswerChoice != true))
         {
             // The person moved on: a "change" or "hold" they tapped earlier no longer claims their next text.
             await answerChoices.LetGoAsync(me.Id, ct).ConfigureAwait(false);
@@ -42,7 +41,7 @@ public sealed class BotEngine(
         {
             CommandReceived command => HandleCommandAsync(conversation, command, ct),
             TextReceived text => HandleTextAsync(conversation, text.Text, ct),
-            ChoiceSelected choice => HandleChoiceAsync(conversation, choice.Payload, ct),
+            ChoiceSelected => HandleChoiceAsync(conversation, button, ct),
             MessageEdited edited => HandleEditAsync(conversation, edited, ct),
             _ => throw new UnreachableException($"Unknown inbound message {message.GetType().Name}."),
         }).ConfigureAwait(false);
@@ -160,10 +159,11 @@ public sealed class BotEngine(
         await rounds.AnswerAsync(c, couple, round, trimmed, ct).ConfigureAwait(false);
     }
 
-    private async Task HandleChoiceAsync(Conversation c, string payload, CancellationToken ct)
+    private async Task HandleChoiceAsync(
+        Conversation c, (ButtonKind Kind, IReadOnlyList<string> Fields)? button, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        if (ButtonCatalog.Find(payload) is not var (kind, fields))
+        if (button is not var (kind, fields))
         {
             await messenger.ReplyAsync(c, Copy.StaleButton(name), ct).ConfigureAwait(false);
             return;

@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Bot.Core.Domain;
 using NodaTime;
 
 namespace Bot.Core.Application;
 
 /// <summary>Each partner's own clock: quiet hours, local times and days, correct across daylight-saving changes.</summary>
-public static partial class PersonalTime
+public static class PersonalTime
 {
     /// <summary>
     /// When <paramref name="at"/> falls into the quiet hours (local to <paramref name="timeZone"/>), the instant they
@@ -70,46 +69,9 @@ public static partial class PersonalTime
         return Instant.FromDateTimeOffset(a).InZone(zone).Date == Instant.FromDateTimeOffset(b).InZone(zone).Date;
     }
 
-    /// <summary>Reads "22:00-08:00", "22-8", "23:30 to 7:00" (24-hour clock; the span may cross midnight).</summary>
-    public static bool TryParseQuietHours(string text, out QuietHours? quiet)
-    {
-        quiet = null;
-        var match = QuietSyntax().Match(text.Trim());
-        if (!match.Success || !TryParseClock(match.Groups["from"].Value, out var from)
-            || !TryParseClock(match.Groups["until"].Value, out var until) || from == until)
-        {
-            return false;
-        }
-
-        quiet = new QuietHours(from, until);
-        return true;
-    }
-
     public static string QuietText(QuietHours quiet)
     {
         ArgumentNullException.ThrowIfNull(quiet);
         return $"{ScheduleParser.TimeText(quiet.From)}–{ScheduleParser.TimeText(quiet.Until)}";
     }
-
-    private static bool TryParseClock(string text, out TimeOnly time)
-    {
-        if (ScheduleParser.TryParseTime(text, out time))
-        {
-            return true;
-        }
-
-        // A bare hour ("22") is a whole hour.
-        if (text.Length is >= 1 and <= 2
-            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var hour) && hour <= 23)
-        {
-            time = new TimeOnly(hour, 0);
-            return true;
-        }
-
-        return false;
-    }
-
-    [GeneratedRegex(@"^(?<from>\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*(?<until>\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QuietSyntax();
 }

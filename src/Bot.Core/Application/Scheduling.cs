@@ -121,7 +121,7 @@ public static class TimeZones
     }
 }
 
-/// <summary>Reads "sun 19:00", "Sunday 7:30", "fri 8pm", "8:30 pm friday" and friends.</summary>
+/// <summary>Reads weekdays ("sun", "Sunday") and times of day ("19:00", "7pm") as people type them.</summary>
 public static partial class ScheduleParser
 {
     private static readonly Dictionary<string, DayOfWeek> Days = Enum.GetValues<DayOfWeek>()
@@ -175,32 +175,6 @@ public static partial class ScheduleParser
 
         time = new TimeOnly(hour, minute);
         return true;
-    }
-
-    /// <summary>
-    /// A weekly slot in either order, with an optional "at": "sun 19:00", "19:00 sun", "friday at 8 pm".
-    /// </summary>
-    public static bool TryParseSlot(IReadOnlyList<string> words, out DayOfWeek day, out TimeOnly time)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        day = default;
-        time = default;
-        var dayIndex = -1;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (TryParseDay(words[i], out var d))
-            {
-                if (dayIndex >= 0)
-                {
-                    return false;
-                }
-
-                (dayIndex, day) = (i, d);
-            }
-        }
-
-        var clock = string.Concat(words.Where((w, i) => i != dayIndex && !w.Equals("at", StringComparison.OrdinalIgnoreCase)));
-        return dayIndex >= 0 && clock.Length > 0 && TryParseTime(clock, out time);
     }
 
     public static string TimeText(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);

@@ -95,6 +95,24 @@ public sealed class InboxStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TypedOptions_ComeBackAsSent_AreStoredEncrypted_AndAreErasedOnCompletion()
+    {
+        var options = new Dictionary<string, string> { ["text"] = "dinner at 5, surprise", ["at"] = "7pm" };
+        var command = new CommandReceived(Sam, "Sam", SamsChat, true, "note", "") { Options = options };
+        var id = (await Inbox.TryAddAsync("discord:1", command, Now, CancellationToken.None))!.Value;
+
+        var pending = Assert.IsType<CommandReceived>((await Inbox.GetPendingAsync(id, CancellationToken.None))!.Message);
+        await using var connection = await _database.OpenAsync();
+        var stored = await connection.QuerySingleAsync<string>("SELECT options FROM inbox WHERE id = @id;", new { id });
+        await Inbox.CompleteAsync(id, Now, CancellationToken.None);
+        var erased = await connection.QuerySingleAsync<string?>("SELECT options FROM inbox WHERE id = @id;", new { id });
+
+        Assert.Equal(options, pending.Options);
+        Assert.DoesNotContain("dinner", stored, StringComparison.Ordinal);
+        Assert.Null(erased);
+    }
+
+    [Fact]
     public async Task Complete_InsideAFailedUnitOfWork_IsRolledBack()
     {
         var id = (await Inbox.TryAddAsync("telegram:1", Text("hi"), Now, CancellationToken.None))!.Value;

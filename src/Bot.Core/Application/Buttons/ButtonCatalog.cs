@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Bot.Core.Application.Messages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Core.Application.Buttons;
 
@@ -60,6 +59,19 @@ public interface IButtonHandler
     Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct);
 }
 
+/// <summary>A button only a paired person may press: the engine has checked there is a couple.</summary>
+public abstract class CoupleButton : IButtonHandler
+{
+    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var couple = c.Couple ?? throw new InvalidOperationException("The engine sends only paired people here.");
+        return HandleAsync(c, couple, fields, ct);
+    }
+
+    protected abstract Task HandleAsync(Conversation c, Domain.Couple couple, IReadOnlyList<string> fields, CancellationToken ct);
+}
+
 /// <summary>Every kind of button the bot offers. A payload of no kind here (or from an older version) is stale.</summary>
 public static class ButtonCatalog
 {
@@ -100,14 +112,4 @@ public static class ButtonCatalog
             is { Fields: { } fields } match
             ? (match.Kind, fields)
             : null;
-
-    public static IServiceCollection AddButtonHandlers(this IServiceCollection services)
-    {
-        foreach (var kind in All)
-        {
-            services.AddScoped(kind.Handler);
-        }
-
-        return services;
-    }
 }

@@ -1,3 +1,5 @@
+using Bot.Core.Domain;
+
 namespace Bot.Core.Application.Buttons;
 
 /// <summary>"No" on a confirmation: nothing changes.</summary>
@@ -32,62 +34,43 @@ public sealed class EraseButton(FarewellService farewell) : IButtonHandler
 }
 
 /// <summary>Skip under a question.</summary>
-public sealed class SkipButton(RoundService rounds) : IButtonHandler
+public sealed class SkipButton(RoundService rounds) : CoupleButton
 {
-    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return rounds.SkipFromButtonAsync(c, c.Couple!, fields, ct);
-    }
+    protected override Task HandleAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct) =>
+        rounds.SkipFromButtonAsync(c, couple, fields, ct);
 }
 
 /// <summary>A tap on a pulse scale.</summary>
-public sealed class PulseButton(RoundService rounds) : IButtonHandler
+public sealed class PulseButton(RoundService rounds) : CoupleButton
 {
-    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return rounds.PulseFromButtonAsync(c, c.Couple!, fields, ct);
-    }
+    protected override Task HandleAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct) =>
+        rounds.PulseFromButtonAsync(c, couple, fields, ct);
 }
 
 /// <summary>Share, keep private, hold, rewrite or list answers before the reveal.</summary>
-public sealed class AnswerChoiceButton(AnswerChoiceService answerChoices) : IButtonHandler
+public sealed class AnswerChoiceButton(AnswerChoiceService answerChoices) : CoupleButton
 {
-    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return answerChoices.ChooseAsync(c, c.Couple!, fields, ct);
-    }
+    protected override Task HandleAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct) =>
+        answerChoices.ChooseAsync(c, couple, fields, ct);
 }
 
 /// <summary>The partner's tap making a group the couple's home.</summary>
-public sealed class HomeButton(CoupleSettingsService settings) : IButtonHandler
+public sealed class HomeButton(CoupleSettingsService settings) : CoupleButton
 {
-    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return settings.ConfirmHomeAsync(c, c.Couple!, fields, ct);
-    }
+    protected override Task HandleAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct) =>
+        settings.ConfirmHomeAsync(c, couple, fields, ct);
 }
 
 /// <summary>A deck picked from the deck buttons.</summary>
-public sealed class DeckButton(DeckService decks) : IButtonHandler
+public sealed class DeckButton(DeckService decks) : CoupleButton
 {
-    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        ArgumentNullException.ThrowIfNull(fields);
-        return decks.QuestionAsync(c, c.Couple!, fields.Count > 0 ? fields[0] : null, ct);
-    }
+    protected override Task HandleAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct) =>
+        decks.QuestionAsync(c, couple, fields.Count > 0 ? fields[0] : null, ct);
 }
 
 /// <summary>An answer to a first-time proposal or its follow-up.</summary>
-public sealed class FirstTimeButton(FirstTimeService firstTimes) : IButtonHandler
+public sealed class FirstTimeButton(FirstTimeService firstTimes) : CoupleButton
 {
-    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return firstTimes.ChoiceAsync(c, c.Couple!, fields, ct);
-    }
+    protected override Task HandleAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct) =>
+        firstTimes.ChoiceAsync(c, couple, fields, ct);
 }

@@ -9,8 +9,6 @@ public sealed class CommandArguments
 {
     private readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
 
-    public static CommandArguments None { get; } = new();
-
     public bool Has(string name) => _values.ContainsKey(name);
 
     public string? Text(string name) => Get<string>(name);

@@ -125,7 +125,7 @@ public static class CommandCatalog
                 new TimeOfDayParameter("until", "Quiet until, e.g. 08:00 or 8am")
                 {
                     AllowsBareHour = true,
-                    LeadWords = ["-", "–", "to", "until"],
+                    LeadWords = ["-", "–", "—", "to", "until"],
                     WhenInvalid = (person, _) => Copy.QuietHelp(person),
                 },
                 new BooleanParameter("off", "Turn quiet hours off", "off"),

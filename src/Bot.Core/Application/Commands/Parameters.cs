@@ -132,14 +132,9 @@ public abstract partial class Parameter(string name, string description)
             }
 
             var before = text[..start].TrimEnd();
-            foreach (var lead in LeadWords)
+            if (LeadEnding(before) is { } lead)
             {
-                if (before.Equals(lead, StringComparison.OrdinalIgnoreCase)
-                    || before.EndsWith(" " + lead, StringComparison.OrdinalIgnoreCase)
-                    || before.EndsWith("\n" + lead, StringComparison.OrdinalIgnoreCase))
-                {
-                    return new ParameterRead.Value(value, before.Length - lead.Length);
-                }
+                return new ParameterRead.Value(value, before.Length - lead.Length);
             }
 
             if (!NeedsLeadWord)
@@ -150,10 +145,7 @@ public abstract partial class Parameter(string name, string description)
 
         // "… at tonight": the lead word says a time was meant, so say it cannot be read rather than take it as text.
         var last = starts.Count > 0 ? text[starts[^1]..end] : "";
-        var rest = starts.Count > 0 ? text[..starts[^1]].TrimEnd() : "";
-        return last.Length > 0 && LooksLike(Normalize(last))
-            && LeadWords.Any(lead => rest.Equals(lead, StringComparison.OrdinalIgnoreCase)
-                || rest.EndsWith(" " + lead, StringComparison.OrdinalIgnoreCase))
+        return last.Length > 0 && LooksLike(Normalize(last)) && LeadEnding(text[..starts[^1]].TrimEnd()) is not null
             ? Invalid(Shorten(last))
             : ParameterRead.NoMatch;
     }
@@ -188,11 +180,18 @@ public abstract partial class Parameter(string name, string description)
         return builder.ToString();
     }
 
+    protected static bool StartsWithDigit(string text) => text.Length > 0 && char.IsAsciiDigit(text[0]);
+
     internal static string Shorten(string text)
     {
         var trimmed = text.Trim();
         return trimmed.Length > 40 ? trimmed[..40] + "…" : trimmed;
     }
+
+    /// <summary>The lead word the text ends with, as a word of its own, or null.</summary>
+    private string? LeadEnding(string text) => LeadWords.FirstOrDefault(lead =>
+        text.EndsWith(lead, StringComparison.OrdinalIgnoreCase)
+        && (text.Length == lead.Length || char.IsWhiteSpace(text[^(lead.Length + 1)])));
 
     private int SkipLeadWord(string text, int start)
     {
@@ -231,7 +230,7 @@ public abstract partial class Parameter(string name, string description)
         while (i < text.Length)
         {
             var next = text.IndexOfAny(Separators, i);
-            var dash = text.IndexOfAny(['-', '–'], i);
+            var dash = text.IndexOfAny(['-', '–', '—'], i);
             if (dash > i && (next < 0 || dash < next) && !LooksLikeDate(text, i))
             {
                 yield return dash;
@@ -296,7 +295,7 @@ public sealed class IntegerParameter(string name, string description, int min, i
             ? n
             : null;
 
-    protected override bool LooksLike(string text) => text.Length > 0 && text.TrimStart('#').All(char.IsAsciiDigit);
+    protected override bool LooksLike(string text) => StartsWithDigit(text.TrimStart('#'));
 
     protected override string DefaultInvalid(string person, string typed) => Copy.BadNumber(person, typed, Min, Max);
 }
@@ -343,7 +342,7 @@ public sealed class TimeOfDayParameter(string name, string description) : Parame
     };
 
     protected override bool LooksLike(string text) =>
-        text.Length > 0 && (char.IsAsciiDigit(text[0]) || TimeWords.Contains(text.TrimEnd('.', '!', '?', ',')));
+        StartsWithDigit(text) || TimeWords.Contains(text.TrimEnd('.', '!', '?', ','));
 
     protected override string DefaultInvalid(string person, string typed) => Copy.BadTime(person, typed);
 }
@@ -388,7 +387,7 @@ public sealed partial class DurationParameter(string name, string description, b
             : TimeSpan.FromHours(Number("a")) + TimeSpan.FromMinutes(Number("b"));
     }
 
-    protected override bool LooksLike(string text) => text.Length > 0 && char.IsAsciiDigit(text[0]);
+    protected override bool LooksLike(string text) => StartsWithDigit(text);
 
     protected override string DefaultInvalid(string person, string typed) => Copy.BadDuration(person, typed);
 
