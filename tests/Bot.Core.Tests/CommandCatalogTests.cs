@@ -161,6 +161,18 @@ public sealed partial class CommandCatalogTests
         Assert.Contains("Alex", problem("Alex"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("home", "please", "/home")]
+    [InlineData("bucket", "juggle", "/bucket add")]
+    [InlineData("firsttime", "maybe", "/firsttime")]
+    public void WordsNoParameterReads_GetTheCommandsOwnHelp(string command, string typed, string expected)
+    {
+        var reply = Bind(command, typed).Problem!("Alex");
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+        Assert.Equal(CommandCatalog.Find(command)!.Help("Alex"), reply);
+    }
+
     [Fact]
     public void TimeZone_SuggestsCloseZones_ForOneThatDoesNotExist()
     {
@@ -217,7 +229,7 @@ public sealed partial class CommandCatalogTests
             Assert.NotNull(read);
             if (read is ParameterRead.Invalid invalid)
             {
-                Assert.False(string.IsNullOrWhiteSpace(invalid.Reply("Alex")));
+                Assert.False(string.IsNullOrWhiteSpace(invalid.Reply?.Invoke("Alex") ?? "the command's help"));
             }
         }
     }

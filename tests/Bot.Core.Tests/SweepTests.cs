@@ -47,12 +47,7 @@ public sealed class SweepTests
     [Fact]
     public async Task Sweep_ReportsWhatEveryStepDid()
     {
-        var (alex, bea) = await _bot.CoupleAsync();
-        var (cara, _) = await _bot.CoupleAsync("Cara", "Dan");
-        await _bot.SendAsync(bea, "/note dinner? at 19:00");
-        _bot.AdvanceTo(FirstSunday.AddHours(-1));
-        await _bot.SendAsync(cara, "/cooldown 30m");
-        _bot.AdvanceTo(FirstSunday);
+        var (alex, cara) = await NoteCheckInAndCooldownDueAtFirstSundayAsync();
 
         var report = await _bot.SweepAllAsync();
 
@@ -82,12 +77,7 @@ public sealed class SweepTests
     [Fact]
     public async Task Sweep_CollectsTheFailuresOfEveryStep_AndStillRunsTheRest()
     {
-        var (alex, bea) = await _bot.CoupleAsync();
-        var (cara, _) = await _bot.CoupleAsync("Cara", "Dan");
-        await _bot.SendAsync(bea, "/note dinner? at 19:00");
-        _bot.AdvanceTo(FirstSunday.AddHours(-1));
-        await _bot.SendAsync(cara, "/cooldown 30m");
-        _bot.AdvanceTo(FirstSunday);
+        var (alex, _) = await NoteCheckInAndCooldownDueAtFirstSundayAsync();
         var broken = new BrokenUnitOfWork();
         var sweep = new Sweep(
             new CooldownSweeper(_bot.Store.Couples, _bot.Cooldowns, broken, _bot.Clock),
@@ -108,6 +98,18 @@ public sealed class SweepTests
     }
 
     /// <summary>A database that is down: every unit of work fails.</summary>
+    /// <summary>Two couples at the first Sunday's slot: one with a note due, the other in a cool-down that ends.</summary>
+    private async Task<(TestUser Alex, TestUser Cara)> NoteCheckInAndCooldownDueAtFirstSundayAsync()
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        var (cara, _) = await _bot.CoupleAsync("Cara", "Dan");
+        await _bot.SendAsync(bea, "/note dinner? at 19:00");
+        _bot.AdvanceTo(FirstSunday.AddHours(-1));
+        await _bot.SendAsync(cara, "/cooldown 30m");
+        _bot.AdvanceTo(FirstSunday);
+        return (alex, cara);
+    }
+
     private sealed class BrokenUnitOfWork : IUnitOfWork
     {
         public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct) =>

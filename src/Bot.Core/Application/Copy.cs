@@ -33,8 +33,6 @@ public static partial class Copy
     public static string UnknownCommand(string name, string command) =>
         $"Sorry {name}, I don't know /{command}. {CommandList}";
 
-    public static string Usage(string name) => $"{name}, I didn't quite get that. {CommandList}";
-
     public static string UsageOf(string name, string usage) => $"{name}, that goes like this: {usage}";
 
     public static string BadNumber(string name, string typed, int min, int max) =>

@@ -82,7 +82,7 @@ public static class CommandBinder
                     var read = slot == ParameterSlot.Leading ? parameter.TakeLeading(remaining) : parameter.TakeTrailing(remaining);
                     if (read is ParameterRead.Invalid invalid)
                     {
-                        return new BindResult(null, invalid.Reply);
+                        return new BindResult(null, invalid.Reply ?? spec.Help);
                     }
 
                     if (read is ParameterRead.Value value)
@@ -103,14 +103,14 @@ public static class CommandBinder
 
         if (Open(spec, arguments, ParameterSlot.Rest).FirstOrDefault() is { } rest)
         {
-            return Take(arguments, rest, remaining);
+            return Take(spec, arguments, rest, remaining);
         }
 
         // Nothing took these words: whichever parameter is still open says what it expected.
         var expected = spec.Parameters.FirstOrDefault(p => !arguments.Has(p.Name) && Applies(p, arguments));
         return expected?.Read(remaining) switch
         {
-            ParameterRead.Invalid problem => new BindResult(null, problem.Reply),
+            ParameterRead.Invalid problem => new BindResult(null, problem.Reply ?? spec.Help),
             _ when expected?.LeavesOutUnreadable == true => new BindResult(arguments, null),
             _ => new BindResult(null, spec.Help),
         };
@@ -142,15 +142,13 @@ public static class CommandBinder
                     if (!long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
                         || n < integer.Min || n > integer.Max)
                     {
-                        return new BindResult(null, integer.Read(raw) is ParameterRead.Invalid bad
-                            ? bad.Reply
-                            : spec.Help);
+                        return new BindResult(null, (integer.Read(raw) as ParameterRead.Invalid)?.Reply ?? spec.Help);
                     }
 
                     arguments.Set(parameter.Name, (int)n);
                     break;
                 default:
-                    var taken = Take(arguments, parameter, raw);
+                    var taken = Take(spec, arguments, parameter, raw);
                     if (taken.Problem is not null)
                     {
                         return taken;
@@ -163,7 +161,7 @@ public static class CommandBinder
         return new BindResult(arguments, null);
     }
 
-    private static BindResult Take(CommandArguments arguments, Parameter parameter, string text)
+    private static BindResult Take(CommandSpec spec, CommandArguments arguments, Parameter parameter, string text)
     {
         switch (parameter.Read(text))
         {
@@ -171,7 +169,7 @@ public static class CommandBinder
                 arguments.Set(parameter.Name, value.Read);
                 return new BindResult(arguments, null);
             case ParameterRead.Invalid invalid:
-                return new BindResult(null, invalid.Reply);
+                return new BindResult(null, invalid.Reply ?? spec.Help);
             default:
                 return new BindResult(arguments, null);
         }

@@ -38,8 +38,11 @@ public abstract record ParameterRead
     /// <summary>A value was read. <paramref name="Length"/> is how many characters of the text it took.</summary>
     public sealed record Value(object Read, int Length) : ParameterRead;
 
-    /// <summary>This is meant as the parameter but cannot be read; <paramref name="Reply"/> tells the person why.</summary>
-    public sealed record Invalid(Func<string, string> Reply) : ParameterRead;
+    /// <summary>
+    /// This is meant as the parameter but cannot be read; <paramref name="Reply"/> tells the person why, or is null
+    /// when the command's own help says it best.
+    /// </summary>
+    public sealed record Invalid(Func<string, string>? Reply) : ParameterRead;
 
     /// <summary>The text does not start (or end) with this parameter.</summary>
     public sealed record Missing : ParameterRead;
@@ -156,11 +159,12 @@ public abstract partial class Parameter(string name, string description)
     /// <summary>Whether text that does not read was still meant as this parameter (a wrong time rather than a word).</summary>
     protected virtual bool LooksLike(string text) => false;
 
-    protected virtual ParameterRead Invalid(string typed) => LeavesOutUnreadable
-        ? ParameterRead.NoMatch
-        : new ParameterRead.Invalid(person => WhenInvalid is { } reply ? reply(person, typed) : DefaultInvalid(person, typed));
+    /// <summary>What to say about a value of this kind that does not read; null leaves it to the command's help.</summary>
+    protected virtual Func<string, string>? DefaultInvalid(string typed) => null;
 
-    protected abstract string DefaultInvalid(string person, string typed);
+    private ParameterRead Invalid(string typed) => LeavesOutUnreadable
+        ? ParameterRead.NoMatch
+        : new ParameterRead.Invalid(WhenInvalid is { } reply ? person => reply(person, typed) : DefaultInvalid(typed));
 
     /// <summary>Digits of any script ("۳۰") as ASCII digits; other text as typed.</summary>
     protected static string Normalize(string text)
@@ -277,8 +281,6 @@ public sealed class TextParameter(string name, string description, int maxLength
     public override ParameterKind Kind => ParameterKind.Text;
 
     protected override object? Parse(string text) => text.Trim();
-
-    protected override string DefaultInvalid(string person, string typed) => Copy.Usage(person);
 }
 
 /// <summary>A whole number within bounds.</summary>
@@ -297,7 +299,7 @@ public sealed class IntegerParameter(string name, string description, int min, i
 
     protected override bool LooksLike(string text) => StartsWithDigit(text.TrimStart('#'));
 
-    protected override string DefaultInvalid(string person, string typed) => Copy.BadNumber(person, typed, Min, Max);
+    protected override Func<string, string> DefaultInvalid(string typed) => person => Copy.BadNumber(person, typed, Min, Max);
 }
 
 /// <summary>A switch; in typed text, one of its keywords (e.g. "off") turns it on.</summary>
@@ -309,8 +311,6 @@ public sealed class BooleanParameter(string name, string description, params str
 
     protected override object? Parse(string text) =>
         Keywords.Any(k => k.Equals(text.Trim().TrimEnd('.', '!'), StringComparison.OrdinalIgnoreCase)) ? true : null;
-
-    protected override string DefaultInvalid(string person, string typed) => Copy.Usage(person);
 }
 
 /// <summary>A time of day as people type it: 19:00, 19.30, 7pm, 7:30 pm.</summary>
@@ -344,7 +344,7 @@ public sealed class TimeOfDayParameter(string name, string description) : Parame
     protected override bool LooksLike(string text) =>
         StartsWithDigit(text) || TimeWords.Contains(text.TrimEnd('.', '!', '?', ','));
 
-    protected override string DefaultInvalid(string person, string typed) => Copy.BadTime(person, typed);
+    protected override Func<string, string> DefaultInvalid(string typed) => person => Copy.BadTime(person, typed);
 }
 
 /// <summary>A calendar day written as YYYY-MM-DD.</summary>
@@ -359,7 +359,7 @@ public sealed class DateParameter(string name, string description) : Parameter(n
     // Wherever a date is expected first, whatever stands there was meant as one.
     protected override bool LooksLike(string text) => text.Length > 0;
 
-    protected override string DefaultInvalid(string person, string typed) => Copy.BadDate(person, typed);
+    protected override Func<string, string> DefaultInvalid(string typed) => person => Copy.BadDate(person, typed);
 }
 
 /// <summary>A length of time in the units a command accepts: "30m", "2h", "1h30m", "90 min", "2w", "10 days".</summary>
@@ -389,7 +389,7 @@ public sealed partial class DurationParameter(string name, string description, b
 
     protected override bool LooksLike(string text) => StartsWithDigit(text);
 
-    protected override string DefaultInvalid(string person, string typed) => Copy.BadDuration(person, typed);
+    protected override Func<string, string> DefaultInvalid(string typed) => person => Copy.BadDuration(person, typed);
 
     [GeneratedRegex(@"^(?<a>\d{1,3})\s*(?<unit>d|days?|w|wks?|weeks?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DaysSyntax();
@@ -427,8 +427,8 @@ public sealed class ChoiceParameter(string name, string description, IReadOnlyLi
         return Choices.FirstOrDefault(c => c.Matches(cleaned))?.Value ?? (IsOpen ? cleaned : null);
     }
 
-    protected override string DefaultInvalid(string person, string typed) =>
-        Copy.BadChoice(person, typed, Choices.Select(c => c.Value));
+    protected override Func<string, string> DefaultInvalid(string typed) =>
+        person => Copy.BadChoice(person, typed, Choices.Select(c => c.Value));
 }
 
 /// <summary>An IANA time zone, or a city that names one; suggestions as people type on platforms that offer them.</summary>
@@ -440,15 +440,11 @@ public sealed class TimeZoneParameter(string name, string description) : Paramet
 
     protected override object? Parse(string text) => TimeZones.Resolve(text, out _);
 
-    protected override ParameterRead Invalid(string typed)
+    protected override Func<string, string> DefaultInvalid(string typed)
     {
         TimeZones.Resolve(typed, out var suggestions);
-        return new ParameterRead.Invalid(person => WhenInvalid is { } reply
-            ? reply(person, typed)
-            : Copy.TimeZoneUnknown(person, typed, suggestions));
+        return person => Copy.TimeZoneUnknown(person, typed, suggestions);
     }
-
-    protected override string DefaultInvalid(string person, string typed) => Copy.TimeZoneUnknown(person, typed, []);
 
     /// <summary>Up to <paramref name="limit"/> zones for what someone has typed so far.</summary>
     public static IReadOnlyList<string> Suggest(string typed, int limit) =>
