@@ -39,7 +39,8 @@ internal static class Report
 
         Line(text, "## Sweeps");
         Line(text);
-        Line(text, "`CheckInSweeper.RunAsync` in a fresh DI scope, as the minute job runs it. Idle: "
+        Line(text, "Core's `Sweep.RunAsync` (cool-downs, check-ins, reminders, expiries, notes, first times, held "
+            + "answers, in that order) in a fresh DI scope, as the minute job runs it. Idle: "
             + $"{results.IdleSweeps.Count} sweeps after warm-up; the others: one per run, each run on a fresh copy of the "
             + "seeded database. Items/s uses the median.");
         Line(text);
@@ -71,6 +72,28 @@ internal static class Report
                 // Every drain ends with one more claim, the one that finds nothing.
                 Duration(Median(drains.Select(d => d.Claiming / (d.Batches + 1)).ToList())),
                 Duration(Median(drains.Select(d => d.Completing / Math.Max(1, d.Messages)).ToList())),
+            ],
+        ]);
+        Line(text);
+
+        Line(text, "## Replies during the fan-out");
+        Line(text);
+        var replies = results.Replies;
+        Line(text, $"On a fresh copy after the peak sweep ({Count(replies.Backlog)} messages waiting), the real "
+            + "`OutboxSender` (its pacing, lanes and per-chat limits, on the real clock) sends to a gateway that allows "
+            + $"30 sends in any one second and answers the rest 429. Meanwhile {replies.Replies} people whose own "
+            + "messages wait at the back of the queue each type something, one every 250 ms; the time is from their "
+            + "update's reply being written to the platform accepting it. The per-chat limit (one a second) means a "
+            + "reply first lets that person's waiting message go, then follows it.");
+        Line(text);
+        Table(text, ["Replies", "p50", "p95", "Max", "Fan-out sent meanwhile", "Sends/s", "Answered 429"],
+            [true, true, true, true, true, true, true],
+        [
+            [
+                Count(replies.Replies), Duration(Percentile(replies.Latencies, 0.5)),
+                Duration(Percentile(replies.Latencies, 0.95)),
+                Duration(replies.Latencies.Count == 0 ? TimeSpan.Zero : replies.Latencies[^1]),
+                Count(replies.FanOutSent), replies.SendsPerSecond.ToString("N1", Invariant), Count(replies.Refused),
             ],
         ]);
         Line(text);
@@ -168,6 +191,13 @@ internal static class Report
         var sorted = values.Order().ToList();
         var middle = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>The nearest-rank percentile (0.95 for p95); zero for no values.</summary>
+    public static TimeSpan Percentile(IReadOnlyList<TimeSpan> values, double fraction)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? TimeSpan.Zero : sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
     }
 
     private static string Count(long value) => value.ToString("N0", Invariant);

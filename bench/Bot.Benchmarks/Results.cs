@@ -10,6 +10,7 @@ internal sealed record BenchResults(
     SeedResult Seed,
     IReadOnlyList<TimeSpan> IdleSweeps,
     IReadOnlyList<RunResult> Runs,
+    ReplyMeasure Replies,
     IReadOnlyList<MemoryPoint> Memory,
     IReadOnlyList<QueryPlan> Plans,
     IReadOnlyList<string> Problems,
@@ -20,7 +21,7 @@ internal sealed record SeedResult(long Rows, TimeSpan Migrate, TimeSpan Insert, 
 /// <summary>One repetition on a fresh copy of the seeded database.</summary>
 internal sealed record RunResult(SweepMeasure Busy, OutboxMeasure Outbox, SweepMeasure Reminders, SweepMeasure Expiries);
 
-/// <summary>One timed <c>CheckInSweeper.RunAsync</c> and what it did.</summary>
+/// <summary>One timed <c>Sweep.RunAsync</c> (the minute's whole work) and what it did.</summary>
 internal sealed record SweepMeasure(
     DateTimeOffset Clock,
     TimeSpan Elapsed,
@@ -41,3 +42,10 @@ internal sealed record MemoryPoint(
     string Label, long GcHeapBytes, long GcCommittedBytes, long WorkingSetBytes, long DatabaseBytes);
 
 internal sealed record QueryPlan(string Title, IReadOnlyList<string> Lines);
+
+/// <summary>
+/// Replies sent while the peak's fan-out waits: how long each took from the person's update to the platform
+/// (sorted), and how the fan-out went meanwhile.
+/// </summary>
+internal sealed record ReplyMeasure(
+    int Backlog, int Replies, IReadOnlyList<TimeSpan> Latencies, int FanOutSent, double SendsPerSecond, int Refused);

@@ -37,6 +37,11 @@ internal static class SweepBenchmark
 
     private const string SqliteVersionSql = "SELECT sqlite_version();";
 
+    /// <summary>Replies typed during the fan-out: one every quarter second for 15 seconds.</summary>
+    private const int ReplyCount = 60;
+
+    private static readonly TimeSpan ReplyEvery = TimeSpan.FromMilliseconds(250);
+
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     public static async Task<BenchResults> RunAsync(BenchOptions options, TextWriter progress, CancellationToken ct)
@@ -69,10 +74,12 @@ internal static class SweepBenchmark
                 BenchDatabase.Delete(runFile);
             }
 
+            var replies = await MeasureRepliesAsync(Path.Combine(folder, "replies.db"), seedFile, peak, problems, progress, ct)
+                .ConfigureAwait(false);
             memory.Add(Measure($"after {options.Runs} run(s), databases closed", null));
             return new BenchResults(
                 options, startedAt, prepared.Environment, peak, prepared.PeakCouples, prepared.Seed, prepared.IdleSweeps,
-                runs, memory, prepared.Plans, problems, total.Elapsed);
+                runs, replies, memory, prepared.Plans, problems, total.Elapsed);
         }
         finally
         {
@@ -190,7 +197,30 @@ internal static class SweepBenchmark
         }
     }
 
-    /// <summary>One sweep as the minute job runs it: a fresh DI scope (so a fresh session) per run.</summary>
+    /// <summary>On a fresh copy: the peak sweep, then replies sent by the real sender while its fan-out waits.</summary>
+    private static async Task<ReplyMeasure> MeasureRepliesAsync(
+        string file, string seedFile, DateTimeOffset peak, List<string> problems, TextWriter progress, CancellationToken ct)
+    {
+        File.Copy(seedFile, file);
+        var database = BenchDatabase.Open(file, new BenchClock(peak));
+        await using (database.ConfigureAwait(false))
+        {
+            await SweepAsync(database, problems, "busy", ct).ConfigureAwait(false);
+            var replies = await ReplyLatency.RunAsync(database, ReplyCount, ReplyEvery, progress, ct).ConfigureAwait(false);
+            if (replies.Latencies.Count != replies.Replies)
+            {
+                problems.Add($"{replies.Replies - replies.Latencies.Count} of {replies.Replies} replies did not arrive.");
+            }
+
+            await progress.WriteLineAsync(
+                $"  replies: p50 {Report.Duration(Report.Percentile(replies.Latencies, 0.5))}, "
+                + $"p95 {Report.Duration(Report.Percentile(replies.Latencies, 0.95))}; "
+                + $"fan-out {replies.SendsPerSecond:F1}/s, {replies.Refused} answered 429").ConfigureAwait(false);
+            return replies;
+        }
+    }
+
+    /// <summary>Core's whole minute sweep as the job runs it: a fresh DI scope (so a fresh session) per run.</summary>
     private static async Task<SweepMeasure> SweepAsync(
         BenchDatabase database, List<string> problems, string what, CancellationToken ct)
     {
@@ -200,14 +230,14 @@ internal static class SweepBenchmark
         var dueExpiries = await database.ScalarAsync(DueExpiriesSql, now, ct).ConfigureAwait(false);
         var outboxBefore = await database.ScalarAsync(OutboxCountSql, null, ct).ConfigureAwait(false);
 
-        SweepResult result;
+        SweepReport result;
         TimeSpan elapsed;
         var scope = database.Services.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var sweeper = scope.ServiceProvider.GetRequiredService<CheckInSweeper>();
+            var sweep = scope.ServiceProvider.GetRequiredService<Sweep>();
             var stopwatch = Stopwatch.StartNew();
-            result = await sweeper.RunAsync(ct).ConfigureAwait(false);
+            result = await sweep.RunAsync(ct).ConfigureAwait(false);
             elapsed = stopwatch.Elapsed;
         }
 
