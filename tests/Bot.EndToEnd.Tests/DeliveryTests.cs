@@ -1,7 +1,16 @@
+using System.Globalization;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Bot.EndToEnd.Tests;
 
 public sealed class DeliveryTests
 {
+    /// <summary>Five seconds of sends at Telegram's pace.</summary>
+    private const int Broadcast = 150;
+
     [Fact]
     public async Task ServerError_IsRetriedAfterABackoff_AndDeliveredOnce()
     {
@@ -20,6 +29,38 @@ public sealed class DeliveryTests
         Assert.Contains("Hi Alex", welcome.Text, StringComparison.Ordinal);
         Assert.Single(bot.Telegram.SentTo(alex.Id));
         Assert.Equal(2, bot.Telegram.SendMessageAttempts);
+    }
+
+    [Fact]
+    public async Task ReplyToWhatSomeoneTyped_GoesOutBeforeABroadcastThatWasQueuedFirst()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var alex = bot.User(1001, "Alex");
+        var recipients = Enumerable.Range(0, Broadcast).Select(i => bot.User(5000 + i, "P" + i)).ToList();
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            // Queued outside any person's update, as the sweep's fan-out is.
+            var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+            await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().RunAsync(
+                async ct =>
+                {
+                    foreach (var person in recipients)
+                    {
+                        await outbox.EnqueueAsync(
+                            OutgoingMessage.Plain(new ChatAddress(Platform.Telegram, person.Id.ToString(CultureInfo.InvariantCulture)), "broadcast"),
+                            ct);
+                    }
+                },
+                CancellationToken.None);
+        }
+
+        await bot.Telegram.WaitForMessageCountAsync(recipients[0].Id, 1);
+        bot.Telegram.SendText(alex, "/help");
+        var reply = await bot.Telegram.WaitForMessageAsync(alex.Id);
+        var broadcastsFirst = bot.Telegram.Sent.TakeWhile(m => m != reply).Count(m => m.Text == "broadcast");
+
+        Assert.True(broadcastsFirst < Broadcast / 2, $"{broadcastsFirst} of {Broadcast} broadcasts went out before the reply.");
+        await bot.Telegram.WaitForMessageCountAsync(recipients[^1].Id, 1, TimeSpan.FromSeconds(20));
     }
 
     [Fact]
