@@ -4,7 +4,6 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig BotSuite.sln ./
 COPY src/Bot.Core/Bot.Core.csproj src/Bot.Core/
 COPY src/Bot.Host/Bot.Host.csproj src/Bot.Host/
-COPY src/Bot.Discord/Bot.Discord.csproj src/Bot.Discord/
 RUN dotnet restore src/Bot.Host/Bot.Host.csproj
 COPY src/ src/
 RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release -o /app --no-restore

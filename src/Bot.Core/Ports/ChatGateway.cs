@@ -38,8 +38,12 @@ public abstract record DeliveryResult
 
     public sealed record Delivered : DeliveryResult;
 
-    /// <summary>The platform asked the whole bot to pause.</summary>
-    public sealed record RateLimited(TimeSpan RetryAfter) : DeliveryResult;
+    /// <summary>The platform asked us to pause: the whole bot, or only for this chat.</summary>
+    public sealed record RateLimited(TimeSpan RetryAfter) : DeliveryResult
+    {
+        /// <summary>The limit is this chat's (a route's bucket), not the bot's: other chats go on.</summary>
+        public bool OnlyThisChat { get; init; }
+    }
 
     /// <summary>The person blocked the bot or left; retrying will not help.</summary>
     public sealed record Unreachable(string Reason) : DeliveryResult;

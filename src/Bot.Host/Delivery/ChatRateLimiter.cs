@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
@@ -10,6 +11,9 @@ internal sealed class ChatRateLimiter : IAsyncDisposable
 {
     private readonly PartitionedRateLimiter<ChatAddress> _perChat;
     private readonly SendPacer _botWide;
+
+    // Chats the platform asked us to leave alone for a while (a 429 on their route), until a real-clock timestamp.
+    private readonly ConcurrentDictionary<ChatAddress, long> _heldUntil = new();
 
     public ChatRateLimiter(IChatGateway gateway)
     {
@@ -28,8 +32,26 @@ internal sealed class ChatRateLimiter : IAsyncDisposable
         _botWide = new SendPacer(gateway.MaxMessagesPerSecond, TimeProvider.System);
     }
 
+    /// <summary>Sends to the chat wait this long; other chats are not affected.</summary>
+    public void Hold(ChatAddress chat, TimeSpan retryAfter)
+    {
+        var until = TimeProvider.System.GetTimestamp() + (long)(retryAfter.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        _heldUntil.AddOrUpdate(chat, until, (_, held) => Math.Max(held, until));
+    }
+
     public async Task WaitAsync(ChatAddress chat, OutboxLane lane, CancellationToken ct)
     {
+        if (_heldUntil.TryGetValue(chat, out var until))
+        {
+            var left = TimeProvider.System.GetElapsedTime(TimeProvider.System.GetTimestamp(), until);
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, ct).ConfigureAwait(false);
+            }
+
+            _heldUntil.TryRemove(KeyValuePair.Create(chat, until));
+        }
+
         // The chat's own bucket first, so waiting on a busy chat does not hold a bot-wide turn.
         using (var lease = await _perChat.AcquireAsync(chat, 1, ct).ConfigureAwait(false))
         {

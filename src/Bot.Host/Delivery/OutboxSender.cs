@@ -10,7 +10,7 @@ namespace Bot.Host.Delivery;
 /// <summary>
 /// Drains the outbox: the oldest message of each chat, concurrently across chats, paced per chat and per bot,
 /// replies before background messages.
-/// A platform's 429 pauses that whole platform; network and server errors back off per message; a person who
+/// A platform's 429 pauses that whole platform, or only the chat when the limit was the chat's; network and server errors back off per message; a person who
 /// blocked the bot is marked unreachable instead of being retried.
 /// </summary>
 internal sealed class OutboxSender(
@@ -211,6 +211,13 @@ internal sealed class OutboxSender(
         var to = item.Message.To;
         switch (result)
         {
+            case DeliveryResult.RateLimited { OnlyThisChat: true } limited:
+                // The limit is this chat's route: its messages wait, in order, while every other chat goes on.
+                _limiters[to.Platform].Hold(to, limited.RetryAfter);
+                logger.LogWarning("{Platform} asked us to slow down in chat {Chat} for {RetryAfter}; holding that chat",
+                    to.Platform, to, limited.RetryAfter);
+                await store.ReleaseAsync(item.Id, time.GetUtcNow()).ConfigureAwait(false);
+                break;
             case DeliveryResult.RateLimited limited:
                 Pause(to.Platform, limited.RetryAfter);
                 logger.LogWarning("{Platform} asked us to slow down for {RetryAfter}; pausing all sends",

@@ -1,21 +1,27 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Bot.Core.Application;
 using Bot.Core.Ports;
-using Bot.Discord;
-using Bot.Discord.Gateway;
-using Bot.Discord.Models;
-using Bot.Discord.Rest;
 using Bot.Host.Pipeline;
+using Discord;
+using Discord.Net;
+using Discord.Rest;
+using Discord.WebSocket;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Platforms.Discord;
 
 /// <summary>
-/// Registers the slash commands, keeps the gateway session alive and feeds what arrives into the pipeline.
-/// Interactions are answered at once (Discord allows three seconds); the real reply follows through the outbox.
+/// Runs the Discord.Net client and feeds what arrives into the pipeline. Every interaction and DM is committed to
+/// the inbox before Discord hears it arrived; interactions are handled side by side, so an acknowledgement never
+/// waits behind another chat's storage, while DMs and edits keep their order. After (re)connecting, DMs sent
+/// while the bot was away are fetched from the channels of partners with an open round. A shard that stays
+/// disconnected is rebuilt; a fatal close or a rejected token stops Discord alone, or the host when Discord is all
+/// it runs.
 /// </summary>
 internal sealed class DiscordAdapter(
-    DiscordRestClient rest,
-    DiscordGatewayClient gateway,
+    DiscordConnection connection,
+    DiscordStateStore state,
     InboundPipeline pipeline,
     CheckInOptions checkIn,
     IEnumerable<IChatGateway> platforms,
@@ -23,119 +29,384 @@ internal sealed class DiscordAdapter(
     HostExit exit,
     ILogger<DiscordAdapter> logger) : BackgroundService
 {
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+
+    // Close codes after which reconnecting cannot help: a bad token, shards or intents.
+    private static readonly int[] FatalCloseCodes = [4004, 4010, 4011, 4012, 4013, 4014];
+
+    private readonly DiscordOptions _settings = options.Value;
+    private readonly Channel<DmWork> _dms = Channel.CreateUnbounded<DmWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<int, long> _disconnectedSince = new();
+    private readonly TaskCompletionSource<Exception> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _commandsRegistered;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var reading = ReadDmsAsync(stoppingToken);
         try
         {
-            await RegisterCommandsAsync(stoppingToken).ConfigureAwait(false);
-            var reading = ReadAsync(stoppingToken);
-            await gateway.RunAsync(stoppingToken).ConfigureAwait(false);
-            await reading.ConfigureAwait(false);
+            await StartWithRetriesAsync(stoppingToken).ConfigureAwait(false);
+            await WatchAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (DiscordGatewayFatalException ex)
+        catch (Exception ex) when (IsFatal(ex, out var why))
         {
-            logger.LogCritical("Discord closed the gateway for good ({CloseCode}: {Reason}). Check Discord:Token "
-                + "(Discord__Token) and the bot's intents in the Developer Portal; the Discord adapter has stopped",
-                ex.CloseCode, ex.Reason);
-            StopIfAlone("Discord closed the gateway for good");
+            logger.LogCritical("{Why}. Check Discord:Token (Discord__Token) and the bot's intents in the Developer "
+                + "Portal; the Discord adapter has stopped", why);
+            StopIfAlone(why);
         }
-        catch (DiscordApiException ex) when (ex.StatusCode == 401)
+        catch (Exception ex)
         {
-            logger.LogCritical("Discord rejected the bot token (401). Check Discord:Token (Discord__Token); "
-                + "the Discord adapter has stopped");
-            StopIfAlone("Discord rejected the bot token");
+            logger.LogCritical("The Discord adapter stopped: {Error}", DiscordText.Redact(ex.Message));
+            StopIfAlone("the Discord adapter stopped");
         }
+        finally
+        {
+            _dms.Writer.TryComplete();
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    private async Task RegisterCommandsAsync(CancellationToken ct)
+    /// <summary>Starts the client; Discord being unreachable for a while is waited out, a refusal is not.</summary>
+    private async Task StartWithRetriesAsync(CancellationToken ct)
     {
         var backoff = TimeSpan.FromSeconds(1);
         while (true)
         {
             try
             {
-                var application = await rest.GetCurrentApplicationAsync(ct).ConfigureAwait(false);
-                var commands = DiscordCommands.Build();
-                if (options.Value.GuildId is { Length: > 0 } guildId)
-                {
-                    await rest.BulkOverwriteGuildCommandsAsync(application.Id, guildId, commands, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await rest.BulkOverwriteGlobalCommandsAsync(application.Id, commands, ct).ConfigureAwait(false);
-                }
-
-                logger.LogInformation("Discord commands registered ({Scope})",
-                    options.Value.GuildId is { Length: > 0 } ? "guild " + options.Value.GuildId : "global");
+                await StartClientAsync().ConfigureAwait(false);
                 return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or DiscordRateLimitedException
-                                           or DiscordApiException { StatusCode: >= 500 })
+            catch (Exception ex) when (!IsFatal(ex, out _) && ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Registering Discord commands failed; retrying in {Backoff}", backoff);
+                logger.LogWarning("Could not reach Discord ({Error}); trying again in {Backoff}",
+                    DiscordText.Redact(ex.Message), backoff);
+                await DiscordConnection.DisposeClientAsync(connection.Client).ConfigureAwait(false);
                 await Task.Delay(backoff, ct).ConfigureAwait(false);
                 backoff = backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
             }
         }
     }
 
-    private async Task ReadAsync(CancellationToken ct)
+    private async Task StartClientAsync()
     {
-        await foreach (var dispatch in gateway.Dispatches.ReadAllAsync(ct).ConfigureAwait(false))
+        var client = connection.Create();
+        client.InteractionCreated += interaction =>
         {
-            try
+            // Off the gateway's loop: each interaction is stored and acknowledged on its own.
+            _ = Task.Run(() => OnInteractionAsync(interaction));
+            return Task.CompletedTask;
+        };
+        client.MessageReceived += message => Queue(new DmWork(Facts(message), IsEdit: false));
+        client.MessageUpdated += (_, message, _) => Queue(new DmWork(Facts(message), IsEdit: true));
+        client.ShardReady += OnShardReadyAsync;
+        client.ShardConnected += shard =>
+        {
+            _disconnectedSince.TryRemove(shard.ShardId, out _);
+            return Task.CompletedTask;
+        };
+        client.ShardDisconnected += (exception, shard) =>
+        {
+            _disconnectedSince.TryAdd(shard.ShardId, TimeProvider.System.GetTimestamp());
+            if (CloseCodeOf(exception) is { } code && FatalCloseCodes.Contains(code))
             {
-                switch (dispatch.Type)
-                {
-                    case GatewayEvents.InteractionCreate:
-                        await OnInteractionAsync(dispatch.Read(DiscordJsonContext.Default.Interaction)!, ct)
-                            .ConfigureAwait(false);
-                        break;
-                    case GatewayEvents.MessageCreate when dispatch.Read(DiscordJsonContext.Default.DiscordMessage) is { } message
-                        && DiscordInteractionMapper.Map(message) is { } inbound:
-                        await pipeline.AcceptAsync($"discord:message:{message.Id}", inbound, ct).ConfigureAwait(false);
-                        break;
-                    case GatewayEvents.MessageUpdate when dispatch.Read(DiscordJsonContext.Default.DiscordMessage) is { } edited
-                        && DiscordInteractionMapper.MapEdit(edited) is { } edit:
-                        await pipeline.AcceptAsync($"discord:edit:{edited.Id}:{edited.EditedTimestamp!.Value.ToUnixTimeMilliseconds()}", edit, ct)
-                            .ConfigureAwait(false);
-                        break;
-                }
+                _fatal.TrySetResult(exception);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+
+            return Task.CompletedTask;
+        };
+
+        await client.LoginAsync(TokenType.Bot, _settings.Token!).ConfigureAwait(false);
+        await client.StartAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Watches for a fatal close and for shards the library leaves disconnected, and rebuilds the client.</summary>
+    private async Task WatchAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(WatchInterval);
+        var sweepTokensAt = TimeProvider.System.GetTimestamp();
+        while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+        {
+            if (_fatal.Task.IsCompleted)
             {
-                logger.LogError(ex, "Handling Discord {Event} #{Sequence} failed", dispatch.Type, dispatch.Sequence);
+                throw await _fatal.Task.ConfigureAwait(false);
+            }
+
+            var now = TimeProvider.System.GetTimestamp();
+            if (_disconnectedSince.Values.Any(since => TimeProvider.System.GetElapsedTime(since, now) > _settings.ReconnectWatchdog))
+            {
+                logger.LogWarning("A Discord shard stayed disconnected for over {Watchdog}; starting a new client",
+                    _settings.ReconnectWatchdog);
+                await DiscordConnection.DisposeClientAsync(connection.Client).ConfigureAwait(false);
+                _disconnectedSince.Clear();
+                await StartClientAsync().ConfigureAwait(false);
+            }
+
+            if (TimeProvider.System.GetElapsedTime(sweepTokensAt, now) > TimeSpan.FromMinutes(1))
+            {
+                sweepTokensAt = now;
+                await state.ForgetExpiredAsync(ct).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task OnInteractionAsync(Interaction interaction, CancellationToken ct)
+    private async Task OnShardReadyAsync(DiscordSocketClient shard)
     {
-        if (DiscordInteractionMapper.Map(interaction, checkIn.MaxAnswerLength) is not { } intake)
+        if (Interlocked.Exchange(ref _commandsRegistered, 1) == 0)
         {
+            _ = Task.Run(() => RegisterCommandsAsync(shard.Rest));
+        }
+
+        // DMs arrive on shard 0 only; what came while we were away is read before anything newer.
+        if (shard.ShardId == 0)
+        {
+            await _dms.Writer.WriteAsync(DmWork.CatchUp).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RegisterCommandsAsync(DiscordRestClient rest)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                var commands = DiscordCommands.Build();
+                var call = new DiscordCall();
+                if (ulong.TryParse(_settings.GuildId, out var guildId))
+                {
+                    await rest.BulkOverwriteGuildCommands(commands, guildId, call.Options).ConfigureAwait(false);
+                }
+                else
+                {
+                    await rest.BulkOverwriteGlobalCommands(commands, call.Options).ConfigureAwait(false);
+                }
+
+                logger.LogInformation("Discord commands registered ({Scope})",
+                    _settings.GuildId is { Length: > 0 } ? "guild " + _settings.GuildId : "global");
+                return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or RateLimitedException or TimeoutException
+                                           or HttpException { HttpCode: >= System.Net.HttpStatusCode.InternalServerError })
+            {
+                logger.LogWarning("Registering Discord commands failed ({Error}); retrying in {Backoff}",
+                    DiscordText.Redact(ex.Message), backoff);
+                await Task.Delay(backoff).ConfigureAwait(false);
+                backoff = backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError("Registering Discord commands failed for good: {Error}", DiscordText.Redact(ex.Message));
+                return;
+            }
+        }
+    }
+
+    private async Task OnInteractionAsync(SocketInteraction interaction)
+    {
+        try
+        {
+            if (Facts(interaction) is not { } facts
+                || DiscordInteractionMapper.Map(facts, checkIn.MaxAnswerLength) is not { } intake)
+            {
+                return;
+            }
+
+            if (intake.Message is { } message)
+            {
+                // Remembered and committed first: from here on nothing the person did can be lost.
+                await state.RememberAsync(interaction.Id, interaction.ApplicationId, interaction.Token, CancellationToken.None)
+                    .ConfigureAwait(false);
+                await pipeline.AcceptAsync($"discord:interaction:{interaction.Id}", message, CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+
+            await AcknowledgeAsync(interaction, intake.Ack).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Too late or already answered: the person saw "interaction failed"; what they did still counts.
+            logger.LogWarning("Handling interaction {Id} failed: {Error}", interaction.Id, DiscordText.Redact(ex.Message));
+        }
+    }
+
+    private static Task AcknowledgeAsync(SocketInteraction interaction, DiscordAck ack)
+    {
+        var options = new DiscordCall().Options;
+        return (ack, interaction) switch
+        {
+            (DiscordAck.DeferReply reply, SocketMessageComponent click) => click.DeferLoadingAsync(reply.Ephemeral, options),
+            (DiscordAck.DeferReply reply, _) => interaction.DeferAsync(reply.Ephemeral, options),
+            (DiscordAck.DeferUpdate, _) => interaction.DeferAsync(options: options),
+            (DiscordAck.AnswerForm form, _) => interaction.RespondWithModalAsync(new ModalBuilder()
+                .WithTitle(Copy.DiscordAnswerFormTitle)
+                .WithCustomId(form.CustomId)
+                .AddLabel(Copy.DiscordAnswerFieldLabel,
+                    new TextInputBuilder(DiscordInteractionMapper.AnswerInput, TextInputStyle.Paragraph,
+                        maxLength: form.MaxLength, required: true),
+                    Copy.DiscordAnswerFieldHint)
+                .Build(), options),
+            (DiscordAck.Suggestions suggestions, SocketAutocompleteInteraction autocomplete) => autocomplete.RespondAsync(
+                suggestions.Values.Select(zone => new AutocompleteResult(zone, zone)), options),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private static DiscordInteractionFacts? Facts(SocketInteraction interaction)
+    {
+        var user = interaction.User;
+        var facts = (DiscordInteractionKind kind) => new DiscordInteractionFacts(kind, interaction.Id, user.Id, NameOf(user),
+            user.IsBot, interaction.GuildId, interaction.ChannelId ?? 0);
+        return interaction switch
+        {
+            SocketSlashCommand command => facts(DiscordInteractionKind.Command) with
+            {
+                CommandName = command.Data.Name,
+                Options = DiscordCommands.Options(command.Data.Options.Select(o => (o.Name, (object?)o.Value))),
+            },
+            SocketMessageComponent click => facts(DiscordInteractionKind.Button) with { CustomId = click.Data.CustomId },
+            SocketModal form => facts(DiscordInteractionKind.ModalSubmit) with
+            {
+                CustomId = form.Data.CustomId,
+                Fields = form.Data.Components.Where(c => c.CustomId is not null)
+                    .GroupBy(c => c.CustomId, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.First().Value ?? "", StringComparer.Ordinal),
+            },
+            SocketAutocompleteInteraction autocomplete => facts(DiscordInteractionKind.Autocomplete) with
+            {
+                Typed = autocomplete.Data.Current?.Value?.ToString() ?? "",
+            },
+            _ => null,
+        };
+    }
+
+    private static DiscordMessageFacts Facts(IMessage message) => new(
+        message.Id, message.Author.Id, NameOf(message.Author), message.Author.IsBot || message.Author.IsWebhook,
+        (message.Channel as IGuildChannel)?.GuildId, message.Channel.Id, message.Content ?? "", message.EditedTimestamp);
+
+    private static string NameOf(IUser user) => user.GlobalName ?? user.Username;
+
+    private Task Queue(DmWork work)
+    {
+        if (work.Message is { GuildId: null, FromBot: false })
+        {
+            _dms.Writer.TryWrite(work);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>DMs and edits one after another, in the order Discord sent them; a catch-up runs in its place.</summary>
+    private async Task ReadDmsAsync(CancellationToken ct)
+    {
+        await foreach (var work in _dms.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            try
+            {
+                if (work.Message is { } message)
+                {
+                    await AcceptDmAsync(message, work.IsEdit, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await CatchUpAsync(ct).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogError("Handling a Discord DM failed: {Error}", DiscordText.Redact(ex.Message));
+            }
+        }
+    }
+
+    private async Task AcceptDmAsync(DiscordMessageFacts message, bool isEdit, CancellationToken ct)
+    {
+        if (isEdit)
+        {
+            if (DiscordInteractionMapper.MapEdit(message) is { } edit)
+            {
+                await pipeline.AcceptAsync($"discord:edit:{message.Id}:{message.EditedAt!.Value.ToUnixTimeMilliseconds()}",
+                    edit, ct).ConfigureAwait(false);
+            }
+
             return;
         }
 
-        try
+        if (DiscordInteractionMapper.Map(message) is { } inbound)
         {
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, intake.Response, ct)
-                .ConfigureAwait(false);
+            await pipeline.AcceptAsync($"discord:message:{message.Id}", inbound, ct).ConfigureAwait(false);
+            await state.SeeDmAsync(message.ChannelId, message.AuthorId, message.Id, ct).ConfigureAwait(false);
         }
-        catch (DiscordApiException ex)
+    }
+
+    /// <summary>Reads, for every partner with an open round, the DMs after the last one handled (each handled once).</summary>
+    private async Task CatchUpAsync(CancellationToken ct)
+    {
+        var caughtUp = 0;
+        foreach (var cursor in await state.CursorsToCatchUpAsync(ct).ConfigureAwait(false))
         {
-            // Too late or already answered: the person saw "interaction failed"; what they did still counts.
-            logger.LogWarning("Could not acknowledge interaction {Id}: {Code} {Message}", interaction.Id, ex.Code, ex.Message);
+            var call = new DiscordCall(ct);
+            try
+            {
+                if (await connection.Client.Rest.GetChannelAsync(cursor.ChannelId, call.Options).ConfigureAwait(false)
+                    is not IMessageChannel channel)
+                {
+                    continue;
+                }
+
+                var missed = await channel.GetMessagesAsync(cursor.LastMessageId, Direction.After, DiscordConfig.MaxMessagesPerBatch,
+                    CacheMode.AllowDownload, call.Options).FlattenAsync().ConfigureAwait(false);
+                foreach (var message in missed.Where(m => m.Author.Id == cursor.UserId).OrderBy(m => m.Id))
+                {
+                    await AcceptDmAsync(Facts(message) with { GuildId = null }, isEdit: false, ct).ConfigureAwait(false);
+                    caughtUp++;
+                }
+            }
+            catch (Exception ex) when (call.Outcome(ex) is not null)
+            {
+                logger.LogWarning("Catching up DMs in channel {Channel} failed: {Error}", cursor.ChannelId,
+                    DiscordText.Redact(ex.Message));
+            }
         }
 
-        if (intake.Message is { } message)
+        if (caughtUp > 0)
         {
-            await pipeline.AcceptAsync($"discord:interaction:{interaction.Id}", message, ct).ConfigureAwait(false);
+            logger.LogInformation("Caught up {Count} Discord DMs sent while the bot was away", caughtUp);
         }
+    }
+
+    private static int? CloseCodeOf(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is WebSocketClosedException closed)
+            {
+                return closed.CloseCode;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsFatal(Exception exception, out string why)
+    {
+        why = exception switch
+        {
+            HttpException { HttpCode: System.Net.HttpStatusCode.Unauthorized } => "Discord rejected the bot token (401)",
+            _ when CloseCodeOf(exception) is { } code && FatalCloseCodes.Contains(code) =>
+                $"Discord closed the gateway for good ({code})",
+            HttpException { HttpCode: < System.Net.HttpStatusCode.InternalServerError and not System.Net.HttpStatusCode.TooManyRequests } http =>
+                $"Discord refused to start the bot ({(int)http.HttpCode})",
+            ArgumentException => "The Discord token is malformed",
+            _ => "",
+        };
+        return why.Length > 0;
     }
 
     private void StopIfAlone(string why)
@@ -145,5 +416,11 @@ internal sealed class DiscordAdapter(
         {
             exit.Fail(HostExit.PlatformRefused, why);
         }
+    }
+
+    /// <summary>A DM or an edit to hand to the pipeline; without a message, the signal to catch up.</summary>
+    private sealed record DmWork(DiscordMessageFacts? Message, bool IsEdit)
+    {
+        public static DmWork CatchUp { get; } = new(null, false);
     }
 }

@@ -1,43 +1,38 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Bot.Core.Application;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
-using Bot.Discord;
-using Bot.Discord.Models;
-using Bot.Discord.Rest;
+using Discord;
 
 namespace Bot.Host.Platforms.Discord;
 
 /// <summary>
-/// Sends outbox messages to Discord: to a person's DMs (the DM channel is opened once and remembered), to a
-/// channel, or as the answer to an interaction (the first message fills in the deferred reply, later ones follow
-/// up). Files go along as attachments of the same message. Mentions are switched off so nobody's words can ping
-/// anyone.
+/// Sends outbox messages to Discord: to a person's DMs, to a channel, or as the answer to an interaction (through
+/// its stored token; once that has expired, to the person's DMs instead). Text is shown exactly as written (no
+/// markdown, links or mentions from anyone's words), mentions never ping, and files go along as attachments.
 /// </summary>
-internal sealed class DiscordChatGateway(DiscordRestClient rest, TimeProvider? clock = null) : IChatGateway
+internal sealed class DiscordChatGateway(
+    DiscordConnection connection,
+    DiscordInteractionReplies interactions,
+    DiscordStateStore state,
+    ILogger<DiscordChatGateway> logger) : IChatGateway
 {
-    /// <summary>How long Discord keeps an interaction token valid; older entries are of no use.</summary>
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
-
     private const int MaxButtonsPerRow = 5;
     private const int MaxRows = 5;
     private const int MaxLabelLength = 80;
 
-    private readonly ConcurrentDictionary<string, string> _dmChannels = new(StringComparer.Ordinal);
-    // Token → when its deferred reply was filled in; later messages for it become follow-ups.
-    private readonly ConcurrentDictionary<string, long> _answeredInteractions = new(StringComparer.Ordinal);
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<ulong, IMessageChannel> _dmChannels = new();
+    private readonly ConcurrentDictionary<ulong, IMessageChannel> _channels = new();
 
     public Platform Platform => Platform.Discord;
 
-    public int MaxTextLength => DiscordRestClient.MaxContentLength;
+    public int MaxTextLength => DiscordText.MaxContentLength;
 
     // A file and its text travel in one message, so the caption may be as long as any content.
-    public int MaxCaptionLength => DiscordRestClient.MaxContentLength;
+    public int MaxCaptionLength => DiscordText.MaxContentLength;
 
-    // The REST client also keeps Discord's own buckets; this keeps us well under the global 50/s.
+    // Well under Discord's global 50 requests a second, leaving room for DM channel lookups.
     public int MaxMessagesPerSecond => 40;
 
     public TimeSpan MinIntervalPerChat(ChatAddress chat) => TimeSpan.FromMilliseconds(250);
@@ -45,111 +40,141 @@ internal sealed class DiscordChatGateway(DiscordRestClient rest, TimeProvider? c
     public async Task<DeliveryResult> SendAsync(OutgoingMessage outgoing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outgoing);
-        var to = outgoing.To;
-        var message = new MessageCreate(outgoing.Text.Length == 0 && outgoing.Attachment is not null ? null : outgoing.Text)
+        var message = new DiscordMessage(DiscordText.Literal(outgoing.Text), Rows(outgoing), outgoing.Silent, outgoing.Attachment);
+        if (DiscordAddresses.TryGetInteraction(outgoing.To, out var interactionId, out var userId, out var ephemeral))
         {
-            Components = Components(outgoing.Choices, outgoing.InvitesAnswer),
-            AllowedMentions = new AllowedMentions([]),
-            // "@silent": shown as usual, but no push or sound during the recipient's quiet hours.
-            Flags = outgoing.Silent ? MessageFlags.SuppressNotifications : null,
-        };
-        IReadOnlyList<FileUpload> files = outgoing.Attachment is { } file
-            ? [new FileUpload(file.FileName, file.ContentType, file.Content)]
-            : [];
-        if (DiscordRestClient.CheckLimits(message, files) is { } tooMuch)
-        {
-            return new DeliveryResult.Rejected(tooMuch);
+            return await ReplyAsync(interactionId, userId, ephemeral, message, ct).ConfigureAwait(false);
         }
 
+        if (DiscordAddresses.TryGetPerson(outgoing.To, out userId))
+        {
+            return await ToPersonAsync(userId, message, ct).ConfigureAwait(false);
+        }
+
+        return DiscordAddresses.TryGetChannel(outgoing.To, out var channelId)
+            ? await ToChannelAsync(channelId, message, ct).ConfigureAwait(false)
+            : new DeliveryResult.Rejected($"not a Discord address: {outgoing.To.ChatId}");
+    }
+
+    private async Task<DeliveryResult> ReplyAsync(ulong interactionId, ulong userId, bool ephemeral, DiscordMessage message,
+        CancellationToken ct)
+    {
+        if (await state.GetAsync(interactionId, ct).ConfigureAwait(false) is { } pending)
+        {
+            var result = await interactions.SendAsync(pending, ephemeral, message, ct).ConfigureAwait(false);
+            if (result is DeliveryResult.Delivered && !pending.Replied)
+            {
+                await state.MarkRepliedAsync(interactionId, ct).ConfigureAwait(false);
+            }
+
+            if (!DiscordInteractionReplies.IsExpired(result))
+            {
+                return result;
+            }
+        }
+
+        // The interaction's 15 minutes are over (the bot was down, or the reply waited): the person still gets it.
+        logger.LogInformation("Interaction {Id} can no longer be answered; replying in the person's DMs", interactionId);
+        return await ToPersonAsync(userId, message, ct).ConfigureAwait(false);
+    }
+
+    private async Task<DeliveryResult> ToPersonAsync(ulong userId, DiscordMessage message, CancellationToken ct)
+    {
+        var call = new DiscordCall(ct);
         try
         {
-            if (DiscordAddresses.TryGetInteraction(to, out var applicationId, out var token, out var isEphemeral))
+            var isNew = !_dmChannels.TryGetValue(userId, out var channel);
+            channel ??= await OpenDmAsync(userId, call).ConfigureAwait(false);
+            var sent = await PostAsync(channel, message, call).ConfigureAwait(false);
+            if (isNew)
             {
-                if (FirstReplyTo(token))
-                {
-                    await rest.EditOriginalResponseAsync(applicationId, token, message, files, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    var followUp = isEphemeral ? message with { Flags = MessageFlags.Ephemeral } : message;
-                    await rest.CreateFollowupMessageAsync(applicationId, token, followUp, files, ct).ConfigureAwait(false);
-                }
-
-                return DeliveryResult.Ok;
+                // From now on, what the person types there is caught up after a restart.
+                await state.KnowDmChannelAsync(channel.Id, userId, sent.Id, ct).ConfigureAwait(false);
             }
 
-            var channelId = DiscordAddresses.TryGetPerson(to, out var userId)
-                ? await DmChannelAsync(userId, ct).ConfigureAwait(false)
-                : to.ChatId;
-            await rest.CreateMessageAsync(channelId, message, files, ct).ConfigureAwait(false);
             return DeliveryResult.Ok;
         }
-        catch (DiscordRateLimitedException ex)
+        catch (Exception ex) when (call.Outcome(ex) is { } outcome)
         {
-            return new DeliveryResult.RateLimited(ex.RetryAfter);
-        }
-        catch (DiscordApiException ex)
-        {
-            return ex switch
-            {
-                // Cannot send messages to this user / missing access / unknown channel: they left or closed DMs.
-                { Code: 50007 or 50001 or 10003 or 10013 } or { StatusCode: (int)HttpStatusCode.Forbidden } =>
-                    new DeliveryResult.Unreachable($"{ex.Code} {ex.Message}"),
-                { StatusCode: >= 500 } => new DeliveryResult.Failed($"{ex.StatusCode} {ex.Message}"),
-                _ => new DeliveryResult.Rejected($"{ex.Code} {ex.Message}"),
-            };
-        }
-        catch (HttpRequestException ex)
-        {
-            return new DeliveryResult.Failed(ex.Message);
+            return outcome;
         }
     }
 
-    private bool FirstReplyTo(string token)
+    private async Task<DeliveryResult> ToChannelAsync(ulong channelId, DiscordMessage message, CancellationToken ct)
     {
-        var now = _clock.GetTimestamp();
-        if (!_answeredInteractions.TryAdd(token, now))
+        var call = new DiscordCall(ct);
+        try
         {
-            return false;
+            if (!_channels.TryGetValue(channelId, out var channel))
+            {
+                channel = connection.Client.GetChannel(channelId) as IMessageChannel
+                    ?? await connection.Client.Rest.GetChannelAsync(channelId, call.Options).ConfigureAwait(false) as IMessageChannel
+                    ?? throw new InvalidOperationException($"Discord channel {channelId} takes no messages.");
+                _channels[channelId] = channel;
+            }
+
+            await PostAsync(channel, message, call).ConfigureAwait(false);
+            return DeliveryResult.Ok;
+        }
+        catch (Exception ex) when (call.Outcome(ex) is { } outcome)
+        {
+            return outcome;
+        }
+    }
+
+    private async Task<IMessageChannel> OpenDmAsync(ulong userId, DiscordCall call)
+    {
+        var client = connection.Client;
+        IUser user = client.GetUser(userId)
+            ?? (IUser?)await client.Rest.GetUserAsync(userId, call.Options).ConfigureAwait(false)
+            ?? throw new global::Discord.Net.HttpException(System.Net.HttpStatusCode.NotFound, null, DiscordErrorCode.UnknownUser);
+        var channel = await user.CreateDMChannelAsync(call.Options).ConfigureAwait(false);
+        _dmChannels[userId] = channel;
+        return channel;
+    }
+
+    private static Task<IUserMessage> PostAsync(IMessageChannel channel, DiscordMessage message, DiscordCall call)
+    {
+        var components = Components(message.Rows);
+        var flags = message.Silent ? MessageFlags.SuppressNotification : MessageFlags.None;
+        var text = message.Content.Length == 0 && message.File is not null ? null : message.Content;
+        return message.File is { } file
+            ? channel.SendFileAsync(new FileAttachment(new MemoryStream(file.Content.ToArray()), file.FileName), text,
+                options: call.Options, allowedMentions: AllowedMentions.None, components: components, flags: flags)
+            : channel.SendMessageAsync(text, options: call.Options, allowedMentions: AllowedMentions.None,
+                components: components, flags: flags);
+    }
+
+    private static MessageComponent? Components(IReadOnlyList<IReadOnlyList<DiscordButton>> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return null;
         }
 
-        foreach (var (old, at) in _answeredInteractions)
+        var builder = new ComponentBuilder();
+        for (var row = 0; row < rows.Count; row++)
         {
-            if (_clock.GetElapsedTime(at, now) > TokenLifetime)
+            foreach (var button in rows[row])
             {
-                _answeredInteractions.TryRemove(old, out _);
+                builder.WithButton(button.Label, button.CustomId, button.IsPrimary ? ButtonStyle.Primary : ButtonStyle.Secondary,
+                    row: row);
             }
         }
 
-        return true;
+        return builder.Build();
     }
 
-    private async Task<string> DmChannelAsync(string userId, CancellationToken ct)
+    /// <summary>The message's buttons in rows of five: "Answer" first when it asks a question, then its choices.</summary>
+    internal static IReadOnlyList<IReadOnlyList<DiscordButton>> Rows(OutgoingMessage outgoing)
     {
-        if (_dmChannels.TryGetValue(userId, out var known))
+        var buttons = outgoing.Choices.SelectMany(row => row.Select(choice => new DiscordButton(
+            choice.Label.Length > MaxLabelLength ? choice.Label[..MaxLabelLength] : choice.Label, choice.Payload, false)));
+        if (outgoing.InvitesAnswer)
         {
-            return known;
+            buttons = buttons.Prepend(new DiscordButton(Copy.DiscordAnswerButton, DiscordInteractionMapper.AnswerButton, true));
         }
 
-        var channel = await rest.CreateDmAsync(userId, ct).ConfigureAwait(false);
-        _dmChannels[userId] = channel.Id;
-        return channel.Id;
-    }
-
-    private static List<DiscordComponent>? Components(IReadOnlyList<IReadOnlyList<Choice>> choices, bool invitesAnswer)
-    {
-        var rows = new List<DiscordComponent>();
-        var answer = invitesAnswer
-            ? DiscordComponent.Button(ButtonStyle.Primary, Copy.DiscordAnswerButton, DiscordInteractionMapper.AnswerButton)
-            : null;
-        var buttons = choices.SelectMany(row => row.Select(choice => DiscordComponent.Button(
-            ButtonStyle.Secondary, choice.Label.Length > MaxLabelLength ? choice.Label[..MaxLabelLength] : choice.Label,
-            choice.Payload)));
-        foreach (var row in (answer is null ? buttons : buttons.Prepend(answer)).Chunk(MaxButtonsPerRow).Take(MaxRows))
-        {
-            rows.Add(DiscordComponent.ActionRow(row));
-        }
-
-        return rows.Count == 0 ? null : rows;
+        return [.. buttons.Chunk(MaxButtonsPerRow).Take(MaxRows).Select(row => (IReadOnlyList<DiscordButton>)row)];
     }
 }

@@ -1,60 +1,89 @@
+using System.Globalization;
 using Bot.Core.Application.Commands;
-using Bot.Discord.Models;
+using Discord;
 
 namespace Bot.Host.Platforms.Discord;
 
 /// <summary>The command catalog as Discord slash commands with typed options, and their options back for the catalog.</summary>
 internal static class DiscordCommands
 {
-    private const int MaxSuggestions = 25;
+    public const int MaxSuggestions = 25;
 
-    private static readonly IReadOnlyList<InteractionContextType> GuildAndDms =
-        [InteractionContextType.Guild, InteractionContextType.BotDm];
-
-    public static IReadOnlyList<ApplicationCommand> Build() =>
+    public static ApplicationCommandProperties[] Build() =>
     [
-        .. CommandCatalog.All.Select(command => new ApplicationCommand(command.Name, command.Description)
+        .. CommandCatalog.All.Select(command =>
         {
-            Type = ApplicationCommandType.ChatInput,
-            Options = command.Parameters.Count == 0
-                ? null
-                : [.. command.Parameters.OrderByDescending(p => p.Required).Select(OptionOf)],
-            IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
-            Contexts = GuildAndDms,
+            var builder = new SlashCommandBuilder()
+                .WithName(command.Name)
+                .WithDescription(command.Description)
+                .WithIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+                .WithContextTypes(InteractionContextType.Guild, InteractionContextType.BotDm);
+            foreach (var parameter in command.Parameters.OrderByDescending(p => p.Required))
+            {
+                builder.AddOption(OptionOf(parameter));
+            }
+
+            return (ApplicationCommandProperties)builder.Build();
         }),
     ];
 
     /// <summary>The options as the catalog reads them: values in invariant text, by option name.</summary>
-    public static IReadOnlyDictionary<string, string> Options(InteractionData data) =>
-        (data.Options ?? [])
-        .Where(option => option.GetString() is not null)
-        .GroupBy(option => option.Name, StringComparer.Ordinal)
-        .ToDictionary(group => group.Key, group => group.First().GetString()!, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> Options(IEnumerable<(string Name, object? Value)> options) =>
+        options
+            .Select(option => (option.Name, Value: Text(option.Value)))
+            .Where(option => option.Value is not null)
+            .GroupBy(option => option.Name, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().Value!, StringComparer.Ordinal);
 
     /// <summary>Up to 25 zone suggestions for what the person has typed so far.</summary>
-    public static IReadOnlyList<CommandChoice> SuggestZones(string typed) =>
-        [.. TimeZoneParameter.Suggest(typed, MaxSuggestions).Select(zone => CommandChoice.FromString(zone, zone))];
+    public static IReadOnlyList<string> SuggestZones(string typed) => TimeZoneParameter.Suggest(typed, MaxSuggestions);
 
-    private static ApplicationCommandOption OptionOf(Parameter parameter)
+    private static string? Text(object? value) => value switch
     {
-        var option = new ApplicationCommandOption(TypeOf(parameter.Kind), parameter.Name, parameter.Description)
+        null => null,
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private static SlashCommandOptionBuilder OptionOf(Parameter parameter)
+    {
+        var option = new SlashCommandOptionBuilder()
+            .WithName(parameter.Name)
+            .WithDescription(parameter.Description)
+            .WithType(TypeOf(parameter.Kind))
+            .WithRequired(parameter.Required);
+        switch (parameter)
         {
-            Required = parameter.Required ? true : null,
-        };
-        return parameter switch
-        {
-            TextParameter text => option with { MaxLength = text.MaxLength },
-            IntegerParameter number => option with { MinValue = number.Min, MaxValue = number.Max },
-            ChoiceParameter choice => option with
-            {
-                Choices = [.. choice.Choices.Take(MaxSuggestions).Select(c => CommandChoice.FromString(c.Label, c.Value))],
-            },
-            TimeZoneParameter => option with { Autocomplete = true, MaxLength = 64 },
-            TimeOfDayParameter => option with { MaxLength = 12 },
-            DateParameter => option with { MaxLength = 10 },
-            DurationParameter => option with { MaxLength = 16 },
-            _ => option,
-        };
+            case TextParameter text:
+                option.WithMaxLength(text.MaxLength);
+                break;
+            case IntegerParameter number:
+                option.WithMinValue(number.Min).WithMaxValue(number.Max);
+                break;
+            case ChoiceParameter choice:
+                foreach (var (label, value) in choice.Choices.Take(MaxSuggestions).Select(c => (c.Label, c.Value)))
+                {
+                    option.AddChoice(label, value);
+                }
+
+                break;
+            case TimeZoneParameter:
+                option.WithAutocomplete(true).WithMaxLength(64);
+                break;
+            case TimeOfDayParameter:
+                option.WithMaxLength(12);
+                break;
+            case DateParameter:
+                option.WithMaxLength(10);
+                break;
+            case DurationParameter:
+                option.WithMaxLength(16);
+                break;
+        }
+
+        return option;
     }
 
     private static ApplicationCommandOptionType TypeOf(ParameterKind kind) => kind switch

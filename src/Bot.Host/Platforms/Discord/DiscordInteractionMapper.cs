@@ -1,70 +1,116 @@
-using Bot.Core.Application;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
-using Bot.Discord.Models;
 
 namespace Bot.Host.Platforms.Discord;
 
-/// <summary>What to answer Discord right away (within its 3 seconds) and what, if anything, goes to the core.</summary>
-internal sealed record DiscordIntake(InteractionResponse Response, Inbound? Message);
+internal enum DiscordInteractionKind
+{
+    Command,
+    Button,
+    ModalSubmit,
+    Autocomplete,
+}
+
+/// <summary>What the adapter reads off a Discord interaction; plain values, so the mapping is testable alone.</summary>
+internal sealed record DiscordInteractionFacts(
+    DiscordInteractionKind Kind, ulong Id, ulong UserId, string UserName, bool FromBot, ulong? GuildId, ulong ChannelId)
+{
+    public string? CommandName { get; init; }
+
+    /// <summary>Slash command options as the catalog reads them.</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The button's or the submitted form's custom id.</summary>
+    public string? CustomId { get; init; }
+
+    /// <summary>A submitted form's text fields by custom id.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What the person has typed so far into the option being completed.</summary>
+    public string Typed { get; init; } = "";
+
+    public bool IsPrivate => GuildId is null;
+}
+
+/// <summary>A message in a channel the bot can read, as the adapter reads it.</summary>
+internal sealed record DiscordMessageFacts(
+    ulong Id, ulong AuthorId, string AuthorName, bool FromBot, ulong? GuildId, ulong ChannelId, string Content,
+    DateTimeOffset? EditedAt);
+
+/// <summary>How the adapter acknowledges an interaction within Discord's three seconds.</summary>
+internal abstract record DiscordAck
+{
+    private DiscordAck()
+    {
+    }
+
+    /// <summary>"Thinking…", filled in later by the first reply; only the person sees it when ephemeral.</summary>
+    public sealed record DeferReply(bool Ephemeral) : DiscordAck;
+
+    /// <summary>Nothing visible; the reply arrives as a message of its own.</summary>
+    public sealed record DeferUpdate : DiscordAck;
+
+    /// <summary>Opens the answer form.</summary>
+    public sealed record AnswerForm(string CustomId, int MaxLength) : DiscordAck;
+
+    /// <summary>Autocomplete suggestions.</summary>
+    public sealed record Suggestions(IReadOnlyList<string> Values) : DiscordAck;
+}
+
+/// <summary>What to answer Discord right away and what, if anything, goes to the core.</summary>
+internal sealed record DiscordIntake(DiscordAck Ack, Inbound? Message);
 
 /// <summary>
 /// Turns interactions and DM messages into core messages. Slash commands and clicks in a guild are deferred
 /// ephemerally and answered through the interaction (only the person sees it); clicks in DMs are acknowledged
-/// silently and answered in the DM; the "Answer" button opens a modal whose text answers the current question.
+/// silently and answered in the DM; the "Answer" button opens a form whose text answers the current question.
 /// </summary>
 internal static class DiscordInteractionMapper
 {
     public const string AnswerButton = "answer";
-    private const string AnswerModal = "answer-modal";
-    private const string AnswerInput = "text";
+    public const string AnswerModal = "answer-modal";
+    public const string AnswerInput = "text";
+    public const int MaxFormLength = 4000;
 
-    public static DiscordIntake? Map(Interaction interaction, int maxAnswerLength)
+    public static DiscordIntake? Map(DiscordInteractionFacts interaction, int maxAnswerLength)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        if (interaction.Invoker is not { } user || user.Bot == true)
+        if (interaction.FromBot)
         {
             return null;
         }
 
-        var isPrivate = interaction.GuildId is null;
-        var chat = isPrivate ? DiscordAddresses.Person(user.Id) : DiscordAddresses.Channel(interaction.ChannelId ?? "");
-        var from = new ChatUser(Platform.Discord, user.Id);
-        var name = NameOf(user);
-        var privateChat = DiscordAddresses.Person(user.Id);
-        var data = interaction.Data;
-        var awaitingReply = DiscordAddresses.Interaction(interaction.ApplicationId, interaction.Token, !isPrivate);
+        var isPrivate = interaction.IsPrivate;
+        var chat = isPrivate ? DiscordAddresses.Person(interaction.UserId) : DiscordAddresses.Channel(interaction.ChannelId);
+        var from = new ChatUser(Platform.Discord, interaction.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var name = interaction.UserName;
+        var privateChat = DiscordAddresses.Person(interaction.UserId);
+        var awaitingReply = DiscordAddresses.Interaction(interaction.Id, interaction.UserId, !isPrivate);
 
-        return interaction.Type switch
+        return interaction.Kind switch
         {
-            InteractionType.ApplicationCommand when data?.Name is { } command => new DiscordIntake(
-                Deferred(ephemeral: !isPrivate),
+            DiscordInteractionKind.Command when interaction.CommandName is { } command => new DiscordIntake(
+                new DiscordAck.DeferReply(Ephemeral: !isPrivate),
                 new CommandReceived(from, name, chat, isPrivate, command, "")
                 {
-                    Options = DiscordCommands.Options(data),
+                    Options = interaction.Options,
                     ReplyTo = awaitingReply,
                     PrivateChat = privateChat,
                 }),
-            InteractionType.MessageComponent when data?.CustomId == AnswerButton => new DiscordIntake(
-                AnswerForm(maxAnswerLength), null),
-            InteractionType.MessageComponent when data?.CustomId is { } payload => new DiscordIntake(
-                isPrivate ? new InteractionResponse(InteractionCallbackType.DeferredUpdateMessage) : Deferred(ephemeral: true),
+            DiscordInteractionKind.Button when interaction.CustomId == AnswerButton => new DiscordIntake(
+                new DiscordAck.AnswerForm(AnswerModal, Math.Min(maxAnswerLength, MaxFormLength)), null),
+            DiscordInteractionKind.Button when interaction.CustomId is { Length: > 0 } payload => new DiscordIntake(
+                isPrivate ? new DiscordAck.DeferUpdate() : new DiscordAck.DeferReply(Ephemeral: true),
                 new ChoiceSelected(from, name, chat, isPrivate, payload)
                 {
                     ReplyTo = isPrivate ? null : awaitingReply,
                     PrivateChat = privateChat,
                 }),
-            InteractionType.ApplicationCommandAutocomplete => new DiscordIntake(
-                new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult,
-                    new InteractionCallbackData
-                    {
-                        Choices = DiscordCommands.SuggestZones(data?.GetFocusedOption()?.GetString() ?? ""),
-                    }),
-                null),
-            InteractionType.ModalSubmit when data?.CustomId == AnswerModal => new DiscordIntake(
-                new InteractionResponse(InteractionCallbackType.DeferredUpdateMessage),
-                new TextReceived(from, name, chat, isPrivate,
-                    data.GetSubmittedTextInputs().GetValueOrDefault(AnswerInput, ""))
+            DiscordInteractionKind.Autocomplete => new DiscordIntake(
+                new DiscordAck.Suggestions(DiscordCommands.SuggestZones(interaction.Typed)), null),
+            DiscordInteractionKind.ModalSubmit when interaction.CustomId == AnswerModal => new DiscordIntake(
+                new DiscordAck.DeferUpdate(),
+                new TextReceived(from, name, chat, isPrivate, interaction.Fields.GetValueOrDefault(AnswerInput, ""))
                 {
                     PrivateChat = privateChat,
                 }),
@@ -73,71 +119,41 @@ internal static class DiscordInteractionMapper
     }
 
     /// <summary>A DM typed by hand: text answers the current question; "/pair" and friends work typed too.</summary>
-    public static Inbound? Map(DiscordMessage message)
+    public static Inbound? Map(DiscordMessageFacts message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Author.Bot == true || message.GuildId is not null)
+        if (message.FromBot || message.GuildId is not null)
         {
             // Guild chatter is not for us; only slash commands count there.
             return null;
         }
 
-        var from = new ChatUser(Platform.Discord, message.Author.Id);
-        var chat = DiscordAddresses.Person(message.Author.Id);
-        var name = NameOf(message.Author);
+        var from = new ChatUser(Platform.Discord, Id(message.AuthorId));
+        var chat = DiscordAddresses.Person(message.AuthorId);
         var text = message.Content;
         if (text.StartsWith('/') && text.Length > 1)
         {
             var space = text.IndexOf(' ', StringComparison.Ordinal);
             var command = (space < 0 ? text[1..] : text[1..space]).ToLowerInvariant();
             var arguments = space < 0 ? "" : text[(space + 1)..].Trim();
-            return new CommandReceived(from, name, chat, true, command, arguments);
+            return new CommandReceived(from, message.AuthorName, chat, true, command, arguments);
         }
 
-        return new TextReceived(from, name, chat, true, text) { MessageId = message.Id };
+        return new TextReceived(from, message.AuthorName, chat, true, text) { MessageId = Id(message.Id) };
     }
 
     /// <summary>
-    /// A DM the person edited (it may have given an answer). Updates without an edit time (Discord
-    /// adding a link preview, say) are not edits by the person and are ignored.
+    /// A DM the person edited (it may have given an answer). Updates without an edit time (Discord adding a link
+    /// preview, say) are not edits by the person and are ignored.
     /// </summary>
-    public static Inbound? MapEdit(DiscordMessage message)
+    public static Inbound? MapEdit(DiscordMessageFacts message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // An update may be partial; without its author or content it is no edit we can act on.
-        return message.Author is { Bot: not true } author && message.Content is { } content
-            && message.GuildId is null && message.EditedTimestamp is not null
-            ? new MessageEdited(
-                new ChatUser(Platform.Discord, author.Id), NameOf(author), DiscordAddresses.Person(author.Id), true, message.Id, content)
+        return !message.FromBot && message.GuildId is null && message.EditedAt is not null
+            ? new MessageEdited(new ChatUser(Platform.Discord, Id(message.AuthorId)), message.AuthorName,
+                DiscordAddresses.Person(message.AuthorId), true, Id(message.Id), message.Content)
             : null;
     }
 
-    private static InteractionResponse Deferred(bool ephemeral) => new(
-        InteractionCallbackType.DeferredChannelMessageWithSource,
-        ephemeral ? new InteractionCallbackData { Flags = MessageFlags.Ephemeral } : null);
-
-    private static InteractionResponse AnswerForm(int maxAnswerLength) => new(
-        InteractionCallbackType.Modal,
-        new InteractionCallbackData
-        {
-            CustomId = AnswerModal,
-            Title = Copy.DiscordAnswerFormTitle,
-            Components =
-            [
-                new DiscordComponent(ComponentType.Label)
-                {
-                    Label = Copy.DiscordAnswerFieldLabel,
-                    Description = Copy.DiscordAnswerFieldHint,
-                    Component = new DiscordComponent(ComponentType.TextInput)
-                    {
-                        CustomId = AnswerInput,
-                        Style = (int)TextInputStyle.Paragraph,
-                        Required = true,
-                        MaxLength = Math.Min(maxAnswerLength, 4000),
-                    },
-                },
-            ],
-        });
-
-    private static string NameOf(DiscordUser user) => user.GlobalName ?? user.Username;
+    private static string Id(ulong id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

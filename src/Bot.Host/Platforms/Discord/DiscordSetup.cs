@@ -1,15 +1,13 @@
 using Bot.Core.Ports;
-using Bot.Discord;
-using Bot.Discord.Gateway;
-using Bot.Discord.Models;
-using Bot.Discord.Rest;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Platforms.Discord;
 
-/// <summary>Registers the Discord adapter, on our own client in Bot.Discord, when a token is configured.</summary>
+/// <summary>Registers the Discord adapter, on Discord.Net, when a token is configured.</summary>
 internal static class DiscordSetup
 {
+    private static readonly Uri DefaultApiBase = new("https://discord.com/api/v10/");
+
     public static bool IsConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]);
 
@@ -21,40 +19,22 @@ internal static class DiscordSetup
         }
 
         var services = builder.Services;
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
-        services.AddHttpClient(nameof(DiscordRestClient));
-
-        // Protocol timing (heartbeats, rate-limit resets) runs on the real clock, whatever clock the couples use.
-        services.AddSingleton(provider =>
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section)
+            .Validate(o => o.Shards is null or > 0, "Discord:Shards must be at least 1.")
+            .Validate(o => o.ShardIds is null || o.ShardIds.All(id => id >= 0 && (o.Shards is null || id < o.Shards)),
+                "Discord:ShardIds must be shard numbers below Discord:Shards.")
+            .Validate(o => o.ShardIds is not { Length: > 0 } || o.Shards is not null,
+                "Discord:ShardIds needs Discord:Shards (the total across all processes).")
+            .ValidateOnStart();
+        services.AddHttpClient<DiscordInteractionReplies>((provider, http) =>
         {
-            var settings = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
-            var client = new DiscordClientOptions
-            {
-                Token = settings.Token!,
-                GatewayUrl = settings.GatewayUrl,
-                Intents = GatewayIntents.Guilds | GatewayIntents.DirectMessages,
-            };
-            if (settings.ApiBaseUrl is { } apiBase)
-            {
-                client.ApiBaseUrl = apiBase;
-            }
-
-            return client;
+            http.BaseAddress = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl ?? DefaultApiBase;
+            // Discord requires this form of User-Agent on every request.
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "DiscordBot (https://github.com/botsuite, 1.0)");
         });
-        services.AddSingleton(provider => new DiscordRestClient(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordRestClient)),
-            provider.GetRequiredService<DiscordClientOptions>(),
-            TimeProvider.System,
-            provider.GetRequiredService<ILogger<DiscordRestClient>>()));
-        services.AddSingleton(provider =>
-        {
-            var client = provider.GetRequiredService<DiscordClientOptions>();
-            var rest = provider.GetRequiredService<DiscordRestClient>();
-            client.GatewayUrlResolver ??= rest.GetGatewayUrlAsync;
-            return new DiscordGatewayClient(client, null, TimeProvider.System,
-                provider.GetRequiredService<ILogger<DiscordGatewayClient>>());
-        });
-        services.AddSingleton(provider => new DiscordChatGateway(provider.GetRequiredService<DiscordRestClient>(), TimeProvider.System));
+        services.AddSingleton<DiscordConnection>();
+        services.AddSingleton<DiscordStateStore>();
+        services.AddSingleton<DiscordChatGateway>();
         services.AddSingleton<IChatGateway>(provider => provider.GetRequiredService<DiscordChatGateway>());
         services.AddSingleton<DiscordAdapter>();
         services.AddHostedService(provider => provider.GetRequiredService<DiscordAdapter>());

@@ -1,0 +1,103 @@
+using Discord;
+using Discord.Net.Rest;
+using Discord.WebSocket;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Platforms.Discord;
+
+/// <summary>
+/// Owns the Discord.Net client: builds it from the settings (the API base and gateway URL an operator or a test
+/// points it at, the shards this process runs) and builds a fresh one when the adapter's watchdog asks.
+/// </summary>
+internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILoggerFactory loggers) : IAsyncDisposable
+{
+    private readonly ILogger _libraryLog = loggers.CreateLogger("Discord.Net");
+    private DiscordShardedClient? _client;
+
+    /// <summary>The running client; the adapter creates it before anything sends.</summary>
+    public DiscordShardedClient Client => _client ?? throw new InvalidOperationException("The Discord client has not started yet.");
+
+    public bool HasClient => _client is not null;
+
+    public DiscordShardedClient Create()
+    {
+        var settings = options.Value;
+        var config = new DiscordSocketConfig
+        {
+            // DMs and interactions; no privileged intent is needed for either (DM content always arrives).
+            GatewayIntents = GatewayIntents.Guilds | GatewayIntents.DirectMessages,
+            GatewayHost = settings.GatewayUrl?.ToString(),
+            TotalShards = settings.Shards,
+            MessageCacheSize = 0,
+            AlwaysDownloadUsers = false,
+            LogGatewayIntentWarnings = false,
+            SuppressUnknownDispatchWarnings = true,
+            // The outbox owns retries: a 429 comes back to us at once (each call also says so; see DiscordCall).
+            DefaultRetryMode = RetryMode.AlwaysFail,
+            LogLevel = LogSeverity.Info,
+        };
+        if (settings.ApiBaseUrl is { } apiBase)
+        {
+            var url = apiBase.ToString();
+            config.RestClientProvider = _ => DefaultRestClientProvider.Instance(url);
+        }
+
+        var client = settings.ShardIds is { Length: > 0 } ids
+            ? new DiscordShardedClient(ids, config)
+            : new DiscordShardedClient(config);
+        client.Log += LogAsync;
+        _client = client;
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _client, null) is { } client)
+        {
+            await DisposeClientAsync(client).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task DisposeClientAsync(DiscordShardedClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        try
+        {
+            await client.StopAsync().ConfigureAwait(false);
+            await client.LogoutAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            // Already stopped or never started.
+        }
+
+        await client.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private Task LogAsync(LogMessage message)
+    {
+        var level = message.Severity switch
+        {
+            LogSeverity.Critical => LogLevel.Critical,
+            LogSeverity.Error => LogLevel.Error,
+            LogSeverity.Warning => LogLevel.Warning,
+            LogSeverity.Info => LogLevel.Information,
+            LogSeverity.Verbose => LogLevel.Debug,
+            _ => LogLevel.Trace,
+        };
+        if (_libraryLog.IsEnabled(level))
+        {
+            // Endpoints in the library's lines may carry interaction tokens; they never reach our logs.
+#pragma warning disable CA1848, CA2254 // The library's own lines, passed on as they come.
+            _libraryLog.Log(level, message.Exception is null ? null : new DiscordLibraryException(message.Exception),
+                "{Source}: {Message}", message.Source, DiscordText.Redact(message.Message));
+#pragma warning restore CA1848, CA2254
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A library exception as logged: its type and redacted message, without the inner request details.</summary>
+internal sealed class DiscordLibraryException(Exception inner)
+    : Exception($"{inner.GetType().Name}: {DiscordText.Redact(inner.Message)}");
