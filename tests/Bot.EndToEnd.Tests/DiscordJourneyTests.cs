@@ -119,7 +119,7 @@ public sealed class DiscordJourneyTests
         var discord = bot.Discord!;
         var alex = bot.User(1001, "Alex");
         var dana = discord.AddUser("501", "dana", "Dana");
-        await discord.WaitForIdentifyAsync();
+        await discord.WaitForBotReadyAsync();
 
         bot.Telegram.SendText(alex, "/pair");
         var invite = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("/join ", StringComparison.Ordinal));
@@ -151,7 +151,7 @@ public sealed class DiscordJourneyTests
         var dana = discord.AddUser("501", "dana", "Dana");
         discord.AddGuild("200", "Our place");
         var channel = discord.AddGuildChannel("200", "300", "us");
-        await discord.WaitForIdentifyAsync();
+        await discord.WaitForBotReadyAsync();
 
         var status = await discord.InvokeSlashCommandAsync(dana, "status", guildChannel: channel);
         var pair = await discord.InvokeSlashCommandAsync(dana, "pair", guildChannel: channel);
@@ -189,7 +189,7 @@ public sealed class DiscordJourneyTests
         var eli = discord.AddUser("502", "eli", "Eli");
         discord.AddGuild("200", "Our place");
         var channel = discord.AddGuildChannel("200", "300", "us");
-        await discord.WaitForIdentifyAsync();
+        await discord.WaitForBotReadyAsync();
         await Journeys.PairOnDiscordAsync(discord, dana, eli);
 
         await discord.InvokeSlashCommandAsync(dana, "home", guildChannel: channel);
@@ -217,7 +217,7 @@ public sealed class DiscordJourneyTests
         var eli = discord.AddUser("502", "eli", "Eli");
         discord.AddGuild("200", "Our place");
         var channel = discord.AddGuildChannel("200", "300", "us");
-        await discord.WaitForIdentifyAsync();
+        await discord.WaitForBotReadyAsync();
         await Journeys.PairOnDiscordAsync(discord, dana, eli);
         var early = await discord.InvokeSlashCommandAsync(dana, "cooldown", new Dictionary<string, object> { ["for"] = "2d" });
         var malformed = await discord.WaitForInteractionAsync(early.Id, r => r.Original?.Content.Length > 0);

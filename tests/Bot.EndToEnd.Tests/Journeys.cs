@@ -75,7 +75,7 @@ internal static partial class Journeys
     {
         var dana = discord.AddUser("501", "dana", "Dana");
         var eli = discord.AddUser("502", "eli", "Eli");
-        await discord.WaitForIdentifyAsync();
+        await discord.WaitForBotReadyAsync();
         await PairOnDiscordAsync(discord, dana, eli);
         return (dana, eli);
     }

@@ -124,6 +124,19 @@ public sealed partial class FakeDiscordServer
         }
     }
 
+    /// <summary>
+    /// Waits until the bot can be used as a person would: it identified and its slash commands are registered
+    /// (Discord.Net learns its application id from READY, so commands are written once the session is up).
+    /// </summary>
+    public async Task WaitForBotReadyAsync(TimeSpan? timeout = null)
+    {
+        await WaitForIdentifyAsync(1, timeout).ConfigureAwait(false);
+        await WaitUntilAsync(
+            () => (_globalCommandWrites.Count > 0 || _guildCommands.Count > 0, true),
+            timeout,
+            () => "the bot to register its commands").ConfigureAwait(false);
+    }
+
     public Task WaitForIdentifyAsync(int count = 1, TimeSpan? timeout = null) =>
         WaitUntilAsync(
             () => (_identifies.Count >= count, true),
@@ -408,6 +421,10 @@ public sealed partial class FakeDiscordServer
         }
     }
 
+    // Discord still takes the older "$os" spelling of the connection properties, which Discord.Net sends.
+    private static bool HasProperty(JsonObject? properties, string name) =>
+        properties?[name] is not null || properties?["$" + name] is not null;
+
     private void OnIdentifyLocked(FakeConnection connection, JsonObject? data)
     {
         if (connection.Session is not null)
@@ -420,9 +437,9 @@ public sealed partial class FakeDiscordServer
         if (data?["token"] is not JsonValue token
             || data["intents"] is not JsonValue intentsValue
             || !intentsValue.TryGetValue<int>(out var intents)
-            || properties?["os"] is null
-            || properties["browser"] is null
-            || properties["device"] is null)
+            || !HasProperty(properties, "os")
+            || !HasProperty(properties, "browser")
+            || !HasProperty(properties, "device"))
         {
             _ = CloseLocked(connection, 4002, "Decode error.");
             return;
@@ -462,6 +479,7 @@ public sealed partial class FakeDiscordServer
             ["v"] = 10,
             ["user"] = BotUserJson(),
             ["guilds"] = guilds,
+            ["private_channels"] = new JsonArray(),
             ["session_id"] = session.Id,
             ["resume_gateway_url"] = ResumeGatewayUrl.AbsoluteUri,
             ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
@@ -476,14 +494,57 @@ public sealed partial class FakeDiscordServer
             var channels = new JsonArray();
             foreach (var channel in _guildChannels.Values.Where(channel => channel.GuildId == guildId))
             {
-                channels.Add(new JsonObject { ["id"] = channel.Id, ["type"] = 0, ["name"] = channel.Name, ["guild_id"] = guildId });
+                channels.Add(new JsonObject
+                {
+                    ["id"] = channel.Id,
+                    ["type"] = 0,
+                    ["name"] = channel.Name,
+                    ["guild_id"] = guildId,
+                    ["position"] = channels.Count,
+                    ["permission_overwrites"] = new JsonArray(),
+                });
             }
 
+            // A whole guild object, as Discord sends it (the library reads roles, emojis and the rest).
             EmitLocked(session, "GUILD_CREATE", new JsonObject
             {
                 ["id"] = guildId,
                 ["name"] = name,
                 ["unavailable"] = false,
+                ["owner_id"] = "1",
+                ["joined_at"] = "2026-01-01T00:00:00+00:00",
+                ["member_count"] = 2,
+                ["large"] = false,
+                ["features"] = new JsonArray(),
+                ["roles"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = guildId,
+                    ["name"] = "@everyone",
+                    ["permissions"] = "0",
+                    ["position"] = 0,
+                    ["color"] = 0,
+                    ["hoist"] = false,
+                    ["managed"] = false,
+                    ["mentionable"] = false,
+                    ["flags"] = 0,
+                }),
+                ["emojis"] = new JsonArray(),
+                ["stickers"] = new JsonArray(),
+                ["members"] = new JsonArray(),
+                ["presences"] = new JsonArray(),
+                ["voice_states"] = new JsonArray(),
+                ["threads"] = new JsonArray(),
+                ["stage_instances"] = new JsonArray(),
+                ["guild_scheduled_events"] = new JsonArray(),
+                ["verification_level"] = 0,
+                ["default_message_notifications"] = 0,
+                ["explicit_content_filter"] = 0,
+                ["mfa_level"] = 0,
+                ["nsfw_level"] = 0,
+                ["premium_tier"] = 0,
+                ["system_channel_flags"] = 0,
+                ["afk_timeout"] = 300,
+                ["preferred_locale"] = "en-US",
                 ["channels"] = channels,
             });
         }

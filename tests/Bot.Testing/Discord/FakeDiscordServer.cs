@@ -15,7 +15,8 @@ namespace Bot.Testing.Discord;
 /// </summary>
 public sealed partial class FakeDiscordServer : IAsyncDisposable
 {
-    public const string DefaultToken = "fake-bot-token";
+    // Shaped like a real token (the library checks length and that the first part encodes the bot's id).
+    public const string DefaultToken = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE0.fake-token-for-tests-only_0123456789abcdefghijk";
     public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Lock _gate = new();
@@ -25,7 +26,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly Dictionary<string, FakeGuildChannel> _guildChannels = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dmsClosed = new(StringComparer.Ordinal);
     private readonly List<FakeMessage> _messages = [];
-    private long _nextSnowflake = 1_200_000_000_000_000_000;
+    private const long DiscordEpochMs = 1_420_070_400_000;
+    private long _lastSnowflake;
     private TaskCompletionSource _changed = NewSignal();
     private WebApplication? _app;
     private int _disposed;
@@ -223,7 +225,14 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         };
     }
 
-    private string NextSnowflakeLocked() => (++_nextSnowflake).ToString(CultureInfo.InvariantCulture);
+    // Like Discord's: milliseconds since 2015 in the high bits, so an id tells when it was made (the library
+    // refuses to answer an interaction whose id says it is over three seconds old), strictly increasing.
+    private string NextSnowflakeLocked()
+    {
+        var now = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - DiscordEpochMs) << 22;
+        _lastSnowflake = Math.Max(now, _lastSnowflake + 1);
+        return _lastSnowflake.ToString(CultureInfo.InvariantCulture);
+    }
 
     // Waiters re-check their condition after every change of state; the signal is swapped under the lock and
     // completed outside it, so no waiter runs while we hold _gate.

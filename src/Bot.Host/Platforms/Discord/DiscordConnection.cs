@@ -26,7 +26,7 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
         {
             // DMs and interactions; no privileged intent is needed for either (DM content always arrives).
             GatewayIntents = GatewayIntents.Guilds | GatewayIntents.DirectMessages,
-            GatewayHost = settings.GatewayUrl?.ToString(),
+            GatewayHost = GatewayAddress(settings.GatewayUrl),
             TotalShards = settings.Shards,
             MessageCacheSize = 0,
             AlwaysDownloadUsers = false,
@@ -49,6 +49,15 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
         _client = client;
         return client;
     }
+
+    /// <summary>
+    /// The library connects to the gateway URL exactly as given, so it carries the version and encoding Discord
+    /// expects unless the operator spelled out a query of their own.
+    /// </summary>
+    internal static string? GatewayAddress(Uri? url) =>
+        url is null ? null
+        : url.Query.Length > 0 ? url.ToString()
+        : $"{url}?v={DiscordConfig.APIVersion}&encoding=json";
 
     public async ValueTask DisposeAsync()
     {
@@ -98,6 +107,19 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
     }
 }
 
-/// <summary>A library exception as logged: its type and redacted message, without the inner request details.</summary>
-internal sealed class DiscordLibraryException(Exception inner)
-    : Exception($"{inner.GetType().Name}: {DiscordText.Redact(inner.Message)}");
+/// <summary>A library exception as logged: the types and redacted messages of its chain, nothing else of the request.</summary>
+internal sealed class DiscordLibraryException(Exception inner) : Exception(Describe(inner))
+{
+    private static string Describe(Exception inner)
+    {
+        var parts = new List<string>();
+        for (Exception? e = inner; e is not null && parts.Count < 4; e = e.InnerException)
+        {
+            parts.Add(e is global::Discord.Net.WebSocketClosedException closed
+                ? $"{e.GetType().Name} {closed.CloseCode}: {DiscordText.Redact(closed.Reason)}"
+                : $"{e.GetType().Name}: {DiscordText.Redact(e.Message)}");
+        }
+
+        return string.Join(" ← ", parts);
+    }
+}
