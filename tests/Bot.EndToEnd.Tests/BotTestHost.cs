@@ -139,6 +139,9 @@ public sealed class BotTestHost : IAsyncDisposable
         _host = null;
     }
 
+    /// <summary>Starts the host again after <see cref="StopAsync"/> (the same database and fakes).</summary>
+    public Task StartAgainAsync() => StartHostAsync();
+
     public async Task RestartAsync()
     {
         await StopAsync();

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Bot.Core.Application;
-using Bot.Core.Domain;
 using Bot.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,20 +7,6 @@ namespace Bot.EndToEnd.Tests;
 
 public sealed class DiscordJourneyTests
 {
-    /// <summary>Clicks the two pulse scales in the person's DMs (null clicks Skip), then waits for the first question.</summary>
-    private static async Task PulseAsync(FakeDiscordServer discord, FakeDiscordUser user, int? loved, int? heard)
-    {
-        foreach (var (scale, value) in new[] { (Copy.PulseQuestion(PulseScale.Loved), loved), (Copy.PulseQuestion(PulseScale.Heard), heard) })
-        {
-            await Journeys.DmAsync(discord, user, scale);
-            var prompt = discord.MessagesIn(user.DmChannelId).Last(m => m.Content.EndsWith(scale, StringComparison.Ordinal));
-            var label = value?.ToString(CultureInfo.InvariantCulture) ?? Copy.PulseSkipLabel;
-            await discord.ClickButtonAsync(user, prompt, prompt.Buttons.Single(b => b.Label == label).CustomId);
-        }
-
-        await Journeys.DmAsync(discord, user, "(1/");
-    }
-
     [Fact]
     public async Task DiscordCouple_RunsTheWholeRitual_WithTheAnswerFormAndPlainDms()
     {
@@ -31,8 +15,8 @@ public sealed class DiscordJourneyTests
         var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
 
         var checkin = await discord.InvokeSlashCommandAsync(dana, "checkin");
-        await PulseAsync(discord, eli, 4, 5);
-        await PulseAsync(discord, dana, null, 3);
+        await Journeys.PulseOnDiscordAsync(discord, eli, 4, 5);
+        await Journeys.PulseOnDiscordAsync(discord, dana, null, 3);
         var firstForEli = await Journeys.DmAsync(discord, eli, "(1/3)");
         await discord.ClickButtonAsync(eli, firstForEli, "answer");
         var form = await discord.WaitForModalAsync(eli);
@@ -74,8 +58,8 @@ public sealed class DiscordJourneyTests
         var discord = bot.Discord!;
         var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
         await discord.InvokeSlashCommandAsync(dana, "checkin");
-        await PulseAsync(discord, eli, 3, 4);
-        await PulseAsync(discord, dana, 5, 5);
+        await Journeys.PulseOnDiscordAsync(discord, eli, 3, 4);
+        await Journeys.PulseOnDiscordAsync(discord, dana, 5, 5);
         FakeMessage? sealedMessage = null;
         foreach (var (answer, next) in new[] { ("eli-first-draft", "(2/3)"), ("eli-secret-two", "(3/3)"), ("eli-three", "Your answers are sealed") })
         {
@@ -128,7 +112,7 @@ public sealed class DiscordJourneyTests
         await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("You and Alex are paired", StringComparison.Ordinal) == true);
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("You and Dana are paired", StringComparison.Ordinal));
         bot.Telegram.SendText(alex, "/checkin");
-        await PulseAsync(discord, dana, 5, 5);
+        await Journeys.PulseOnDiscordAsync(discord, dana, 5, 5);
         await Journeys.PulseAsync(bot, alex, (4, 4));
         await Journeys.AnswerAllAsync(bot, alex, "tg-one", "tg-two", "tg-three");
         foreach (var answer in new[] { "dc-one", "dc-two", "dc-three" })

@@ -70,6 +70,20 @@ internal static partial class Journeys
         }
     }
 
+    /// <summary>Clicks the two pulse scales in the person's DMs (null clicks Skip), then waits for the first question.</summary>
+    public static async Task PulseOnDiscordAsync(FakeDiscordServer discord, FakeDiscordUser user, int? loved, int? heard)
+    {
+        foreach (var (scale, value) in new[] { (Copy.PulseQuestion(PulseScale.Loved), loved), (Copy.PulseQuestion(PulseScale.Heard), heard) })
+        {
+            await DmAsync(discord, user, scale);
+            var prompt = discord.MessagesIn(user.DmChannelId).Last(m => m.Content.EndsWith(scale, StringComparison.Ordinal));
+            var label = value?.ToString(CultureInfo.InvariantCulture) ?? Copy.PulseSkipLabel;
+            await discord.ClickButtonAsync(user, prompt, prompt.Buttons.Single(b => b.Label == label).CustomId);
+        }
+
+        await DmAsync(discord, user, "(1/");
+    }
+
     /// <summary>Dana and Eli, both on Discord, paired with each other.</summary>
     public static async Task<(FakeDiscordUser Dana, FakeDiscordUser Eli)> PairedOnDiscordAsync(FakeDiscordServer discord)
     {

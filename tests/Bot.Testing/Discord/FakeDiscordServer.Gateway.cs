@@ -466,7 +466,13 @@ public sealed partial class FakeDiscordServer
 
         var session = new FakeSession(Guid.NewGuid().ToString("N"), intents) { Connection = connection };
         _sessions[session.Id] = session;
-        _currentSession = session;
+        // DMs (and everything these tests dispatch) go to shard 0, as Discord sends DMs; other shards only connect.
+        var shard = (data["shard"] as JsonArray)?.Select(n => n!.GetValue<int>()).ToArray();
+        if (shard is not { Length: 2 } || shard[0] == 0)
+        {
+            _currentSession = session;
+        }
+
         connection.Session = session;
         var guilds = new JsonArray();
         foreach (var guildId in _guilds.Keys)

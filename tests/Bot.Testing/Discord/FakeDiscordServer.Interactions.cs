@@ -70,10 +70,11 @@ public sealed partial class FakeDiscordServer
         ArgumentNullException.ThrowIfNull(text);
         lock (_gate)
         {
-            var session = SessionLocked();
+            // Written whether or not the bot is connected: it stays in the channel's history either way.
             var message = UserMessageJsonLocked(user, user.DmChannelId, text);
             message["channel_type"] = 1;
-            int? sequence = (session.Intents & DirectMessagesIntent) != 0
+            _userMessages.Add((JsonObject)message.DeepClone());
+            int? sequence = _currentSession is { } session && (session.Intents & DirectMessagesIntent) != 0
                 ? EmitLocked(session, "MESSAGE_CREATE", message)
                 : null;
             return Task.FromResult(new FakeUserMessage(message["id"]!.GetValue<string>(), user.DmChannelId, sequence));
@@ -537,6 +538,11 @@ public sealed partial class FakeDiscordServer
             return new Reply(404, Error(10015, "Unknown Webhook"));
         }
 
+        if (_clock.Elapsed - state.CreatedAt > InteractionTokenLifetime)
+        {
+            return new Reply(401, Error(50027, "Invalid Webhook Token"));
+        }
+
         if (json is not JsonObject body)
         {
             return new Reply(400, Error(50006, "Cannot send an empty message"));
@@ -558,6 +564,11 @@ public sealed partial class FakeDiscordServer
         if (applicationId != ApplicationId || state is null || state.CallbackType is null)
         {
             return new Reply(404, Error(10015, "Unknown Webhook"));
+        }
+
+        if (_clock.Elapsed - state.CreatedAt > InteractionTokenLifetime)
+        {
+            return new Reply(401, Error(50027, "Invalid Webhook Token"));
         }
 
         var original = state.OriginalMessageId is { } id ? _messages.FirstOrDefault(m => m.Id == id) : null;

@@ -21,6 +21,12 @@ public sealed partial class FakeDiscordServer
     private readonly List<ScriptedReply> _scripted = [];
     private readonly List<ScriptedHeaders> _scriptedHeaders = [];
     private readonly List<JsonArray> _globalCommandWrites = [];
+
+    // DMs people wrote, kept as Discord keeps a channel's history (the bot may read them later).
+    private readonly List<JsonObject> _userMessages = [];
+
+    // The query of the request being routed (set under _gate).
+    private IQueryCollection _currentQuery = QueryCollection.Empty;
     private readonly Dictionary<string, JsonArray> _guildCommands = new(StringComparer.Ordinal);
     private JsonArray _globalCommands = [];
 
@@ -140,6 +146,7 @@ public sealed partial class FakeDiscordServer
         string template;
         lock (_gate)
         {
+            _currentQuery = request.Query;
             (reply, template) = RouteLocked(request.Method, path, body, files, authorization, userAgent, request.ContentType);
             _requests.Add(new FakeRestRequest(
                 request.Method,
@@ -330,6 +337,9 @@ public sealed partial class FakeDiscordServer
             })),
             ("GET", ["users", "@me"]) => ("users/@me", true, (_, _) => new Reply(200, BotUserJson())),
             ("POST", ["users", "@me", "channels"]) => ("users/@me/channels", true, (_, json) => CreateDmLocked(json)),
+            ("GET", ["users", _]) => ("users/{user_id}", true, (p, _) => GetUserLocked(p[1])),
+            ("GET", ["channels", _]) => ("channels/{channel_id}", true, (p, _) => GetChannelLocked(p[1])),
+            ("GET", ["channels", _, "messages"]) => ("channels/{channel_id}/messages", true, (p, _) => GetMessagesLocked(p[1])),
             ("POST", ["channels", _, "messages"]) => ("channels/{channel_id}/messages", true, (p, json) => CreateMessageLocked(p[1], json)),
             ("PUT", ["applications", _, "commands"]) => ("applications/{application_id}/commands", true, (p, json) => OverwriteCommandsLocked(p[1], null, json)),
             ("PUT", ["applications", _, "guilds", _, "commands"]) => (
@@ -451,6 +461,60 @@ public sealed partial class FakeDiscordServer
         },
     });
 
+    private Reply GetUserLocked(string userId) => _users.TryGetValue(userId, out var user)
+        ? new Reply(200, UserJson(user))
+        : new Reply(404, Error(10013, "Unknown User"));
+
+    private Reply GetChannelLocked(string channelId)
+    {
+        if (_users.Values.FirstOrDefault(user => user.DmChannelId == channelId) is { } dmUser)
+        {
+            return new Reply(200, DmChannelJson(dmUser));
+        }
+
+        return _guildChannels.TryGetValue(channelId, out var channel)
+            ? new Reply(200, new JsonObject
+            {
+                ["id"] = channel.Id,
+                ["type"] = 0,
+                ["name"] = channel.Name,
+                ["guild_id"] = channel.GuildId,
+                ["position"] = 0,
+                ["permission_overwrites"] = new JsonArray(),
+            })
+            : new Reply(404, Error(10003, "Unknown Channel"));
+    }
+
+    // The channel's history as Discord pages it: with ?after=, the oldest messages after that id, newest first.
+    private Reply GetMessagesLocked(string channelId)
+    {
+        if (GetChannelLocked(channelId) is { Status: not 200 } unknown)
+        {
+            return unknown;
+        }
+
+        var query = _currentQuery;
+        var after = ulong.TryParse(query["after"], CultureInfo.InvariantCulture, out var a) ? a : 0;
+        var limit = int.TryParse(query["limit"], CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 100) : 50;
+        var history = _messages.Where(m => m.ChannelId == channelId).Select(m => m.Json)
+            .Concat(_userMessages.Where(m => m["channel_id"]!.GetValue<string>() == channelId))
+            .Select(json => (Id: ulong.Parse(json["id"]!.GetValue<string>(), CultureInfo.InvariantCulture), Json: json))
+            .Where(m => m.Id > after)
+            .OrderBy(m => m.Id)
+            .Take(limit)
+            .OrderByDescending(m => m.Id);
+        return new Reply(200, new JsonArray([.. history.Select(m => m.Json.DeepClone())]));
+    }
+
+    private static JsonObject DmChannelJson(FakeDiscordUser user) => new()
+    {
+        ["id"] = user.DmChannelId,
+        ["type"] = 1,
+        ["last_message_id"] = null,
+        ["flags"] = 0,
+        ["recipients"] = new JsonArray(UserJson(user)),
+    };
+
     private Reply CreateDmLocked(JsonNode? json)
     {
         var recipient = json?["recipient_id"]?.GetValue<string>();
@@ -464,14 +528,7 @@ public sealed partial class FakeDiscordServer
             return new Reply(404, Error(10013, "Unknown User"));
         }
 
-        return new Reply(200, new JsonObject
-        {
-            ["id"] = user.DmChannelId,
-            ["type"] = 1,
-            ["last_message_id"] = null,
-            ["flags"] = 0,
-            ["recipients"] = new JsonArray(UserJson(user)),
-        });
+        return new Reply(200, DmChannelJson(user));
     }
 
     private Reply CreateMessageLocked(string channelId, JsonNode? json)

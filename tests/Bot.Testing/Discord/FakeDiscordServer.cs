@@ -55,6 +55,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// <summary>How long after an interaction is dispatched its first callback is accepted (Discord: 3 s).</summary>
     public TimeSpan InteractionResponseWindow { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long an interaction's token takes follow-ups and edits (Discord: 15 minutes).</summary>
+    public TimeSpan InteractionTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>When true (the default) slash commands can only be invoked once the bot registered them.</summary>
     public bool RequireRegisteredCommands { get; set; } = true;
 

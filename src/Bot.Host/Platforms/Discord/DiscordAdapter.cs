@@ -129,10 +129,11 @@ internal sealed class DiscordAdapter(
     /// <summary>Watches for a fatal close and for shards the library leaves disconnected, and rebuilds the client.</summary>
     private async Task WatchAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(WatchInterval);
         var sweepTokensAt = TimeProvider.System.GetTimestamp();
-        while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+        while (true)
         {
+            await Task.WhenAny(_fatal.Task, Task.Delay(WatchInterval, ct)).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
             if (_fatal.Task.IsCompleted)
             {
                 throw await _fatal.Task.ConfigureAwait(false);
@@ -325,24 +326,24 @@ internal sealed class DiscordAdapter(
         }
     }
 
-    private async Task AcceptDmAsync(DiscordMessageFacts message, bool isEdit, CancellationToken ct)
+    /// <summary>Takes the DM or edit into the inbox; true when it was new (not handled before).</summary>
+    private async Task<bool> AcceptDmAsync(DiscordMessageFacts message, bool isEdit, CancellationToken ct)
     {
         if (isEdit)
         {
-            if (DiscordInteractionMapper.MapEdit(message) is { } edit)
-            {
-                await pipeline.AcceptAsync($"discord:edit:{message.Id}:{message.EditedAt!.Value.ToUnixTimeMilliseconds()}",
+            return DiscordInteractionMapper.MapEdit(message) is { } edit
+                && await pipeline.AcceptAsync($"discord:edit:{message.Id}:{message.EditedAt!.Value.ToUnixTimeMilliseconds()}",
                     edit, ct).ConfigureAwait(false);
-            }
-
-            return;
         }
 
-        if (DiscordInteractionMapper.Map(message) is { } inbound)
+        if (DiscordInteractionMapper.Map(message) is not { } inbound)
         {
-            await pipeline.AcceptAsync($"discord:message:{message.Id}", inbound, ct).ConfigureAwait(false);
-            await state.SeeDmAsync(message.ChannelId, message.AuthorId, message.Id, ct).ConfigureAwait(false);
+            return false;
         }
+
+        var isNew = await pipeline.AcceptAsync($"discord:message:{message.Id}", inbound, ct).ConfigureAwait(false);
+        await state.SeeDmAsync(message.ChannelId, message.AuthorId, message.Id, ct).ConfigureAwait(false);
+        return isNew;
     }
 
     /// <summary>Reads, for every partner with an open round, the DMs after the last one handled (each handled once).</summary>
@@ -364,8 +365,10 @@ internal sealed class DiscordAdapter(
                     CacheMode.AllowDownload, call.Options).FlattenAsync().ConfigureAwait(false);
                 foreach (var message in missed.Where(m => m.Author.Id == cursor.UserId).OrderBy(m => m.Id))
                 {
-                    await AcceptDmAsync(Facts(message) with { GuildId = null }, isEdit: false, ct).ConfigureAwait(false);
-                    caughtUp++;
+                    if (await AcceptDmAsync(Facts(message) with { GuildId = null }, isEdit: false, ct).ConfigureAwait(false))
+                    {
+                        caughtUp++;
+                    }
                 }
             }
             catch (Exception ex) when (call.Outcome(ex) is not null)

@@ -70,18 +70,24 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
     public static async Task DisposeClientAsync(DiscordShardedClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
+        // A client that never started (a refused login) or already stopped throws here; there is nothing to undo.
+        await Quietly(client.StopAsync).ConfigureAwait(false);
+        await Quietly(client.LogoutAsync).ConfigureAwait(false);
+        await Quietly(() => client.DisposeAsync().AsTask()).ConfigureAwait(false);
+    }
+
+#pragma warning disable CA1031 // Tearing down a client must not fail whatever state it is in.
+    private static async Task Quietly(Func<Task> step)
+    {
         try
         {
-            await client.StopAsync().ConfigureAwait(false);
-            await client.LogoutAsync().ConfigureAwait(false);
+            await step().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        catch (Exception)
         {
-            // Already stopped or never started.
         }
-
-        await client.DisposeAsync().ConfigureAwait(false);
     }
+#pragma warning restore CA1031
 
     private Task LogAsync(LogMessage message)
     {

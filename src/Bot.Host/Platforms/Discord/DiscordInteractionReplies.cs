@@ -85,9 +85,14 @@ internal sealed class DiscordInteractionReplies(HttpClient http)
         }
     }
 
-    /// <summary>True for Discord's answer that the interaction's token is no longer valid.</summary>
+    /// <summary>
+    /// True for Discord's answers that the interaction's token is no longer of use: unknown interaction or webhook,
+    /// or an invalid webhook token (its 15 minutes are over).
+    /// </summary>
     public static bool IsExpired(DeliveryResult result) =>
-        result is DeliveryResult.Rejected { Reason: var reason } && reason.StartsWith("10062 ", StringComparison.Ordinal);
+        result is DeliveryResult.Rejected { Reason: var reason }
+        && (reason.StartsWith("10062 ", StringComparison.Ordinal) || reason.StartsWith("10015 ", StringComparison.Ordinal)
+            || reason.StartsWith("50027 ", StringComparison.Ordinal));
 
     private static JsonObject Body(DiscordMessage message, int flags)
     {
