@@ -71,13 +71,13 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
     {
         ArgumentNullException.ThrowIfNull(client);
         // A client that never started (a refused login) or already stopped throws here; there is nothing to undo.
-        await Quietly(client.StopAsync).ConfigureAwait(false);
-        await Quietly(client.LogoutAsync).ConfigureAwait(false);
-        await Quietly(() => client.DisposeAsync().AsTask()).ConfigureAwait(false);
+        await QuietlyAsync(client.StopAsync).ConfigureAwait(false);
+        await QuietlyAsync(client.LogoutAsync).ConfigureAwait(false);
+        await QuietlyAsync(() => client.DisposeAsync().AsTask()).ConfigureAwait(false);
     }
 
 #pragma warning disable CA1031 // Tearing down a client must not fail whatever state it is in.
-    private static async Task Quietly(Func<Task> step)
+    private static async Task QuietlyAsync(Func<Task> step)
     {
         try
         {
