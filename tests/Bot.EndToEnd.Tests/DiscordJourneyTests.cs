@@ -18,7 +18,7 @@ public sealed class DiscordJourneyTests
         await Journeys.PulseOnDiscordAsync(discord, eli, 4, 5);
         await Journeys.PulseOnDiscordAsync(discord, dana, null, 3);
         var firstForEli = await Journeys.DmAsync(discord, eli, "(1/3)");
-        await discord.ClickButtonAsync(eli, firstForEli, "answer");
+        await discord.ClickButtonAsync(eli, firstForEli, "answer:1:1");
         var form = await discord.WaitForModalAsync(eli);
         await discord.SubmitModalAsync(eli, form.CustomId, new Dictionary<string, string> { [form.TextInputIds[0]] = "eli-one" });
         await Journeys.DmAsync(discord, eli, "(2/3)");
@@ -38,7 +38,7 @@ public sealed class DiscordJourneyTests
         var revealForDana = await Journeys.DmAsync(discord, dana, "eli-three");
         var started = await discord.WaitForInteractionAsync(checkin.Id, r => r.Original is not null);
 
-        Assert.Equal(["answer", "skip:1:1"], firstForEli.Buttons.Select(b => b.CustomId));
+        Assert.Equal(["answer:1:1", "skip:1:1"], firstForEli.Buttons.Select(b => b.CustomId));
         Assert.StartsWith("Changed, Eli", editReply.Content, StringComparison.Ordinal);
         Assert.DoesNotContain(danaBeforeReveal, m => m.Content.Contains("eli-", StringComparison.Ordinal));
         Assert.Contains("Dana", started.Original!.Content, StringComparison.Ordinal);
@@ -94,6 +94,30 @@ public sealed class DiscordJourneyTests
         Assert.Contains("Felt heard — Dana 5/5 · Eli 4/5", reveal.Content, StringComparison.Ordinal);
         Assert.DoesNotContain(discord.MessagesIn(dana.DmChannelId), m => m.Content.Contains("eli-secret-two", StringComparison.Ordinal)
             || m.Content.Contains("eli-first-draft", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerFormFromAnEarlierQuestion_IsNotTakenForTheCurrentOne_AndGivesTheWordsBack()
+    {
+        await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var (dana, eli) = await Journeys.PairedOnDiscordAsync(discord);
+        await discord.InvokeSlashCommandAsync(dana, "checkin");
+        await Journeys.PulseOnDiscordAsync(discord, eli, 4, 4);
+        var first = await Journeys.DmAsync(discord, eli, "(1/3)");
+        await discord.SendDmMessageAsync(eli, "eli-one");
+        await Journeys.DmAsync(discord, eli, "(2/3)");
+
+        await discord.ClickButtonAsync(eli, first, first.Buttons[0].CustomId);
+        var form = await discord.WaitForModalAsync(eli);
+        await discord.SubmitModalAsync(eli, form.CustomId, new Dictionary<string, string> { [form.TextInputIds[0]] = "meant for one" });
+        var told = await Journeys.DmAsync(discord, eli, "earlier question");
+        await discord.SendDmMessageAsync(eli, "eli-two");
+        await Journeys.DmAsync(discord, eli, "(3/3)");
+
+        Assert.Contains("meant for one", told.Content, StringComparison.Ordinal);
+        Assert.Contains("Question 2", told.Content, StringComparison.Ordinal);
+        Assert.Equal(1, discord.MessagesIn(eli.DmChannelId).Count(m => m.Content.Contains("(3/3)", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -228,6 +252,6 @@ public sealed class DiscordJourneyTests
         Assert.True(refused.Original!.IsEphemeral);
         Assert.Contains("already running", refused.Original.Content, StringComparison.Ordinal);
         Assert.Contains("What did you feel", danaQuestion.Content, StringComparison.Ordinal);
-        Assert.Contains("answer", danaQuestion.Buttons.Select(b => b.CustomId));
+        Assert.Contains(danaQuestion.Buttons, b => b.CustomId.StartsWith("answer:", StringComparison.Ordinal));
     }
 }

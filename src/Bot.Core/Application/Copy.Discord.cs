@@ -12,4 +12,9 @@ public static partial class Copy
 
     public static string DiscordAnswerFieldHint =>
         "Sealed until you've both answered; then you see each other's side by side.";
+
+    /// <summary>An answer form opened under an earlier question: its text is not taken, but given back.</summary>
+    public static string AnswerFormOutdated(string name, int current, string written) =>
+        $"That form was for an earlier question, {name}, so I haven't kept it as an answer. Question {current} is the "
+        + $"one waiting for you: tap Answer under it, or just write here. What you wrote, so it isn't lost:\n\n{written}";
 }

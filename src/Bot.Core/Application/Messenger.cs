@@ -32,13 +32,14 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        bool invitesAnswer = false, Attachment? attachment = null, bool silent = false) =>
+        QuestionRef? asks = null, Attachment? attachment = null, bool silent = false) =>
         person.PrivateChat is null
             ? Task.CompletedTask
             : outbox.EnqueueAsync(
                 new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? [])
                 {
-                    InvitesAnswer = invitesAnswer,
+                    InvitesAnswer = asks is not null,
+                    Asks = asks,
                     Attachment = attachment,
                     Silent = silent,
                 },
@@ -63,7 +64,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// </summary>
     public async Task<DateTimeOffset> ToPersonWhenAwakeAsync(Person person, Couple couple, string text,
         CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
-        IReadOnlyList<long>? wordsOf = null, bool invitesAnswer = false, bool isRoundStep = false)
+        IReadOnlyList<long>? wordsOf = null, QuestionRef? asks = null, bool isRoundStep = false)
     {
         ArgumentNullException.ThrowIfNull(person);
         var now = time.GetUtcNow();
@@ -73,7 +74,8 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
             await outbox.EnqueueAsync(
                 new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? [])
                 {
-                    InvitesAnswer = invitesAnswer,
+                    InvitesAnswer = asks is not null,
+                    Asks = asks,
                     IsRoundStep = isRoundStep,
                     NotBefore = landsAt > now ? landsAt : null,
                 },

@@ -172,6 +172,14 @@ public sealed class RoundService(
             return;
         }
 
+        if (c.Message is TextReceived { ForQuestion: { } meant } form && meant != new QuestionRef(round.Id, question.Position))
+        {
+            // A form opened under an earlier question (answered since, or from another round): not this answer.
+            await messenger.ReplyAsync(c, Copy.AnswerFormOutdated(me.DisplayName, question.Position, form.Text), ct,
+                wordsOf: [me.Id]).ConfigureAwait(false);
+            return;
+        }
+
         var answer = new Answer(round.Id, question.Position, me.Id, text, time.GetUtcNow())
         {
             SourceMessageId = (c.Message as TextReceived)?.MessageId,
@@ -411,27 +419,27 @@ public sealed class RoundService(
                 new Choice(v.ToString(CultureInfo.InvariantCulture), Payload(v)))],
             [new Choice(Copy.PulseSkipLabel, Payload(0))],
         ];
-        return SendStepAsync(person, holdFor, $"{lead}\n\n{Copy.PulseQuestion(scale)}", choices, invitesAnswer: false, ct);
+        return SendStepAsync(person, holdFor, $"{lead}\n\n{Copy.PulseQuestion(scale)}", choices, asks: null, ct);
     }
 
     private Task<DateTimeOffset> AskAsync(Person person, Round round, RoundQuestion question, string lead,
         CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? more = null, Couple? holdFor = null)
     {
         var (text, choices) = QuestionMessage(round, question, lead, more);
-        return SendStepAsync(person, holdFor, text, choices, invitesAnswer: true, ct);
+        return SendStepAsync(person, holdFor, text, choices, new QuestionRef(round.Id, question.Position), ct);
     }
 
     /// <summary>Sends one step of a round now, or, with <paramref name="holdFor"/>, once the person's quiet hours end.</summary>
     private async Task<DateTimeOffset> SendStepAsync(Person person, Couple? holdFor, string text,
-        IReadOnlyList<IReadOnlyList<Choice>> choices, bool invitesAnswer, CancellationToken ct)
+        IReadOnlyList<IReadOnlyList<Choice>> choices, QuestionRef? asks, CancellationToken ct)
     {
         if (holdFor is not null)
         {
-            return await messenger.ToPersonWhenAwakeAsync(person, holdFor, text, ct, choices, invitesAnswer: invitesAnswer,
+            return await messenger.ToPersonWhenAwakeAsync(person, holdFor, text, ct, choices, asks: asks,
                 isRoundStep: true).ConfigureAwait(false);
         }
 
-        await messenger.ToPersonAsync(person, text, ct, choices, invitesAnswer: invitesAnswer).ConfigureAwait(false);
+        await messenger.ToPersonAsync(person, text, ct, choices, asks: asks).ConfigureAwait(false);
         return time.GetUtcNow();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
@@ -61,6 +62,16 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         DELETE FROM inbox WHERE processed_at IS NOT NULL AND processed_at < @Before;
         """;
 
+    private static string? QuestionText(QuestionRef? question) =>
+        question is null ? null : string.Create(CultureInfo.InvariantCulture, $"{question.RoundId}:{question.Position}");
+
+    private static QuestionRef? ReadQuestion(string? text) =>
+        text?.Split(':') is [var round, var position]
+        && long.TryParse(round, NumberStyles.None, CultureInfo.InvariantCulture, out var roundId)
+        && int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var at)
+            ? new QuestionRef(roundId, at)
+            : null;
+
     /// <summary>Stores the update; null when its key was seen before (a redelivery).</summary>
     public Task<long?> TryAddAsync(string updateKey, Inbound message, DateTimeOffset now, CancellationToken ct)
     {
@@ -69,7 +80,8 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         (long Kind, string? Command, string? Arguments, string? Text, string? Payload, string? MessageId) content = message switch
         {
             CommandReceived c => (CommandKind, c.Command, c.Arguments, null, null, null),
-            TextReceived t => (TextKind, null, null, t.Text, null, t.MessageId),
+            // A text from an answer form keeps the question it was meant for in the payload column.
+            TextReceived t => (TextKind, null, null, t.Text, QuestionText(t.ForQuestion), t.MessageId),
             ChoiceSelected s => (ChoiceKind, null, null, null, s.Payload, null),
             MessageEdited e => (EditKind, null, null, e.Text, null, e.MessageId),
             _ => throw new ArgumentException($"Unknown inbound message {message.GetType().Name}.", nameof(message)),
@@ -162,7 +174,11 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
                         ? null
                         : JsonSerializer.Deserialize<Dictionary<string, string>>(cipher.Decrypt(Options)!),
                 },
-                TextKind => new TextReceived(from, name, chat, isPrivate, cipher.Decrypt(Required(Text))) { MessageId = MessageId },
+                TextKind => new TextReceived(from, name, chat, isPrivate, cipher.Decrypt(Required(Text)))
+                {
+                    MessageId = MessageId,
+                    ForQuestion = ReadQuestion(cipher.Decrypt(Payload)),
+                },
                 ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, cipher.Decrypt(Required(Payload))),
                 EditKind => new MessageEdited(from, name, chat, isPrivate, Required(MessageId), cipher.Decrypt(Required(Text))),
                 _ => throw new InvalidOperationException($"Inbox row {Id} has unknown kind {Kind}."),

@@ -22,7 +22,8 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
     // walk skips it) is not in the way: newer rows of its chat go ahead, and it takes its turn once the hold ends.
     internal const string FindClaimableSql = """
         SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
-               o.invites_answer AS InvitesAnswer, o.silent AS Silent, o.attempts AS Attempts, o.parts_sent AS PartsSent,
+               o.invites_answer AS InvitesAnswer, o.asks_round AS AsksRound, o.asks_position AS AsksPosition,
+               o.silent AS Silent, o.attempts AS Attempts, o.parts_sent AS PartsSent,
                o.lane AS Lane
         FROM outbox AS o
         WHERE o.lane IN (0, 1) AND o.next_attempt_at <= @Now
@@ -138,8 +139,8 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
         (int)await session.ExecuteScalarAsync<long>(CountSql, null, ct).ConfigureAwait(false);
 
     private sealed record OutboxRow(
-        long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long Silent,
-        long Attempts, long PartsSent, long Lane)
+        long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long? AsksRound,
+        long? AsksPosition, long Silent, long Attempts, long PartsSent, long Lane)
     {
         public OutboxItem ToItem(IReadOnlyList<long> wordsOf, Attachment? attachment, FieldCipher cipher) => new(
             Id,
@@ -150,6 +151,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
                 wordsOf)
             {
                 InvitesAnswer = InvitesAnswer != 0,
+                Asks = AsksRound is { } round && AsksPosition is { } position ? new QuestionRef(round, (int)position) : null,
                 Silent = Silent != 0,
                 Attachment = attachment,
             },

@@ -82,6 +82,25 @@ public sealed class DiscordInteractionMapperTests
     }
 
     [Fact]
+    public void AnswerButtonUnderAQuestion_CarriesTheQuestionThroughTheFormToTheText()
+    {
+        var button = DiscordInteractionMapper.AnswerButtonFor(new QuestionRef(12, 3));
+        var click = Interaction(DiscordInteractionKind.Button) with { CustomId = button };
+
+        var form = Assert.IsType<DiscordAck.AnswerForm>(DiscordInteractionMapper.Map(click, 3000)!.Ack);
+        var submit = Interaction(DiscordInteractionKind.ModalSubmit) with
+        {
+            CustomId = form.CustomId,
+            Fields = new Dictionary<string, string> { [DiscordInteractionMapper.AnswerInput] = "words" },
+        };
+        var text = Assert.IsType<TextReceived>(DiscordInteractionMapper.Map(submit, 3000)!.Message);
+
+        Assert.Equal("answer:12:3", button);
+        Assert.Equal(new QuestionRef(12, 3), text.ForQuestion);
+        Assert.Null(DiscordInteractionMapper.Map(Interaction(DiscordInteractionKind.ModalSubmit) with { CustomId = "answer-modal:x:1" }, 3000));
+    }
+
+    [Fact]
     public void ButtonInAGuild_RepliesOnlyToThePresser()
     {
         var click = Interaction(DiscordInteractionKind.Button, inGuild: true) with { CustomId = "deck:date-night" };

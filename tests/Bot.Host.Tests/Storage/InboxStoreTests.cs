@@ -38,7 +38,7 @@ public sealed class InboxStoreTests : IAsyncLifetime
     public async Task GetPending_ReturnsEveryKindOfMessageWholeInArrivalOrder()
     {
         var command = new CommandReceived(Sam, "Sam", SamsChat, true, "join", "ABC 123");
-        var text = Text("It was lovely") with { MessageId = "77" };
+        var text = Text("It was lovely") with { MessageId = "77", ForQuestion = new QuestionRef(5, 2) };
         var choice = new ChoiceSelected(Sam, "Sam", new ChatAddress(Platform.Telegram, "-100"), false, "go:12");
         var edit = new MessageEdited(Sam, "Sam", SamsChat, true, "77", "It was lovely, really");
         var ids = new List<long?>

@@ -317,15 +317,22 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Enqueue_AQuestion_KeepsThatItInvitesAnAnswer()
+    public async Task Enqueue_AQuestion_KeepsThatItInvitesAnAnswer_AndWhichQuestionItAsks()
     {
-        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Alex, "How was your week?") with { InvitesAnswer = true }, CancellationToken.None);
+        await Outbox.EnqueueAsync(OutgoingMessage.Plain(Alex, "How was your week?") with
+        {
+            InvitesAnswer = true,
+            Asks = new QuestionRef(7, 2),
+        }, CancellationToken.None);
         await Outbox.EnqueueAsync(OutgoingMessage.Plain(Blake, "Thanks!"), CancellationToken.None);
 
         var claimed = await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None);
 
-        Assert.True(claimed.Single(c => c.Message.To == Alex).Message.InvitesAnswer);
+        var question = claimed.Single(c => c.Message.To == Alex).Message;
+        Assert.True(question.InvitesAnswer);
+        Assert.Equal(new QuestionRef(7, 2), question.Asks);
         Assert.False(claimed.Single(c => c.Message.To == Blake).Message.InvitesAnswer);
+        Assert.Null(claimed.Single(c => c.Message.To == Blake).Message.Asks);
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public sealed record TextReceived(ChatUser From, string FromName, ChatAddress Ch
 {
     /// <summary>The platform's id of the message, so a later edit of it can find the answer it gave.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>The question the person meant to answer, when the platform's answer form says (Discord's).</summary>
+    public QuestionRef? ForQuestion { get; init; }
 }
 
 /// <summary>A button press carrying the payload of a <see cref="Choice"/> the bot offered.</summary>

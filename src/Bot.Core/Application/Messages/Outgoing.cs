@@ -14,6 +14,13 @@ public sealed record OutgoingMessage(
     /// <summary>True for a question: platforms without free-text replies offer a way to answer (Discord's modal).</summary>
     public bool InvitesAnswer { get; init; }
 
+    /// <summary>
+    /// The round question this message asks, when it asks one: a platform's answer form carries it back
+    /// (<see cref="TextReceived.ForQuestion"/>), so a form opened under an older question is not taken as an
+    /// answer to the current one.
+    /// </summary>
+    public QuestionRef? Asks { get; init; }
+
     /// <summary>A file sent with the message; <see cref="Text"/> is then its caption.</summary>
     public Attachment? Attachment { get; init; }
 
@@ -34,6 +41,9 @@ public sealed record OutgoingMessage(
 
     public static OutgoingMessage Plain(ChatAddress to, string text) => new(to, text, [], []);
 }
+
+/// <summary>One question of one round: where an answer belongs.</summary>
+public sealed record QuestionRef(long RoundId, int Position);
 
 /// <summary>How a file is shown: an image in the chat, or a document to open or save.</summary>
 public enum AttachmentKind

@@ -228,18 +228,32 @@ internal sealed class DiscordAdapter(
                     .ConfigureAwait(false);
             }
 
-            await AcknowledgeAsync(interaction, intake.Ack).ConfigureAwait(false);
+            try
+            {
+                await AcknowledgeAsync(interaction, intake.Ack).ConfigureAwait(false);
+            }
+            catch (Exception) when (intake.Message is not null)
+            {
+                // Too late or refused: the person saw "interaction failed"; what they did still counts, and the
+                // replies to it go by DM.
+                await state.ForgetAsync(interaction.Id, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+
+            if (intake.Message is not null)
+            {
+                await state.MarkAcknowledgedAsync(interaction.Id, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
-            // Too late or already answered: the person saw "interaction failed"; what they did still counts.
             logger.LogWarning("Handling interaction {Id} failed: {Error}", interaction.Id, DiscordText.Redact(ex.Message));
         }
     }
 
     private static Task AcknowledgeAsync(SocketInteraction interaction, DiscordAck ack)
     {
-        var options = new DiscordCall().Options;
+        var options = DiscordCall.Acknowledgement();
         return (ack, interaction) switch
         {
             (DiscordAck.DeferReply reply, SocketMessageComponent click) => click.DeferLoadingAsync(reply.Ephemeral, options),

@@ -29,6 +29,17 @@ internal sealed class DiscordCall
 
     public RequestOptions Options { get; }
 
+    /// <summary>
+    /// For acknowledging an interaction: the three seconds Discord allows are better spent waiting out a
+    /// momentary bucket inside the library (interaction callbacks do not count against the bot's global limit)
+    /// than failing the acknowledgement, so these may wait, but never past the deadline.
+    /// </summary>
+    public static RequestOptions Acknowledgement() => new()
+    {
+        RetryMode = RetryMode.RetryRatelimit,
+        Timeout = 2500,
+    };
+
     /// <summary>How a failed send went, for the outbox; null for an exception that is not Discord's answer.</summary>
     public DeliveryResult? Outcome(Exception exception) => exception switch
     {

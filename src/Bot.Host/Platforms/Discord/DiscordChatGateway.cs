@@ -22,6 +22,10 @@ internal sealed class DiscordChatGateway(
     private const int MaxRows = 5;
     private const int MaxLabelLength = 80;
 
+    // Discord allows three seconds for the acknowledgement; past that it will not come.
+    private static readonly TimeSpan AcknowledgementWait = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan AcknowledgementPoll = TimeSpan.FromMilliseconds(25);
+
     private readonly ConcurrentDictionary<ulong, IMessageChannel> _dmChannels = new();
     private readonly ConcurrentDictionary<ulong, IMessageChannel> _channels = new();
 
@@ -59,7 +63,7 @@ internal sealed class DiscordChatGateway(
     private async Task<DeliveryResult> ReplyAsync(ulong interactionId, ulong userId, bool ephemeral, DiscordMessage message,
         CancellationToken ct)
     {
-        if (await state.GetAsync(interactionId, ct).ConfigureAwait(false) is { } pending)
+        if (await AcknowledgedAsync(interactionId, ct).ConfigureAwait(false) is { } pending)
         {
             var result = await interactions.SendAsync(pending, ephemeral, message, ct).ConfigureAwait(false);
             if (result is DeliveryResult.Delivered && !pending.Replied)
@@ -76,6 +80,26 @@ internal sealed class DiscordChatGateway(
         // The interaction's 15 minutes are over (the bot was down, or the reply waited): the person still gets it.
         logger.LogInformation("Interaction {Id} can no longer be answered; replying in the person's DMs", interactionId);
         return await ToPersonAsync(userId, message, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The interaction once Discord has been answered: the reply is often ready before the acknowledgement has left
+    /// (the update is committed first), and a reply then would find no message to fill in. Null when the
+    /// interaction is unknown, expired, or was never acknowledged.
+    /// </summary>
+    private async Task<PendingInteraction?> AcknowledgedAsync(ulong interactionId, CancellationToken ct)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            var pending = await state.GetAsync(interactionId, ct).ConfigureAwait(false);
+            if (pending is null or { Acknowledged: true } || TimeProvider.System.GetElapsedTime(started) > AcknowledgementWait)
+            {
+                return pending is { Acknowledged: true } ? pending : null;
+            }
+
+            await Task.Delay(AcknowledgementPoll, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<DeliveryResult> ToPersonAsync(ulong userId, DiscordMessage message, CancellationToken ct)
@@ -172,7 +196,8 @@ internal sealed class DiscordChatGateway(
             choice.Label.Length > MaxLabelLength ? choice.Label[..MaxLabelLength] : choice.Label, choice.Payload, false)));
         if (outgoing.InvitesAnswer)
         {
-            buttons = buttons.Prepend(new DiscordButton(Copy.DiscordAnswerButton, DiscordInteractionMapper.AnswerButton, true));
+            buttons = buttons.Prepend(new DiscordButton(Copy.DiscordAnswerButton,
+                DiscordInteractionMapper.AnswerButtonFor(outgoing.Asks), true));
         }
 
         return [.. buttons.Chunk(MaxButtonsPerRow).Take(MaxRows).Select(row => (IReadOnlyList<DiscordButton>)row)];

@@ -97,8 +97,8 @@ internal static class DiscordInteractionMapper
                     ReplyTo = awaitingReply,
                     PrivateChat = privateChat,
                 }),
-            DiscordInteractionKind.Button when interaction.CustomId == AnswerButton => new DiscordIntake(
-                new DiscordAck.AnswerForm(AnswerModal, Math.Min(maxAnswerLength, MaxFormLength)), null),
+            DiscordInteractionKind.Button when TryReadAnswer(interaction.CustomId, AnswerButton, out var question) =>
+                new DiscordIntake(new DiscordAck.AnswerForm(Encode(AnswerModal, question), Math.Min(maxAnswerLength, MaxFormLength)), null),
             DiscordInteractionKind.Button when interaction.CustomId is { Length: > 0 } payload => new DiscordIntake(
                 isPrivate ? new DiscordAck.DeferUpdate() : new DiscordAck.DeferReply(Ephemeral: true),
                 new ChoiceSelected(from, name, chat, isPrivate, payload)
@@ -108,14 +108,44 @@ internal static class DiscordInteractionMapper
                 }),
             DiscordInteractionKind.Autocomplete => new DiscordIntake(
                 new DiscordAck.Suggestions(DiscordCommands.SuggestZones(interaction.Typed)), null),
-            DiscordInteractionKind.ModalSubmit when interaction.CustomId == AnswerModal => new DiscordIntake(
-                new DiscordAck.DeferUpdate(),
-                new TextReceived(from, name, chat, isPrivate, interaction.Fields.GetValueOrDefault(AnswerInput, ""))
-                {
-                    PrivateChat = privateChat,
-                }),
+            DiscordInteractionKind.ModalSubmit when TryReadAnswer(interaction.CustomId, AnswerModal, out var question) =>
+                new DiscordIntake(
+                    new DiscordAck.DeferUpdate(),
+                    new TextReceived(from, name, chat, isPrivate, interaction.Fields.GetValueOrDefault(AnswerInput, ""))
+                    {
+                        PrivateChat = privateChat,
+                        ForQuestion = question,
+                    }),
             _ => null,
         };
+    }
+
+    /// <summary>The Answer button's id: which question it was shown under ("answer:12:3"), when the message said.</summary>
+    public static string AnswerButtonFor(QuestionRef? question) => Encode(AnswerButton, question);
+
+    private static string Encode(string kind, QuestionRef? question) => question is null
+        ? kind
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}:{question.RoundId}:{question.Position}");
+
+    // "answer" (older buttons, or a prompt that is not a round question) or "answer:round:position".
+    private static bool TryReadAnswer(string? customId, string kind, out QuestionRef? question)
+    {
+        question = null;
+        if (customId == kind)
+        {
+            return true;
+        }
+
+        if (customId?.StartsWith(kind + ":", StringComparison.Ordinal) != true
+            || customId[(kind.Length + 1)..].Split(':') is not [var round, var position]
+            || !long.TryParse(round, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var roundId)
+            || !int.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at))
+        {
+            return false;
+        }
+
+        question = new QuestionRef(roundId, at);
+        return true;
     }
 
     /// <summary>A DM typed by hand: text answers the current question; "/pair" and friends work typed too.</summary>

@@ -6,7 +6,7 @@ using Dapper;
 namespace Bot.Host.Platforms.Discord;
 
 /// <summary>An interaction that may still be answered: its token (decrypted) and whether its first reply went out.</summary>
-internal sealed record PendingInteraction(ulong Id, ulong ApplicationId, string Token, bool Replied);
+internal sealed record PendingInteraction(ulong Id, ulong ApplicationId, string Token, bool Acknowledged, bool Replied);
 
 /// <summary>A person's DM channel and the newest message of theirs that was handled.</summary>
 internal sealed record DmChannelCursor(ulong ChannelId, ulong UserId, ulong LastMessageId);
@@ -28,11 +28,15 @@ internal sealed class DiscordStateStore(SqliteConnectionFactory factory, FieldCi
         """;
 
     private const string GetSql = """
-        SELECT id AS Id, application_id AS ApplicationId, token AS Token, replied_at AS RepliedAt
+        SELECT id AS Id, application_id AS ApplicationId, token AS Token, acked_at AS AckedAt, replied_at AS RepliedAt
         FROM discord_interactions WHERE id = @Id AND expires_at > @Now;
         """;
 
     private const string MarkRepliedSql = "UPDATE discord_interactions SET replied_at = @Now WHERE id = @Id;";
+
+    private const string MarkAcknowledgedSql = "UPDATE discord_interactions SET acked_at = @Now WHERE id = @Id;";
+
+    private const string ForgetSql = "DELETE FROM discord_interactions WHERE id = @Id;";
 
     private const string ForgetExpiredSql = "DELETE FROM discord_interactions WHERE expires_at <= @Now;";
 
@@ -78,13 +82,21 @@ internal sealed class DiscordStateStore(SqliteConnectionFactory factory, FieldCi
             new CommandDefinition(GetSql, new { Id = (long)id, Now = Now() }, cancellationToken: ct)).ConfigureAwait(false);
         return row is null
             ? null
-            : new PendingInteraction((ulong)row.Id, (ulong)row.ApplicationId, cipher.Decrypt(row.Token), row.RepliedAt is not null);
+            : new PendingInteraction((ulong)row.Id, (ulong)row.ApplicationId, cipher.Decrypt(row.Token),
+                row.AckedAt is not null, row.RepliedAt is not null);
     }
 
-    public async Task MarkRepliedAsync(ulong id, CancellationToken ct)
+    public Task MarkAcknowledgedAsync(ulong id, CancellationToken ct) => ExecuteAsync(MarkAcknowledgedSql, id, ct);
+
+    public Task MarkRepliedAsync(ulong id, CancellationToken ct) => ExecuteAsync(MarkRepliedSql, id, ct);
+
+    /// <summary>Drops an interaction that could not be acknowledged: its replies go by DM.</summary>
+    public Task ForgetAsync(ulong id, CancellationToken ct) => ExecuteAsync(ForgetSql, id, ct);
+
+    private async Task ExecuteAsync(string sql, ulong id, CancellationToken ct)
     {
         await using var connection = await factory.OpenAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(MarkRepliedSql, new { Id = (long)id, Now = Now() },
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = (long)id, Now = Now() },
             cancellationToken: ct)).ConfigureAwait(false);
     }
 
@@ -129,7 +141,7 @@ internal sealed class DiscordStateStore(SqliteConnectionFactory factory, FieldCi
 
     private static long Now() => TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private sealed record InteractionRow(long Id, long ApplicationId, string Token, long? RepliedAt);
+    private sealed record InteractionRow(long Id, long ApplicationId, string Token, long? AckedAt, long? RepliedAt);
 
     private sealed record CursorRow(long ChannelId, long UserId, long LastMessageId);
 }

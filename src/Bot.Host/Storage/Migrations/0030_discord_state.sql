@@ -5,6 +5,7 @@ CREATE TABLE discord_interactions (
     application_id INTEGER NOT NULL,
     token          TEXT    NOT NULL,     -- encrypted
     expires_at     INTEGER NOT NULL,
+    acked_at       INTEGER,              -- when Discord was answered; no reply may go out before that
     replied_at     INTEGER               -- when the deferred reply was filled in; later messages are follow-ups
 ) STRICT;
 

@@ -13,10 +13,10 @@ internal sealed class SqliteOutbox(
     SqliteSession session, FieldCipher cipher, TimeProvider time, OutboxLaneOfScope lane) : IOutbox
 {
     private const string InsertSql = """
-        INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, round_step, silent, created_at,
-                            next_attempt_at, attempts, parts_sent, not_before, lane)
-        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @RoundStep, @Silent, @Now,
-                max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane)
+        INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, asks_round, asks_position, round_step,
+                            silent, created_at, next_attempt_at, attempts, parts_sent, not_before, lane)
+        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @AsksRound, @AsksPosition, @RoundStep,
+                @Silent, @Now, max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane)
         RETURNING id;
         """;
 
@@ -61,6 +61,8 @@ internal sealed class SqliteOutbox(
                         Text = cipher.Encrypt(message.Text),
                         Choices = ChoicesJson.Serialize(message.Choices),
                         InvitesAnswer = message.InvitesAnswer ? 1L : 0L,
+                        AsksRound = message.Asks?.RoundId,
+                        AsksPosition = (long?)message.Asks?.Position,
                         RoundStep = message.IsRoundStep ? 1L : 0L,
                         Silent = message.Silent ? 1L : 0L,
                         Now = now,
