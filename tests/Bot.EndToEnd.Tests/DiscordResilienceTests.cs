@@ -63,6 +63,28 @@ public sealed class DiscordResilienceTests
     }
 
     [Fact]
+    public async Task ConnectionThatHangs_IsReplacedByTheWatchdogWithAFreshClient()
+    {
+        await using var bot = await BotTestHost.StartAsync(
+            new Dictionary<string, string?> { ["Discord:ReconnectWatchdog"] = "00:00:02" }, telegram: false, discord: true);
+        var discord = bot.Discord!;
+        var (_, eli) = await CheckInOpenAsync(discord);
+        var before = discord.Connections.Count;
+
+        discord.SendHello = false;
+        await discord.DropConnectionAsync();
+        await discord.WaitForConnectionsAsync(before + 1);
+        // The library would wait 30 s for a greeting; the watchdog gives up on this client after 2.
+        await discord.WaitForConnectionClosedAsync(discord.Connections[before].Id);
+        discord.SendHello = true;
+        await discord.WaitForIdentifyAsync(2);
+        await discord.SendDmMessageAsync(eli, "eli-one");
+        await Journeys.DmAsync(discord, eli, "(2/3)");
+
+        Assert.Equal(2, discord.IdentifyCount);
+    }
+
+    [Fact]
     public async Task RateLimitOnOnePersonsRoute_HoldsOnlyThatPerson()
     {
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);

@@ -36,6 +36,12 @@ public sealed partial class FakeDiscordServer
     /// <summary>Set to false to stop answering heartbeats with op 11 (a zombie connection, seen from the bot).</summary>
     public bool AckHeartbeats { get; set; } = true;
 
+    /// <summary>
+    /// Set to false to accept new connections but never greet or answer them (a gateway that hangs: the library
+    /// then waits for its own connection timeout).
+    /// </summary>
+    public bool SendHello { get; set; } = true;
+
     /// <summary>Privileged intents switched on in the "portal"; asking for others closes with 4014.</summary>
     public int EnabledPrivilegedIntents { get; set; } = PrivilegedIntents;
 
@@ -275,6 +281,10 @@ public sealed partial class FakeDiscordServer
             {
                 _ = CloseLocked(connection, 4002, "Decode error.");
             }
+            else if (!SendHello)
+            {
+                connection.Hung = true;
+            }
             else
             {
                 _ = connection.Enqueue(
@@ -373,7 +383,7 @@ public sealed partial class FakeDiscordServer
 
         var op = frame?["op"] is JsonValue opValue && opValue.TryGetValue<int>(out var parsed) ? parsed : -1;
         _frames.Add(new FakeGatewayFrame(connection.Id, op, text, _clock.Elapsed));
-        if (connection.Closing)
+        if (connection.Closing || connection.Hung)
         {
             return;
         }
@@ -647,6 +657,9 @@ public sealed partial class FakeDiscordServer
         public bool IsOpen { get; set; } = true;
 
         public bool Closing { get; set; }
+
+        /// <summary>Accepted while the gateway hangs: nothing is ever answered on it.</summary>
+        public bool Hung { get; set; }
 
         public FakeSession? Session { get; set; }
 

@@ -28,6 +28,7 @@ internal sealed class DiscordChatGateway(
 
     private readonly ConcurrentDictionary<ulong, IMessageChannel> _dmChannels = new();
     private readonly ConcurrentDictionary<ulong, IMessageChannel> _channels = new();
+    private int _generation;
 
     public Platform Platform => Platform.Discord;
 
@@ -44,6 +45,7 @@ internal sealed class DiscordChatGateway(
     public async Task<DeliveryResult> SendAsync(OutgoingMessage outgoing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outgoing);
+        ForgetChannelsOfAnOlderClient();
         var message = new DiscordMessage(DiscordText.Literal(outgoing.Text), Rows(outgoing), outgoing.Silent, outgoing.Attachment);
         if (DiscordAddresses.TryGetInteraction(outgoing.To, out var interactionId, out var userId, out var ephemeral))
         {
@@ -143,6 +145,17 @@ internal sealed class DiscordChatGateway(
         catch (Exception ex) when (call.Outcome(ex) is { } outcome)
         {
             return outcome;
+        }
+    }
+
+    // Channel objects belong to the client that made them; after the watchdog built a new one they are dead.
+    private void ForgetChannelsOfAnOlderClient()
+    {
+        var generation = connection.Generation;
+        if (Interlocked.Exchange(ref _generation, generation) != generation)
+        {
+            _dmChannels.Clear();
+            _channels.Clear();
         }
     }
 

@@ -19,6 +19,9 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
 
     public bool HasClient => _client is not null;
 
+    /// <summary>Counts the clients built so far; channel objects of an older client must not be used.</summary>
+    public int Generation { get; private set; }
+
     public DiscordShardedClient Create()
     {
         var settings = options.Value;
@@ -47,6 +50,7 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
             : new DiscordShardedClient(config);
         client.Log += LogAsync;
         _client = client;
+        Generation++;
         return client;
     }
 
