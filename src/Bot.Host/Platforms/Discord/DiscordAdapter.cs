@@ -123,6 +123,7 @@ internal sealed class DiscordAdapter(
         };
 
         await client.LoginAsync(TokenType.Bot, _settings.Token!).ConfigureAwait(false);
+        connection.MarkLoggedIn();
         await client.StartAsync().ConfigureAwait(false);
     }
 

@@ -25,6 +25,7 @@ internal sealed class DiscordChatGateway(
     // Discord allows three seconds for the acknowledgement; past that it will not come.
     private static readonly TimeSpan AcknowledgementWait = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan AcknowledgementPoll = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan LoginWait = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<ulong, IMessageChannel> _dmChannels = new();
     private readonly ConcurrentDictionary<ulong, IMessageChannel> _channels = new();
@@ -45,6 +46,16 @@ internal sealed class DiscordChatGateway(
     public async Task<DeliveryResult> SendAsync(OutgoingMessage outgoing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outgoing);
+        try
+        {
+            // Messages may be ready before the client is (just after start, or while the watchdog rebuilds it).
+            await connection.LoggedIn.WaitAsync(LoginWait, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return new DeliveryResult.Failed("Discord is not connected yet");
+        }
+
         ForgetChannelsOfAnOlderClient();
         var message = new DiscordMessage(DiscordText.Literal(outgoing.Text), Rows(outgoing), outgoing.Silent, outgoing.Attachment);
         if (DiscordAddresses.TryGetInteraction(outgoing.To, out var interactionId, out var userId, out var ephemeral))

@@ -13,11 +13,17 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
 {
     private readonly ILogger _libraryLog = loggers.CreateLogger("Discord.Net");
     private DiscordShardedClient? _client;
+    private TaskCompletionSource _loggedIn = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The running client; the adapter creates it before anything sends.</summary>
     public DiscordShardedClient Client => _client ?? throw new InvalidOperationException("The Discord client has not started yet.");
 
     public bool HasClient => _client is not null;
+
+    /// <summary>Completes once the current client has logged in, so REST calls can be made through it.</summary>
+    public Task LoggedIn => _loggedIn.Task;
+
+    public void MarkLoggedIn() => _loggedIn.TrySetResult();
 
     /// <summary>Counts the clients built so far; channel objects of an older client must not be used.</summary>
     public int Generation { get; private set; }
@@ -49,6 +55,11 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
             ? new DiscordShardedClient(ids, config)
             : new DiscordShardedClient(config);
         client.Log += LogAsync;
+        if (_loggedIn.Task.IsCompleted)
+        {
+            _loggedIn = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
         _client = client;
         Generation++;
         return client;
