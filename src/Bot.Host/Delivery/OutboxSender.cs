@@ -21,6 +21,8 @@ internal sealed class OutboxSender(
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
+    private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(5);
+
     private readonly DeliveryOptions _options = options.Value;
     private readonly Dictionary<Platform, IChatGateway> _gateways = gateways.ToDictionary(g => g.Platform);
     private readonly Dictionary<Platform, ChatRateLimiter> _limiters =
@@ -161,7 +163,11 @@ internal sealed class OutboxSender(
             await _limiters[gateway.Platform].WaitAsync(message.To, item.Lane, ct).ConfigureAwait(false);
             var isLast = part == parts.Count - 1;
             var piece = parts[part];
-            var result = await SendSafelyAsync(gateway, piece, ct).ConfigureAwait(false);
+            // A send under way is let finish when the host stops (for a few seconds): cut off mid-request, the
+            // platform may have shown the message while we hand it back, and it would arrive twice after a restart.
+            using var landing = new CancellationTokenSource();
+            using var stopping = ct.Register(() => landing.CancelAfter(InFlightGrace));
+            var result = await SendSafelyAsync(gateway, piece, landing.Token).ConfigureAwait(false);
             if (result is DeliveryResult.Delivered)
             {
                 if (!isLast)

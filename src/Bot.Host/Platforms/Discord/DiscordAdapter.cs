@@ -66,7 +66,7 @@ internal sealed class DiscordAdapter(
         finally
         {
             _dms.Writer.TryComplete();
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.StopGatewayAsync().ConfigureAwait(false);
         }
 
         await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

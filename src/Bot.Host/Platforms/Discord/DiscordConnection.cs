@@ -74,6 +74,12 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
         : url.Query.Length > 0 ? url.ToString()
         : $"{url}?v={DiscordConfig.APIVersion}&encoding=json";
 
+    /// <summary>
+    /// Closes the gateway (no more events come in) but keeps the client logged in: the outbox stops after the
+    /// adapter and may still be finishing a send through it. The container disposes the client last.
+    /// </summary>
+    public Task StopGatewayAsync() => _client is { } client ? QuietlyAsync(client.StopAsync) : Task.CompletedTask;
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _client, null) is { } client)
