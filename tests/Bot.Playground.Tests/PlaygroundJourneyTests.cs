@@ -1,0 +1,204 @@
+using System.Text.RegularExpressions;
+using Bot.Core.Application;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
+using Bot.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Bot.Playground.Tests;
+
+/// <summary>The playground as a person uses it: headless Chromium on the page the real host serves.</summary>
+public sealed partial class PlaygroundJourneyTests
+{
+    private const float WaitMs = 20_000;
+
+    // A one-pixel PNG: what the page shows for a photo does not depend on the picture.
+    private static readonly byte[] Pixel = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    [ChromiumFact]
+    public async Task Journey_PairCheckInRevealClockAndExport_WorksInTheBrowser()
+    {
+        await using var playground = await PlaygroundHost.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new() { ExecutablePath = Chromium.Path, Headless = true });
+        var page = await browser.NewPageAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1400, Height = 900 } });
+        page.SetDefaultTimeout(WaitMs);
+        await page.GotoAsync(playground.Address.ToString());
+        await page.Locator("body[data-connected=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var alex = new Pane(page, "a");
+        var sam = new Pane(page, "b");
+
+        var invite = await alex.SayAsync("/pair", "/join ");
+        await sam.SayAsync(JoinLine().Match(invite).Value, "You and Alex are paired, Sam");
+        await alex.WaitForBotAsync("You and Sam are paired, Alex", after: 0);
+        var screenshot = Path.Combine(ResultsFolder(), "playground-paired.png");
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+
+        // The playground starts at the real time of day; without this, a run at night would hold the questions.
+        await alex.SayAsync("/quiet off");
+        await sam.SayAsync("/quiet off");
+
+        await alex.SayAsync("/checkin", Copy.PulseQuestion(PulseScale.Loved));
+        await alex.TapPulseAsync();
+        await sam.TapPulseAsync();
+        await alex.AnswerInFormAsync("alex-secret-one");
+        await alex.SayAsync("alex-secret-two");
+        await alex.SayAsync("alex-secret-three");
+        var samBeforeReveal = await sam.TextAsync();
+        await sam.SayAsync("sam-one");
+        await sam.SayAsync("sam-two");
+        await sam.SayAsync("sam-three");
+        var revealForAlex = await alex.WaitForBotAsync("Sam: sam-three", after: 0);
+        var revealForSam = await sam.WaitForBotAsync("Alex: alex-secret-three", after: 0);
+
+        var beforeMove = await LastSeqAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "To the next check-in" }).ClickAsync();
+        await alex.WaitForBotAsync(Copy.PulseQuestion(PulseScale.Loved), after: beforeMove);
+        await sam.WaitForBotAsync(Copy.PulseQuestion(PulseScale.Loved), after: beforeMove);
+        var clock = await page.Locator("#clock-now").InnerTextAsync();
+
+        await EnqueueAsync(playground, new OutgoingMessage(new ChatAddress(Platform.Web, "a"), "A chart", [], [])
+        {
+            Attachment = new Attachment(AttachmentKind.Photo, "pulse.png", "image/png", Pixel),
+        });
+        var image = page.Locator("[data-pane=a] li.bot img[alt='pulse.png']");
+        await image.WaitForAsync();
+        var imageLoaded = await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 1");
+
+        var beforeExport = await LastSeqAsync(page);
+        await alex.SayAsync("/export");
+        await alex.WaitForBotAsync(".md", after: beforeExport);
+        var link = page.Locator("[data-pane=a] li.bot a[download$='.md']").Last;
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var saved = Path.Combine(playground.Folder, download.SuggestedFilename);
+        await download.SaveAsAsync(saved);
+        var journal = await File.ReadAllTextAsync(saved);
+
+        Assert.True(new FileInfo(screenshot).Length > 0);
+        Assert.DoesNotContain("alex-secret", samBeforeReveal, StringComparison.Ordinal);
+        foreach (var reveal in new[] { revealForAlex, revealForSam })
+        {
+            Assert.Contains("Alex: alex-secret-one", reveal, StringComparison.Ordinal);
+            Assert.Contains("Sam: sam-one", reveal, StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"^Sunday .*, 19:00 UTC$", clock);
+        Assert.True(imageLoaded);
+        Assert.StartsWith("journal-", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Contains("alex-secret-two", journal, StringComparison.Ordinal);
+        Assert.Contains("sam-three", journal, StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
+    public async Task SomeoneElse_OnTheirOwnPane_GetsAFriendlyReplyAndSeesNothingOfTheCouple()
+    {
+        await using var playground = await PlaygroundHost.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new() { ExecutablePath = Chromium.Path, Headless = true });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(WaitMs);
+        await page.GotoAsync(playground.Address.ToString());
+        await page.Locator("body[data-connected=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var alex = new Pane(page, "a");
+        var sam = new Pane(page, "b");
+        var invite = await alex.SayAsync("/pair", "/join ");
+        var join = JoinLine().Match(invite).Value;
+        await sam.SayAsync(join, "paired");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add someone else" }).ClickAsync();
+        var robin = new Pane(page, "c");
+        var reply = await robin.SayAsync(join);
+        var status = await robin.SayAsync("/status");
+
+        Assert.NotEmpty(reply);
+        Assert.DoesNotContain("Alex", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam", status, StringComparison.Ordinal);
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Add someone else" }).IsHiddenAsync());
+    }
+
+    private static async Task EnqueueAsync(PlaygroundHost playground, OutgoingMessage message)
+    {
+        await using var scope = playground.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<IUnitOfWork>().RunAsync(
+            ct => services.GetRequiredService<IOutbox>().EnqueueAsync(message, ct), CancellationToken.None);
+    }
+
+    private static Task<int> LastSeqAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => Math.max(0, ...[...document.querySelectorAll('li[data-seq]')].map(li => +li.dataset.seq))");
+
+    /// <summary>The repository's TestResults folder (where the TRX files go), so CI keeps the screenshot.</summary>
+    private static string ResultsFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "BotSuite.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var results = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(results);
+        return results;
+    }
+
+    [GeneratedRegex(@"/join [A-Z0-9]{5}-[A-Z0-9]{5}")]
+    private static partial Regex JoinLine();
+
+    /// <summary>One person's pane on the page.</summary>
+    private sealed class Pane(IPage page, string id)
+    {
+        private readonly ILocator _root = page.Locator($"[data-pane={id}]");
+
+        /// <summary>Types a line and sends it; returns the bot's first reply after it (containing the fragment, if given).</summary>
+        public async Task<string> SayAsync(string line, string fragment = "")
+        {
+            var after = await LastSeqAsync(page);
+            await _root.Locator(".say-text").FillAsync(line);
+            await _root.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+            return await WaitForBotAsync(fragment, after);
+        }
+
+        /// <summary>Waits for a bot message to this pane, newer than the event <paramref name="after"/>, containing the fragment.</summary>
+        public async Task<string> WaitForBotAsync(string fragment, int after)
+        {
+            var found = await page.WaitForFunctionAsync(
+                """
+                ([pane, after, fragment]) => [...document.querySelectorAll(`[data-pane=${pane}] li.bot`)]
+                    .find(li => +li.dataset.seq > after && li.textContent.includes(fragment))?.textContent
+                """,
+                new object[] { id, after, fragment });
+            return await found.JsonValueAsync<string>();
+        }
+
+        /// <summary>Taps 4 on the "loved" scale and 5 on the "heard" one, then waits for the first question.</summary>
+        public async Task TapPulseAsync()
+        {
+            foreach (var (scale, value) in new[] { (PulseScale.Loved, "4"), (PulseScale.Heard, "5") })
+            {
+                await WaitForBotAsync(Copy.PulseQuestion(scale), after: 0);
+                await _root.Locator("li.bot", new() { HasTextString = Copy.PulseQuestion(scale) }).Last
+                    .GetByRole(AriaRole.Button, new() { Name = value, Exact = true }).ClickAsync();
+            }
+
+            await WaitForBotAsync("(1/", after: 0);
+        }
+
+        /// <summary>Answers the current question through the Answer button's form (where Discord shows a modal).</summary>
+        public async Task AnswerInFormAsync(string answer)
+        {
+            var after = await LastSeqAsync(page);
+            await _root.Locator("li.bot", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = Copy.PlaygroundAnswerButton }) }).Last
+                .GetByRole(AriaRole.Button, new() { Name = Copy.PlaygroundAnswerButton }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel(Copy.PlaygroundAnswerFieldLabel).FillAsync(answer);
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+            await WaitForBotAsync("", after);
+        }
+
+        public Task<string> TextAsync() => _root.InnerTextAsync();
+    }
+}
