@@ -149,6 +149,8 @@ async function start() {
   document.querySelectorAll("[data-move]").forEach(b => b.addEventListener("click", () => moveClock(b.dataset.move)));
   const state = await (await fetch("clock")).json();
   showClock(state.clock);
+  // Real minutes pass on the playground's clock too.
+  setInterval(async () => showClock((await (await fetch("clock")).json()).clock), 30000);
   if (!state.canMove) {
     document.querySelectorAll("[data-move]").forEach(b => b.disabled = true);
     document.getElementById("clock-status").textContent = "Real platforms run in this process, so the clock is real.";
