@@ -60,7 +60,16 @@ internal sealed class WebServer(
             source.Map(_app);
         }
 
-        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException(
+                $"Could not listen on {settings.Address}:{settings.Port} ({ex.Message}). Choose another port with "
+                + "--Http:Port=... (environment variable Http__Port); 0 picks a free one.", ex);
+        }
         var bound = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.First();
         _address = new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal) + "/");

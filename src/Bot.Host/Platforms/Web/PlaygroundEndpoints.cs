@@ -11,13 +11,13 @@ namespace Bot.Host.Platforms.Web;
 
 /// <summary>
 /// The playground over HTTP: the page, its event stream (server-sent events), what a pane types or presses, the
-/// files the bot sent, and the time control (when the clock may move).
+/// files the bot sent, and the time control (absent when real platforms share the process: the clock is real then).
 /// </summary>
 internal sealed partial class PlaygroundEndpoints(
     PlaygroundFeed feed,
     InboundPipeline pipeline,
     IHostApplicationLifetime lifetime,
-    IServiceProvider services) : IHttpEndpoints
+    PlaygroundTime? time = null) : IHttpEndpoints
 {
     private const int MaxNameLength = 40;
     private const int MaxTextLength = 8000;
@@ -87,14 +87,13 @@ internal sealed partial class PlaygroundEndpoints(
 
     private async Task<IResult> ClockAsync(CancellationToken ct)
     {
-        var time = services.GetService<PlaygroundTime>();
         var next = time is null ? null : await time.NextCheckInAsync(ct).ConfigureAwait(false);
         return Results.Json(new ClockState(feed.Clock(), time is not null, next));
     }
 
     private async Task<IResult> MoveForwardAsync(HttpContext context)
     {
-        if (services.GetService<PlaygroundTime>() is not { } time)
+        if (time is null)
         {
             return Results.Conflict(new { error = "The clock is real while real platforms run in this process." });
         }

@@ -23,7 +23,7 @@ internal sealed class PlaygroundFeed(TimeProvider time)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Lock _gate = new();
-    private readonly List<(long Sequence, SseItem<string> Item)> _kept = [];
+    private readonly List<(long Sequence, SseItem<string> Item, string? FileId)> _kept = [];
     private readonly List<Channel<SseItem<string>>> _listeners = [];
     private readonly ConcurrentDictionary<string, Attachment> _files = new();
     private long _sequence;
@@ -33,11 +33,12 @@ internal sealed class PlaygroundFeed(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(message);
         FeedFile? file = null;
+        string? fileId = null;
         if (message.Attachment is { } attachment)
         {
-            var id = Guid.NewGuid().ToString("N");
-            _files[id] = attachment;
-            file = new FeedFile($"files/{id}", attachment.FileName, attachment.Kind == AttachmentKind.Photo);
+            fileId = Guid.NewGuid().ToString("N");
+            _files[fileId] = attachment;
+            file = new FeedFile($"files/{fileId}", attachment.FileName, attachment.Kind == AttachmentKind.Photo);
         }
 
         var form = message.InvitesAnswer
@@ -46,12 +47,12 @@ internal sealed class PlaygroundFeed(TimeProvider time)
             : null;
         var buttons = message.Choices.Select(row => row.Select(c => new FeedButton(c.Label, c.Payload)).ToList()).ToList();
         Publish(sequence => new FeedMessage(sequence, message.To.ChatId, "bot", message.Text,
-            time.GetUtcNow(), buttons, file, form));
+            time.GetUtcNow(), buttons, file, form), fileId);
     }
 
     /// <summary>Shows what a person typed in their pane.</summary>
     public void FromPerson(string pane, string text) =>
-        Publish(sequence => new FeedMessage(sequence, pane, "person", text, time.GetUtcNow(), [], null, null));
+        Publish(sequence => new FeedMessage(sequence, pane, "person", text, time.GetUtcNow(), [], null, null), null);
 
     /// <summary>Tells every page that the playground's clock moved.</summary>
     public void ClockMoved()
@@ -109,7 +110,7 @@ internal sealed class PlaygroundFeed(TimeProvider time)
         }
     }
 
-    private void Publish(Func<long, FeedMessage> create)
+    private void Publish(Func<long, FeedMessage> create, string? fileId)
     {
         lock (_gate)
         {
@@ -118,9 +119,14 @@ internal sealed class PlaygroundFeed(TimeProvider time)
             {
                 EventId = sequence.ToString(CultureInfo.InvariantCulture),
             };
-            _kept.Add((sequence, item));
+            _kept.Add((sequence, item, fileId));
             if (_kept.Count > MaxKept)
             {
+                if (_kept[0].FileId is { } dropped)
+                {
+                    _files.TryRemove(dropped, out _);
+                }
+
                 _kept.RemoveAt(0);
             }
 
