@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 using Bot.Host;
@@ -108,6 +111,58 @@ public sealed class PlaygroundModeTests
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.InRange(now - before, TimeSpan.FromDays(1), TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.Conflict, toCheckIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Clock_ToTheNextCheckIn_HasOpenedItWhenTheMoveReturns()
+    {
+        await using var playground = await PlaygroundHost.StartAsync();
+        using var http = new HttpClient { BaseAddress = playground.Address };
+        var feed = playground.Services.GetRequiredService<PlaygroundFeed>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using var news = feed.StreamAsync(0, stop.Token).GetAsyncEnumerator(stop.Token);
+        (await http.PostAsJsonAsync("/panes/a/say", new { name = "Alex", text = "/pair" })).Dispose();
+        var invite = await NextAsync(news, "/join ");
+        var join = Regex.Match(invite, "/join [A-Z0-9]{5}-[A-Z0-9]{5}").Value;
+        (await http.PostAsJsonAsync("/panes/b/say", new { name = "Sam", text = join })).Dispose();
+        await NextAsync(news, "paired");
+        var due = await playground.Services.GetRequiredService<PlaygroundTime>().NextCheckInAsync(CancellationToken.None);
+
+        using var moved = await http.PostAsJsonAsync("/clock/forward", new { to = "next-checkin" });
+        var openRounds = await CountOpenRoundsAsync(playground);
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.NotNull(due);
+        Assert.True(playground.Services.GetRequiredService<TimeProvider>().GetUtcNow() >= due);
+        Assert.Equal(1, openRounds);
+    }
+
+    /// <summary>The text of the next message from the bot on the stream that contains the fragment.</summary>
+    private static async Task<string> NextAsync(IAsyncEnumerator<SseItem<string>> news, string fragment)
+    {
+        while (await news.MoveNextAsync())
+        {
+            if (news.Current.EventType != PlaygroundFeed.MessageEvent)
+            {
+                continue;
+            }
+
+            var message = JsonDocument.Parse(news.Current.Data).RootElement;
+            var text = message.GetProperty("text").GetString() ?? "";
+            if (message.GetProperty("author").GetString() == "bot" && text.Contains(fragment, StringComparison.Ordinal))
+            {
+                return text;
+            }
+        }
+
+        throw new InvalidOperationException($"The feed ended before a message with '{fragment}'.");
+    }
+
+    private static async Task<long> CountOpenRoundsAsync(PlaygroundHost playground)
+    {
+        await using var scope = playground.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SqliteSession>()
+            .ExecuteScalarAsync<long>("SELECT count(*) FROM rounds WHERE state = 1", null, CancellationToken.None);
     }
 
     private static ServiceProvider Build(params string[] args)
