@@ -23,7 +23,12 @@ internal sealed class ChromiumFactAttribute : FactAttribute
 {
     public ChromiumFactAttribute()
     {
-        if (Chromium.Path is null)
+        if (!OperatingSystem.IsLinux())
+        {
+            // The project carries Playwright's Linux driver only (PlaywrightPlatform), to drive Debian's Chromium.
+            Skip = "The browser tests drive Debian's Chromium and run on Linux only.";
+        }
+        else if (Chromium.Path is null)
         {
             Skip = $"No Chromium found (looked for {Chromium.PathVariable} and /usr/bin/chromium); install it with "
                 + "'apt-get install -y chromium' (.ci/run does) to run the browser tests.";

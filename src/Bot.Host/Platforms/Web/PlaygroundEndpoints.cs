@@ -20,7 +20,9 @@ internal sealed partial class PlaygroundEndpoints(
     PlaygroundTime? time = null) : IHttpEndpoints
 {
     private const int MaxNameLength = 40;
-    private const int MaxTextLength = 8000;
+
+    // Far above what Core accepts as an answer: Core's own reply explains its limit better than an HTTP error.
+    private const int MaxTextLength = 20_000;
 
     public string Title => "Playground: open it in your browser";
 
@@ -56,13 +58,13 @@ internal sealed partial class PlaygroundEndpoints(
     {
         if (!PaneId().IsMatch(pane) || await ReadAsync<SayRequest>(context).ConfigureAwait(false) is not { } request)
         {
-            return Results.BadRequest();
+            return Refused("That did not reach the bot: the page sent something it could not read.");
         }
 
         var text = request.Text?.Trim() ?? "";
         if (text.Length is 0 or > MaxTextLength)
         {
-            return Results.BadRequest();
+            return Refused($"Type between 1 and {MaxTextLength} characters.");
         }
 
         feed.FromPerson(pane, text);
@@ -76,7 +78,7 @@ internal sealed partial class PlaygroundEndpoints(
         if (!PaneId().IsMatch(pane)
             || await ReadAsync<PressRequest>(context).ConfigureAwait(false) is not { Payload.Length: > 0 } request)
         {
-            return Results.BadRequest();
+            return Refused("That button press did not reach the bot: the page sent something it could not read.");
         }
 
         await pipeline.AcceptAsync($"web:{Guid.NewGuid():N}",
@@ -118,7 +120,7 @@ internal sealed partial class PlaygroundEndpoints(
                 by = next > now ? next - now : TimeSpan.Zero;
                 break;
             default:
-                return Results.BadRequest();
+                return Refused("The clock moves by \"hour\", \"day\" or \"next-checkin\".");
         }
 
         await time.MoveForwardAsync(by, context.RequestAborted).ConfigureAwait(false);
@@ -143,6 +145,8 @@ internal sealed partial class PlaygroundEndpoints(
             return null;
         }
     }
+
+    private static IResult Refused(string why) => Results.BadRequest(new { error = why });
 
     private static string NameOf(string? name, string pane)
     {

@@ -47,16 +47,20 @@ internal sealed class PlaygroundTime(
         try
         {
             var target = clock.GetUtcNow() + by;
-            while (target - clock.GetUtcNow() is var left && left > TimeSpan.Zero)
+            do
             {
                 await SettleAsync(ct).ConfigureAwait(false);
-                clock.MoveForward(left < Step ? left : Step);
+                var left = target - clock.GetUtcNow();
+                if (left > TimeSpan.Zero)
+                {
+                    clock.MoveForward(left < Step ? left : Step);
+                }
+
+                // Also when nothing was left to move: a check-in due right now opens now.
                 await sweep.RunAsync(ct).ConfigureAwait(false);
                 feed.ClockMoved();
             }
-
-            // Also when nothing was left to move: a check-in due right now opens now.
-            await sweep.RunAsync(ct).ConfigureAwait(false);
+            while (clock.GetUtcNow() < target);
         }
         finally
         {

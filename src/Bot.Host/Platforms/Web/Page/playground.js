@@ -31,15 +31,22 @@ function addPane(id) {
     title.textContent = name;
     section.setAttribute("aria-label", name + "'s chat");
   });
+  const status = section.querySelector(".pane-status");
   section.querySelector(".say").addEventListener("submit", async event => {
     event.preventDefault();
     const line = text.value.trim();
     if (!line) return;
     text.value = "";
-    await post(`panes/${id}/say`, { name: nameOf(id), text: line });
+    status.textContent = "";
+    try {
+      await post(`panes/${id}/say`, { name: nameOf(id), text: line });
+    } catch (error) {
+      text.value = line;
+      status.textContent = error.message;
+    }
   });
   document.getElementById("panes").append(section);
-  const pane = { section, log: section.querySelector(".log") };
+  const pane = { section, status, log: section.querySelector(".log") };
   panes.set(id, pane);
   if (id === "c") document.getElementById("add-someone").hidden = true;
   return pane;
@@ -83,7 +90,7 @@ function show(message) {
     button.type = "button";
     button.textContent = choice.label;
     button.addEventListener("click", () => post(`panes/${message.pane}/press`,
-      { name: nameOf(message.pane), payload: choice.payload }));
+      { name: nameOf(message.pane), payload: choice.payload }).catch(error => pane.status.textContent = error.message));
     return button;
   }));
   if (message.answerForm) {
@@ -116,7 +123,10 @@ function openAnswer(pane, form) {
 
 document.getElementById("answer-form").addEventListener("submit", async () => {
   const text = document.getElementById("answer-text").value.trim();
-  if (text && answerPane) await post(`panes/${answerPane}/say`, { name: nameOf(answerPane), text });
+  if (!text || !answerPane) return;
+  const pane = panes.get(answerPane);
+  await post(`panes/${answerPane}/say`, { name: nameOf(answerPane), text })
+    .catch(error => pane.status.textContent = error.message);
 });
 document.getElementById("answer-cancel").addEventListener("click",
   () => document.getElementById("answer-dialog").close());
