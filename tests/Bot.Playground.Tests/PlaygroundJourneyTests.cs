@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Application;
-using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
-using Bot.Core.Ports;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Bot.Playground.Tests;
@@ -13,12 +10,8 @@ public sealed partial class PlaygroundJourneyTests
 {
     private const float WaitMs = 20_000;
 
-    // A one-pixel PNG: what the page shows for a photo does not depend on the picture.
-    private static readonly byte[] Pixel = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-
     [ChromiumFact]
-    public async Task Journey_PairCheckInRevealClockAndExport_WorksInTheBrowser()
+    public async Task Journey_PairCheckInRevealClockTrendAndExport_WorksInTheBrowser()
     {
         await using var playground = await PlaygroundHost.StartAsync();
         using var playwright = await Playwright.CreateAsync();
@@ -55,18 +48,30 @@ public sealed partial class PlaygroundJourneyTests
         var revealForSam = await sam.WaitForBotAsync("Alex: alex-secret-three", after: 0);
 
         var beforeMove = await LastSeqAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "To the next check-in" }).ClickAsync();
+        await MoveToNextCheckInAsync(page);
         await alex.WaitForBotAsync(Copy.PulseQuestion(PulseScale.Loved), after: beforeMove);
         await sam.WaitForBotAsync(Copy.PulseQuestion(PulseScale.Loved), after: beforeMove);
         var clock = await page.Locator("#clock-now").InnerTextAsync();
 
-        await EnqueueAsync(playground, new OutgoingMessage(new ChatAddress(Platform.Web, "a"), "A chart", [], [])
+
+        // A week later (the open round expires on the way) the next one opens; a second revealed week makes a chart.
+        beforeMove = await LastSeqAsync(page);
+        await MoveToNextCheckInAsync(page);
+        await alex.WaitForBotAsync(Copy.PulseQuestion(PulseScale.Loved), after: beforeMove);
+        await alex.TapPulseAsync(after: beforeMove);
+        await sam.TapPulseAsync(after: beforeMove);
+        foreach (var pane in new[] { alex, sam })
         {
-            Attachment = new Attachment(AttachmentKind.Photo, "pulse.png", "image/png", Pixel),
-        });
+            await pane.SayAsync("fine");
+            await pane.SayAsync("fine");
+            await pane.SayAsync("fine");
+        }
+
+        await alex.WaitForBotAsync("Sam: fine", after: beforeMove);
+        await alex.SayAsync("/trend");
         var image = page.Locator("[data-pane=a] li.bot img[alt='pulse.png']");
         await image.WaitForAsync();
-        var imageLoaded = await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 1");
+        var imageLoaded = await image.EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 100)");
 
         var beforeExport = await LastSeqAsync(page);
         await alex.SayAsync("/export");
@@ -76,6 +81,7 @@ public sealed partial class PlaygroundJourneyTests
         var saved = Path.Combine(playground.Folder, download.SuggestedFilename);
         await download.SaveAsAsync(saved);
         var journal = await File.ReadAllTextAsync(saved);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ResultsFolder(), "playground-journey.png"), FullPage = true });
 
         Assert.True(new FileInfo(screenshot).Length > 0);
         Assert.DoesNotContain("alex-secret", samBeforeReveal, StringComparison.Ordinal);
@@ -120,12 +126,14 @@ public sealed partial class PlaygroundJourneyTests
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Add someone else" }).IsHiddenAsync());
     }
 
-    private static async Task EnqueueAsync(PlaygroundHost playground, OutgoingMessage message)
+    /// <summary>
+    /// Presses the time control's button and waits until the page says the move is done (the click itself shows
+    /// "Moving the clock…" first, so an earlier move's "It is now" does not count).
+    /// </summary>
+    private static async Task MoveToNextCheckInAsync(IPage page)
     {
-        await using var scope = playground.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        await services.GetRequiredService<IUnitOfWork>().RunAsync(
-            ct => services.GetRequiredService<IOutbox>().EnqueueAsync(message, ct), CancellationToken.None);
+        await page.GetByRole(AriaRole.Button, new() { Name = "To the next check-in" }).ClickAsync();
+        await page.Locator("#clock-status", new() { HasTextString = "It is now" }).WaitForAsync();
     }
 
     private static Task<int> LastSeqAsync(IPage page) =>
@@ -174,17 +182,20 @@ public sealed partial class PlaygroundJourneyTests
             return await found.JsonValueAsync<string>();
         }
 
-        /// <summary>Taps 4 on the "loved" scale and 5 on the "heard" one, then waits for the first question.</summary>
-        public async Task TapPulseAsync()
+        /// <summary>
+        /// Taps 4 on the "loved" scale and 5 on the "heard" one of the check-in opened after the event
+        /// <paramref name="after"/>, then waits for the first question.
+        /// </summary>
+        public async Task TapPulseAsync(int after = 0)
         {
             foreach (var (scale, value) in new[] { (PulseScale.Loved, "4"), (PulseScale.Heard, "5") })
             {
-                await WaitForBotAsync(Copy.PulseQuestion(scale), after: 0);
+                await WaitForBotAsync(Copy.PulseQuestion(scale), after);
                 await _root.Locator("li.bot", new() { HasTextString = Copy.PulseQuestion(scale) }).Last
                     .GetByRole(AriaRole.Button, new() { Name = value, Exact = true }).ClickAsync();
             }
 
-            await WaitForBotAsync("(1/", after: 0);
+            await WaitForBotAsync("(1/", after);
         }
 
         /// <summary>Answers the current question through the Answer button's form (where Discord shows a modal).</summary>
