@@ -99,7 +99,7 @@ public sealed partial class PlaygroundJourneyTests
     }
 
     [ChromiumFact]
-    public async Task SomeoneElse_OnTheirOwnPane_GetsAFriendlyReplyAndSeesNothingOfTheCouple()
+    public async Task SomeoneElse_OnTheirOwnPane_UnderTheNameGivenThere_GetsFriendlyRepliesAndNothingOfTheCouple()
     {
         await using var playground = await PlaygroundHost.StartAsync();
         using var playwright = await Playwright.CreateAsync();
@@ -117,12 +117,15 @@ public sealed partial class PlaygroundJourneyTests
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add someone else" }).ClickAsync();
         var robin = new Pane(page, "c");
+        await page.Locator("[data-pane=c]").GetByLabel("Name").FillAsync("Jo");
         var reply = await robin.SayAsync(join);
         var status = await robin.SayAsync("/status");
+        var greeting = await robin.SayAsync("/start");
 
         Assert.NotEmpty(reply);
         Assert.DoesNotContain("Alex", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("Sam", status, StringComparison.Ordinal);
+        Assert.Contains("Hi Jo", greeting, StringComparison.Ordinal);
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Add someone else" }).IsHiddenAsync());
     }
 
