@@ -19,6 +19,8 @@ internal static class WebServerSetup
             return builder;
         }
 
+        // A line per request would drown the bot's own log (the playground's page polls and streams).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section)
             .Validate(o => IPAddress.TryParse(o.Address, out _), "Http:Address must be an IP address, e.g. 127.0.0.1.")
             .Validate(o => o.Port is >= 0 and <= 65535, "Http:Port must be 0–65535.")
