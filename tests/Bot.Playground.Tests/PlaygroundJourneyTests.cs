@@ -8,7 +8,10 @@ namespace Bot.Playground.Tests;
 /// <summary>The playground as a person uses it: headless Chromium on the page the real host serves.</summary>
 public sealed partial class PlaygroundJourneyTests
 {
-    private const float WaitMs = 20_000;
+    private const float WaitMs = 30_000;
+
+    // A move to the next check-in is up to a week of hourly steps, each swept: give a busy CI machine time.
+    private const float MoveMs = 90_000;
 
     [ChromiumFact]
     public async Task Journey_PairCheckInRevealClockTrendAndExport_WorksInTheBrowser()
@@ -136,7 +139,7 @@ public sealed partial class PlaygroundJourneyTests
     private static async Task MoveToNextCheckInAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "To the next check-in" }).ClickAsync();
-        await page.Locator("#clock-status", new() { HasTextString = "It is now" }).WaitForAsync();
+        await page.Locator("#clock-status", new() { HasTextString = "It is now" }).WaitForAsync(new() { Timeout = MoveMs });
     }
 
     private static Task<int> LastSeqAsync(IPage page) =>
