@@ -8,8 +8,9 @@ RUN dotnet restore src/Bot.Host/Bot.Host.csproj
 COPY src/ src/
 RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release -o /app --no-restore
 
-# Run: the small runtime image, as the image's non-root 'app' user, with the database on a volume.
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS final
+# Run: the ASP.NET Core runtime image (the host carries Kestrel for its web endpoints), as the image's non-root
+# 'app' user, with the database on a volume.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app
 # A font for the labels of the /trend chart (SkiaSharp reads /usr/share/fonts itself).
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*

@@ -1,6 +1,7 @@
 using Bot.Host.Delivery;
 using Bot.Host.Platforms.Discord;
 using Bot.Host.Platforms.Telegram;
+using Bot.Host.Platforms.Web;
 using Bot.Host.Scheduling;
 using Bot.Host.Storage;
 
@@ -14,11 +15,13 @@ public static class BotHost
           Telegram:Token   (environment variable Telegram__Token)
           Discord:Token    (environment variable Discord__Token)
         for example:  Telegram__Token=123456:ABC... dotnet run --project src/Bot.Host
+        Or try it in your browser first, without any token:
+          dotnet run --project src/Bot.Host -- --playground
         """;
 
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(PlaygroundSetup.ReadFlag(args));
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -36,8 +39,13 @@ public static class BotHost
         builder.AddCore();
         builder.AddDelivery();
         builder.AddScheduling();
-        builder.AddTelegramAdapter();
-        builder.AddDiscordAdapter();
+        builder.AddPlayground();
+        if (PlaygroundSetup.AllowsPlatforms(builder.Configuration))
+        {
+            builder.AddTelegramAdapter();
+            builder.AddDiscordAdapter();
+        }
+
         return builder;
     }
 
@@ -60,7 +68,8 @@ public static class BotHost
         return exit.Code;
     }
 
-    /// <summary>True when at least one platform adapter has what it needs to start.</summary>
+    /// <summary>True when at least one platform adapter (or the playground) has what it needs to start.</summary>
     public static bool HasAnyPlatform(IConfiguration configuration) =>
-        TelegramSetup.IsConfigured(configuration) || DiscordSetup.IsConfigured(configuration);
+        TelegramSetup.IsConfigured(configuration) || DiscordSetup.IsConfigured(configuration)
+        || PlaygroundSetup.IsEnabled(configuration);
 }

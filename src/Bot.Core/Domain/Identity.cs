@@ -5,6 +5,9 @@ public enum Platform
 {
     Telegram = 1,
     Discord = 2,
+
+    /// <summary>The local playground in a browser (<c>--playground</c>): for trying the bot, never for couples.</summary>
+    Web = 3,
 }
 
 /// <summary>A person as a platform knows them; one couple may span two platforms.</summary>

@@ -7,6 +7,7 @@ internal static class SchedulingSetup
 {
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SweepRunner>();
         builder.Services.AddQuartz(quartz =>
         {
             quartz.AddJob<SweepJob>(job => job.WithIdentity(SweepJob.Key));
