@@ -148,6 +148,7 @@ public sealed class FarewellService(
     private async Task DeleteWordsOfAsync(Person me, CancellationToken ct)
     {
         await rounds.DeleteAnswersByAsync(me.Id, ct).ConfigureAwait(false);
+        await rounds.ReplaceQuestionsByAsync(me.Id, Copy.ForgottenBowlQuestion, ct).ConfigureAwait(false);
         await outbox.DeleteUndeliveredWordsOfAsync(me.Id, ct).ConfigureAwait(false);
         await bucketList.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         await loveNotes.DeleteFromAsync(me.Id, ct).ConfigureAwait(false);
@@ -156,7 +157,6 @@ public sealed class FarewellService(
         await pendingInputs.ClearAsync(me.Id, ct).ConfigureAwait(false);
     }
 
-    /// <summary>"123:ours" → ("123", ":ours"); "123" → ("123", ""); an unknown way comes back null.</summary>
     private async Task EndAsync(Couple couple, CancellationToken ct)
     {
         await roundService.CancelOpenAsync(couple.Id, ct).ConfigureAwait(false);

@@ -116,6 +116,9 @@ public interface IRoundRepository
     /// <summary>Deletes every answer this person ever wrote, in every round.</summary>
     Task DeleteAnswersByAsync(long personId, CancellationToken ct);
 
+    /// <summary>Replaces the text of every round question this person wrote (their bowl questions) and forgets them as author.</summary>
+    Task ReplaceQuestionsByAsync(long personId, string replacement, CancellationToken ct);
+
     /// <summary>
     /// Rewrites an answer's text, visibility and hold date, only while its round is still open; false once the
     /// round was revealed or closed (or the answer is gone).

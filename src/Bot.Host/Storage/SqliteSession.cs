@@ -1,3 +1,4 @@
+using Bot.Host.Security;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -53,6 +54,40 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposab
             Transaction = null;
             transaction.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Inserts a row whose encrypted text is bound to the id the insert gives it: the insert writes a placeholder and
+    /// returns the id, then the text is sealed to that row, in one transaction.
+    /// </summary>
+    public Task<long> InsertSealedAsync(
+        string insertSql, object parameters, SealedColumn column, string text, FieldCipher cipher, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(cipher);
+        return InTransactionAsync(
+            async token =>
+            {
+                var id = await ExecuteScalarAsync<long>(insertSql, parameters, token).ConfigureAwait(false);
+                await ExecuteAsync(
+                    column.SetByIdSql, new { Id = id, Value = cipher.Encrypt(text, column.At(id)) }, token)
+                    .ConfigureAwait(false);
+                return id;
+            },
+            ct);
+    }
+
+    /// <summary>As <see cref="InTransactionAsync{T}"/>, for work with no result.</summary>
+    public Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return InTransactionAsync(
+            async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            },
+            ct);
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct)

@@ -97,6 +97,12 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
     public async Task<Couple> AddAsync(Couple couple, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(couple);
+        // The topic is sealed to the couple's id, which the insert has yet to give: a new couple has no cool-down.
+        if (couple.CooldownTopic is not null)
+        {
+            throw new ArgumentException("A new couple has no cool-down topic yet.", nameof(couple));
+        }
+
         var id = await session.ExecuteScalarAsync<long>(InsertSql, Parameters(couple), ct).ConfigureAwait(false);
         return (await GetAsync(id, ct).ConfigureAwait(false))!;
     }
@@ -175,7 +181,7 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         PausedUntil = UnixTime.ToMs(couple.PausedUntil),
         CooldownUntil = UnixTime.ToMs(couple.CooldownUntil),
         couple.CooldownById,
-        CooldownTopic = couple.CooldownTopic is null ? null : cipher.Encrypt(couple.CooldownTopic),
+        CooldownTopic = cipher.Encrypt(couple.CooldownTopic, SealedColumns.CooldownTopic.At(couple.Id)),
         NextFirstTimeAt = UnixTime.ToMs(couple.NextFirstTimeAt),
     };
 
@@ -216,7 +222,7 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
             PausedUntil = UnixTime.FromMs(PausedUntil),
             CooldownUntil = UnixTime.FromMs(CooldownUntil),
             CooldownById = CooldownById,
-            CooldownTopic = CooldownTopic is null ? null : cipher.Decrypt(CooldownTopic),
+            CooldownTopic = cipher.Decrypt(CooldownTopic, SealedColumns.CooldownTopic.At(Id)),
             NextFirstTimeAt = UnixTime.FromMs(NextFirstTimeAt),
         };
     }

@@ -15,7 +15,7 @@ internal sealed class SqliteOutbox(
     private const string InsertSql = """
         INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, round_step, silent, created_at,
                             next_attempt_at, attempts, parts_sent, not_before, lane)
-        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @RoundStep, @Silent, @Now,
+        VALUES (@Platform, @ChatId, '', @Choices, @InvitesAnswer, @RoundStep, @Silent, @Now,
                 max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane)
         RETURNING id;
         """;
@@ -58,7 +58,6 @@ internal sealed class SqliteOutbox(
                     {
                         Platform = (long)message.To.Platform,
                         message.To.ChatId,
-                        Text = cipher.Encrypt(message.Text),
                         Choices = ChoicesJson.Serialize(message.Choices),
                         InvitesAnswer = message.InvitesAnswer ? 1L : 0L,
                         RoundStep = message.IsRoundStep ? 1L : 0L,
@@ -68,6 +67,11 @@ internal sealed class SqliteOutbox(
                         Lane = (long)lane.Lane,
                     },
                     token).ConfigureAwait(false);
+                // The text is sealed to the row's id, which the insert has just given.
+                var sealedText = SealedColumns.OutboxText;
+                await session.ExecuteAsync(
+                    sealedText.SetByIdSql, new { Id = id, Value = cipher.Encrypt(message.Text, sealedText.At(id)) }, token)
+                    .ConfigureAwait(false);
                 if (lane.Lane == OutboxLane.Reply)
                 {
                     await session.ExecuteAsync(
@@ -89,7 +93,7 @@ internal sealed class SqliteOutbox(
                             Kind = (long)file.Kind,
                             file.FileName,
                             file.ContentType,
-                            Content = cipher.EncryptBytes(file.Content.Span),
+                            Content = cipher.EncryptBytes(file.Content.Span, SealedColumns.OutboxAttachment.At(id)),
                         },
                         token).ConfigureAwait(false);
                 }
