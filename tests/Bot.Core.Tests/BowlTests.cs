@@ -450,7 +450,7 @@ public sealed class BowlTests
         await _bot.SendAsync(bea, "/bowl add " + Song);
 
         await _bot.SendAsync(alex, "/forget");
-        await _bot.PressAsync(alex, "forget");
+        await _bot.PressOfferedAsync(alex, "forget");
 
         var left = Assert.Single(_bot.Store.Bowl.All);
         Assert.Equal((Song, _bot.Stored(bea).Id), (left.Text, left.AddedById));

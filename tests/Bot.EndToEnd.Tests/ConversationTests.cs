@@ -107,7 +107,7 @@ public sealed class ConversationTests
 
         bot.Telegram.SendText(alex, "/forget");
         var confirm = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("can't be undone", StringComparison.Ordinal));
-        bot.Telegram.PressButton(alex, confirm, "forget");
+        bot.Telegram.PressButton(alex, confirm, confirm.Buttons.SelectMany(r => r).First().CallbackData);
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("has been deleted", StringComparison.Ordinal));
         var told = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("deleted their words", StringComparison.Ordinal));
         var samStatus = (await Journeys.ReplyAsync(bot, sam, "/status")).Text;
@@ -116,9 +116,12 @@ public sealed class ConversationTests
         Assert.Contains("not paired", samStatus, StringComparison.Ordinal);
         await using var scope = bot.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>()
-            .QueryAsync<string>("SELECT text FROM answers WHERE text IS NOT NULL", null, CancellationToken.None);
-        var answers = stored.Select(bot.Services.GetRequiredService<Bot.Host.Security.FieldCipher>().Decrypt).ToList();
-        Assert.DoesNotContain(stored, text => text.Contains("sam-words-stay", StringComparison.Ordinal));
+            .QueryAsync<(long RoundId, long Position, long PersonId, string Text)>(
+                "SELECT round_id, position, person_id, text FROM answers WHERE text IS NOT NULL", null, CancellationToken.None);
+        var cipher = bot.Services.GetRequiredService<Bot.Host.Security.FieldCipher>();
+        var answers = stored.Select(a => cipher.Decrypt(
+            a.Text, Bot.Host.Storage.SealedColumns.AnswerText.At(a.RoundId, a.Position, a.PersonId))).ToList();
+        Assert.DoesNotContain(stored, a => a.Text.Contains("sam-words-stay", StringComparison.Ordinal));
         Assert.DoesNotContain("alex-words-to-forget", answers);
         Assert.Contains("sam-words-stay", answers);
     }

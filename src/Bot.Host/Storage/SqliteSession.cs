@@ -10,8 +10,12 @@ namespace Bot.Host.Storage;
 /// </summary>
 internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposable, IAsyncDisposable
 {
+    // Folds the WAL into the database and empties it; secure_delete has zeroed what the erase freed there.
+    private const string CheckpointSql = "PRAGMA wal_checkpoint(TRUNCATE);";
+
     private SqliteConnection? _connection;
     private bool _disposed;
+    private bool _hasErased;
 
     public SqliteTransaction? Transaction { get; private set; }
 
@@ -38,14 +42,15 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposab
         // BEGIN would fail with SQLITE_BUSY later, when it upgrades its read lock past another node's commit.
         var transaction = connection.BeginTransaction(deferred: false);
         Transaction = transaction;
+        T result;
         try
         {
-            var result = await work(ct).ConfigureAwait(false);
+            result = await work(ct).ConfigureAwait(false);
             transaction.Commit();
-            return result;
         }
         catch
         {
+            _hasErased = false;
             transaction.Rollback();
             throw;
         }
@@ -54,6 +59,9 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposab
             Transaction = null;
             transaction.Dispose();
         }
+
+        await CheckpointIfErasedAsync(ct).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>
@@ -109,11 +117,39 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposab
         return await connection.ExecuteScalarAsync<T>(Command(sql, parameters, ct)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Deletes or overwrites someone's words: as <see cref="ExecuteAsync"/>, and once the change is committed the WAL
+    /// is checkpointed and truncated, so the old words are in no file (secure_delete zeroes the freed pages).
+    /// </summary>
+    public async Task<int> EraseAsync(string sql, object? parameters, CancellationToken ct)
+    {
+        var changed = await ExecuteAsync(sql, parameters, ct).ConfigureAwait(false);
+        _hasErased = true;
+        if (Transaction is null)
+        {
+            await CheckpointIfErasedAsync(ct).ConfigureAwait(false);
+        }
+
+        return changed;
+    }
+
     /// <summary>Runs the statement once, or once per element if <paramref name="parameters"/> is a sequence.</summary>
     public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct)
     {
         var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
         return await connection.ExecuteAsync(Command(sql, parameters, ct)).ConfigureAwait(false);
+    }
+
+    private async Task CheckpointIfErasedAsync(CancellationToken ct)
+    {
+        if (!_hasErased)
+        {
+            return;
+        }
+
+        _hasErased = false;
+        var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(Command(CheckpointSql, null, ct)).ConfigureAwait(false);
     }
 
     public void Dispose()

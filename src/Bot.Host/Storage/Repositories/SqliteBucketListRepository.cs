@@ -55,7 +55,7 @@ internal sealed class SqliteBucketListRepository(SqliteSession session, FieldCip
             .ConfigureAwait(false) == 1;
 
     public Task DeleteAddedByAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteAddedBySql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteAddedBySql, new { PersonId = personId }, ct);
 
     private sealed record BucketRow(long Id, long CoupleId, string Text, long AddedById, long AddedAt, long? DoneAt)
     {

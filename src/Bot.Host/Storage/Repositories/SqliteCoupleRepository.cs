@@ -32,6 +32,13 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         """;
 
     // One index per partner column answers this as a multi-index OR.
+    private const string GetLatestForPersonSql = $"""
+        SELECT {Columns} FROM couples
+        WHERE partner_a_id = @PersonId OR partner_b_id = @PersonId
+        ORDER BY id DESC
+        LIMIT 1;
+        """;
+
     internal const string GetActiveForPersonSql = $"""
         SELECT {Columns} FROM couples
         WHERE ended_at IS NULL AND (partner_a_id = @PersonId OR partner_b_id = @PersonId)
@@ -117,6 +124,13 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
     {
         var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(
             GetActiveForPersonSql, new { PersonId = personId }, ct).ConfigureAwait(false);
+        return row?.ToDomain(cipher);
+    }
+
+    public async Task<Couple?> GetLatestForPersonAsync(long personId, CancellationToken ct)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(
+            GetLatestForPersonSql, new { PersonId = personId }, ct).ConfigureAwait(false);
         return row?.ToDomain(cipher);
     }
 

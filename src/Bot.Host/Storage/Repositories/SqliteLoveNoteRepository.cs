@@ -116,7 +116,7 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
             .ConfigureAwait(false);
 
     public Task DeleteFromAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteFromSql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteFromSql, new { PersonId = personId }, ct);
 
     private sealed record NoteRow(
         long Id,

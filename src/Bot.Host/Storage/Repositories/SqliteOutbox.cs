@@ -104,7 +104,7 @@ internal sealed class SqliteOutbox(
     }
 
     public Task DeleteUndeliveredWordsOfAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteWordsOfSql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteWordsOfSql, new { PersonId = personId }, ct);
 
     public Task DropHeldQuestionsAsync(ChatAddress chat, DateTimeOffset now, CancellationToken ct)
     {

@@ -67,7 +67,7 @@ internal sealed class SqliteQuestionBowlRepository(SqliteSession session, FieldC
             .ConfigureAwait(false) == 1;
 
     public Task DeleteAddedByAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteAddedBySql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteAddedBySql, new { PersonId = personId }, ct);
 
     private sealed record QuestionRow(long Id, long CoupleId, long AddedById, string Text, long AddedAt, long? DrawnAt)
     {

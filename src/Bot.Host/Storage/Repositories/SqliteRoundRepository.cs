@@ -268,7 +268,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
     }
 
     public Task DeleteAnswersByAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteAnswersBySql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteAnswersBySql, new { PersonId = personId }, ct);
 
     public Task ReplaceQuestionsByAsync(long personId, string replacement, CancellationToken ct) =>
         session.InTransactionAsync(
@@ -276,7 +276,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
             {
                 var rows = await session.QueryAsync<(long RoundId, long Position)>(
                     QuestionsBySql, new { PersonId = personId }, token).ConfigureAwait(false);
-                await session.ExecuteAsync(
+                await session.EraseAsync(
                     ReplaceQuestionSql,
                     rows.Select(r => new
                     {
