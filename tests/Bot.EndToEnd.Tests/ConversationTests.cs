@@ -136,7 +136,7 @@ public sealed class ConversationTests
         var ask = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Are you sure", StringComparison.Ordinal));
         bot.Telegram.PressButton(alex, ask, "cancel");
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("nothing changed", StringComparison.Ordinal));
-        var unpairPayload = ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.EndsWith(":keep", StringComparison.Ordinal)).CallbackData;
+        var unpairPayload = ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.Contains(":keep:", StringComparison.Ordinal)).CallbackData;
         bot.Telegram.PressButton(alex, ask, unpairPayload);
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("no longer paired", StringComparison.Ordinal));
         var told = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("ended your pairing", StringComparison.Ordinal));
@@ -158,10 +158,10 @@ public sealed class ConversationTests
 
         bot.Telegram.SendText(alex, "/unpair");
         var ask = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Are you sure", StringComparison.Ordinal));
-        bot.Telegram.PressButton(alex, ask, ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.EndsWith(":ours", StringComparison.Ordinal)).CallbackData);
+        bot.Telegram.PressButton(alex, ask, ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.Contains(":ours:", StringComparison.Ordinal)).CallbackData);
         var question = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("would also like the journal", StringComparison.Ordinal));
         var answersBefore = await CountAnswersAsync(bot);
-        bot.Telegram.PressButton(sam, question, question.Buttons.SelectMany(r => r).Single(b => b.CallbackData.EndsWith(":yes", StringComparison.Ordinal)).CallbackData);
+        bot.Telegram.PressButton(sam, question, question.Buttons.SelectMany(r => r).Single(b => b.CallbackData.Contains(":yes:", StringComparison.Ordinal)).CallbackData);
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("is deleted, for good", StringComparison.Ordinal));
 
         Assert.True(answersBefore > 0);
