@@ -39,6 +39,8 @@ public sealed class ForgetJourneyTests
         var after = await WalkAsync(bot);
         Assert.DoesNotContain(after, v => v.Plain.Contains(AlexMark, StringComparison.OrdinalIgnoreCase));
         Assert.Contains(after, v => v.Column == "answers.text" && v.Plain.Contains(SamMark, StringComparison.Ordinal));
+        Assert.Contains(before, v => v.Column.StartsWith("pending_inputs.", StringComparison.Ordinal));
+        Assert.DoesNotContain(after, v => v.Column.StartsWith("pending_inputs.", StringComparison.Ordinal));
         var gone = before.Where(v => v.Plain.Contains(AlexMark, StringComparison.Ordinal)).Select(v => v.Stored).ToList();
         await AssertFilesHoldNoneOfAsync(bot, [AlexMark, .. gone]);
         await bot.StopAsync();
@@ -62,13 +64,21 @@ public sealed class ForgetJourneyTests
         // It is 23:00 in Auckland: what Alex starts now waits in the outbox for Sam's morning.
         await Journeys.ReplyAsync(bot, sam, "/timezone Pacific/Auckland");
         await Journeys.ReplyAsync(bot, alex, $"/bowl add {AlexMark} where shall we go next?");
-        await Journeys.ReplyAsync(bot, alex, "/draw");
+        bot.Telegram.SendText(alex, "/draw");
+        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("where shall we go next?", StringComparison.Ordinal));
+        await Journeys.AnswerAllAsync(bot, alex, $"{AlexMark} the coast");
         await Journeys.ReplyAsync(bot, alex, $"/bowl add {AlexMark} still waiting?");
         await Journeys.ReplyAsync(bot, alex, $"/bucket add {AlexMark} northern lights");
         await Journeys.ReplyAsync(bot, alex, $"/note {AlexMark} sleep well");
         await Journeys.ReplyAsync(bot, alex, $"/capsule 2027-01-01 {AlexMark} open me");
         await Journeys.ReplyAsync(bot, alex, $"/cooldown 30m {AlexMark} topic");
         await Journeys.ReplyAsync(bot, sam, "/cooldown");
+        await Journeys.ReplyAsync(bot, sam, "/history");
+        await Journeys.ReplyAsync(bot, sam, "/export");
+        // Last, as any command lets it go: Alex's next text is to replace an answer.
+        var mine = await Journeys.ReplyAsync(bot, alex, "/answers");
+        bot.Telegram.PressButton(alex, mine, mine.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Change", StringComparison.Ordinal)).CallbackData);
+        await bot.WaitForDatabaseAsync("SELECT EXISTS (SELECT 1 FROM pending_inputs)");
         await bot.SettleAsync();
         await bot.WaitForDeliverableSentAsync();
     }
