@@ -74,6 +74,49 @@ public sealed class ForgetTests
         Assert.DoesNotContain(_bot.Messages, m => m.Attachment is not null);
     }
 
+    [Fact]
+    public async Task EveryMessageCarryingMyWords_IsTaggedWithMe_WhicheverFeatureSentIt()
+    {
+        const string Mark = "alexmark";
+        var (alex, bea) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/checkin");
+        await _bot.PulseAsync(alex, 2, 3);
+        await _bot.PulseAsync(bea, 4, 4);
+        await _bot.AnswerAsync(alex, $"{Mark} 1", $"{Mark} 2", $"{Mark} 3");
+        await _bot.AnswerAsync(bea, "b1", "b2", "b3");
+        await _bot.SendAsync(alex, $"/bowl add {Mark} what made you laugh?");
+        await _bot.SendAsync(alex, $"/bowl add {Mark} what made you laugh most?");
+        await _bot.SendAsync(alex, "/bowl");
+        await _bot.SendAsync(bea, "/draw");
+        await _bot.SendAsync(alex, "/answers");
+        await _bot.AnswerAsync(alex, $"{Mark} bowl answer");
+        await _bot.SendAsync(alex, "/answers");
+        await _bot.PressOfferedAsync(alex, "ans:w");
+        await _bot.AnswerAsync(bea, "b bowl");
+        await _bot.SendAsync(alex, "/bowl remove 1");
+        await _bot.SendAsync(alex, $"/bucket add {Mark} northern lights");
+        await _bot.SendAsync(bea, "/bucket");
+        await _bot.SendAsync(bea, "/bucket done 1");
+        await _bot.SendAsync(alex, $"/note {Mark} sleep well");
+        await _bot.SendAsync(alex, $"/capsule {_bot.Clock.GetUtcNow().AddDays(2):yyyy-MM-dd} {Mark} open me");
+        await _bot.SendAsync(alex, $"/cooldown 90m {Mark} topic");
+        await _bot.SendAsync(bea, "/cooldown");
+        await _bot.SendAsync(alex, "/cooldown");
+        _bot.Advance(TimeSpan.FromDays(3));
+        await _bot.SweepAllAsync();
+        await _bot.SendAsync(bea, "/firsttime");
+        await _bot.SendAsync(bea, "/history");
+        await _bot.SendAsync(bea, "/export");
+        await _bot.SendAsync(bea, "/status");
+
+        var alexId = _bot.Stored(alex).Id;
+        var carrying = _bot.Messages.Where(m => m.Text.Contains(Mark, StringComparison.Ordinal)
+            || (m.Attachment is { } file && System.Text.Encoding.UTF8.GetString(file.Content.Span).Contains(Mark, StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(carrying.Count > 15, $"only {carrying.Count} messages carried the words");
+        Assert.All(carrying, m => Assert.True(m.WordsOf.Contains(alexId), $"Untagged: {m.Text}"));
+    }
+
     private async Task WeekAsync(TestUser alex, TestUser bea)
     {
         await _bot.SendAsync(alex, "/checkin");
