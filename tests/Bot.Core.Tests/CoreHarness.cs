@@ -1,6 +1,6 @@
-using Bot.Core.Application.Buttons;
 using System.Text.RegularExpressions;
 using Bot.Core.Application;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;

@@ -1,5 +1,5 @@
-using Bot.Core.Application.Buttons;
 using Bot.Core.Application;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Domain;
 
 namespace Bot.Core.Tests;
