@@ -40,6 +40,7 @@ public sealed class ForgetJourneyTests
         Assert.DoesNotContain(after, v => v.Plain.Contains(AlexMark, StringComparison.OrdinalIgnoreCase));
         Assert.Contains(after, v => v.Column == "answers.text" && v.Plain.Contains(SamMark, StringComparison.Ordinal));
         Assert.Contains(before, v => v.Column.StartsWith("pending_inputs.", StringComparison.Ordinal));
+        Assert.Contains(before, v => v.Column.StartsWith("first_times.", StringComparison.Ordinal));
         Assert.DoesNotContain(after, v => v.Column.StartsWith("pending_inputs.", StringComparison.Ordinal));
         var gone = before.Where(v => v.Plain.Contains(AlexMark, StringComparison.Ordinal)).Select(v => v.Stored).ToList();
         await AssertFilesHoldNoneOfAsync(bot, [AlexMark, .. gone]);
@@ -71,6 +72,7 @@ public sealed class ForgetJourneyTests
         await Journeys.ReplyAsync(bot, alex, $"/bucket add {AlexMark} northern lights");
         await Journeys.ReplyAsync(bot, alex, $"/note {AlexMark} sleep well");
         await Journeys.ReplyAsync(bot, alex, $"/capsule 2027-01-01 {AlexMark} open me");
+        await Journeys.ReplyAsync(bot, sam, "/firsttime");
         await Journeys.ReplyAsync(bot, alex, $"/cooldown 30m {AlexMark} topic");
         await Journeys.ReplyAsync(bot, sam, "/cooldown");
         await Journeys.ReplyAsync(bot, sam, "/history");
