@@ -8,7 +8,8 @@ namespace Bot.Host.Storage;
 /// The DI scope's one connection (opened on first use) and its current transaction; every repository command
 /// goes through here so it joins whatever transaction is running. Not thread-safe, like the scope it serves.
 /// </summary>
-internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposable, IAsyncDisposable
+internal sealed class SqliteSession(SqliteConnectionFactory factory, ILogger<SqliteSession> logger)
+    : IDisposable, IAsyncDisposable
 {
     // Folds the WAL into the database and empties it; secure_delete has zeroed what the erase freed there.
     private const string CheckpointSql = "PRAGMA wal_checkpoint(TRUNCATE);";
@@ -149,7 +150,15 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposab
 
         _hasErased = false;
         var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(Command(CheckpointSql, null, ct)).ConfigureAwait(false);
+        // Waits (busy_timeout) for readers of older snapshots; if one is still reading, the WAL is emptied at the
+        // next checkpoint instead.
+        var (busy, _, _) = await connection.QuerySingleAsync<(long, long, long)>(Command(CheckpointSql, null, ct))
+            .ConfigureAwait(false);
+        if (busy != 0)
+        {
+            logger.LogWarning(
+                "After an erase the WAL could not be emptied at once (a reader was busy); the next checkpoint does it");
+        }
     }
 
     public void Dispose()

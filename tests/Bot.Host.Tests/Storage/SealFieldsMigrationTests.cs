@@ -56,7 +56,7 @@ public sealed class SealFieldsMigrationTests : IDisposable
 
         await new Migrator(factory, new FieldCipher(_key), NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
 
-        await using var session = new SqliteSession(factory);
+        await using var session = new SqliteSession(factory, NullLogger<SqliteSession>.Instance);
         var cipher = new FieldCipher(_key);
         var rounds = new SqliteRoundRepository(session, cipher);
         var first = (await rounds.GetAsync(1, CancellationToken.None))!;
