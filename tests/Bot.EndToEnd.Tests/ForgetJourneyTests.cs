@@ -90,7 +90,8 @@ public sealed class ForgetJourneyTests
     {
         var cipher = bot.Services.GetRequiredService<FieldCipher>();
         var values = new List<(string, string, string)>();
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(bot.DataFolder, "bot.db")};Mode=ReadOnly;Pooling=False");
+        var file = Path.Combine(bot.DataFolder, "bot.db");
+        await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         var tables = await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table';");
         foreach (var table in tables)
@@ -110,7 +111,7 @@ public sealed class ForgetJourneyTests
                             (Convert.ToBase64String(bytes), Encoding.UTF8.GetString(cipher.DecryptBytes(bytes, sealedColumn.At(key!)))),
                         byte[] bytes => (Convert.ToBase64String(bytes), Encoding.UTF8.GetString(bytes)),
                         string text when sealedColumn is not null => (text, cipher.Decrypt(text, sealedColumn.At(key!))),
-                        _ => (Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
+                        _ => Twice(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
                     };
                     values.Add(($"{table}.{column}", stored, plain));
                 }
@@ -119,6 +120,8 @@ public sealed class ForgetJourneyTests
 
         return values;
     }
+
+    private static (string, string) Twice(string text) => (text, text);
 
     /// <summary>The database file and its WAL, byte for byte, as someone with the disk (and the key beside it) would read them.</summary>
     private static async Task AssertFilesHoldNoneOfAsync(BotTestHost bot, IReadOnlyList<string> needles)
