@@ -432,7 +432,7 @@ public sealed class AnswerChoiceTests
         await _bot.PressAsync(bea, "ans:w:999:1");
 
         await _bot.SendAsync(alex, "/forget");
-        await _bot.PressAsync(alex, "forget");
+        await _bot.PressOfferedAsync(alex, "forget");
         _bot.ClearOutbox();
         _bot.AdvanceTo(HeldDay);
         var result = await _bot.HeldSweeper.RunAsync(CancellationToken.None);

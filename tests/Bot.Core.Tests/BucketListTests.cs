@@ -1,5 +1,4 @@
 using Bot.Core.Application;
-using Bot.Core.Application.Buttons;
 
 namespace Bot.Core.Tests;
 
@@ -95,7 +94,7 @@ public sealed class BucketListTests
         await _bot.SendAsync(bea, "/bucket add bea-wish");
 
         await _bot.SendAsync(alex, "/forget");
-        await _bot.PressAsync(alex, ButtonCatalog.Forget.Encode());
+        await _bot.PressOfferedAsync(alex, "forget");
 
         Assert.Equal(["bea-wish"], _bot.Store.BucketList.All.Select(i => i.Text));
     }

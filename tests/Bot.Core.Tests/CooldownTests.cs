@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bot.Core.Application;
-using Bot.Core.Application.Buttons;
 using Bot.Core.Application.Commands;
 using Bot.Core.Domain;
 
@@ -363,7 +362,7 @@ public sealed class CooldownTests
         await _bot.SendAsync(alex, "/note sorry");
 
         await _bot.SendAsync(alex, "/forget");
-        await _bot.PressAsync(alex, ButtonCatalog.Forget.Encode());
+        await _bot.PressOfferedAsync(alex, "forget");
         _bot.Advance(TimeSpan.FromHours(1));
         var swept = await SweepCooldownsAsync();
 

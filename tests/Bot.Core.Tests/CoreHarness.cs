@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Application;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
@@ -178,6 +179,17 @@ public sealed partial class CoreHarness
 
     public Task PressAsync(TestUser user, string payload) =>
         HandleAsync(new ChoiceSelected(user.User, user.Name, user.PrivateChat, true, payload));
+
+    /// <summary>
+    /// Presses the newest button offered to the person whose payload is <paramref name="prefix"/> or starts with it
+    /// and a field separator (a confirmation carries who it was shown to, and when).
+    /// </summary>
+    public Task PressOfferedAsync(TestUser user, string prefix) =>
+        PressAsync(user, PayloadsTo(user).Last(p => p == prefix || p.StartsWith(prefix + ":", StringComparison.Ordinal)));
+
+    /// <summary>A confirmation's payload as the bot would show it to the person now.</summary>
+    public string Confirmation(TestUser user, ButtonKind kind, params object[] fields) =>
+        kind.EncodeConfirmation(Stored(user).Id, Clock.GetUtcNow(), fields);
 
     /// <summary>A button pressed on a message the bot posted in <see cref="Group"/>.</summary>
     public Task PressInGroupAsync(TestUser user, string payload) =>

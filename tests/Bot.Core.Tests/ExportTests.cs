@@ -163,7 +163,7 @@ public sealed class ExportTests
         await _bot.SendAsync(alex, "/export");
 
         await _bot.SendAsync(bea, "/forget");
-        await _bot.PressAsync(bea, "forget");
+        await _bot.PressOfferedAsync(bea, "forget");
 
         Assert.DoesNotContain(_bot.Messages, m => m.Attachment is not null);
     }

@@ -1,4 +1,5 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Buttons;
 using Bot.Core.Domain;
 
 namespace Bot.Core.Tests;
@@ -19,9 +20,9 @@ public sealed class FarewellTests
         Assert.Equal(Copy.ConfirmUnpair("Alex", "Bea"), ask.Text);
         Assert.Equal(
             [
-                (Copy.UnpairKeepLabel, $"unpair:{couple.Id}:keep"),
-                (Copy.UnpairDeleteMineLabel, $"unpair:{couple.Id}:mine"),
-                (Copy.UnpairDeleteOursLabel("Bea"), $"unpair:{couple.Id}:ours"),
+                (Copy.UnpairKeepLabel, _bot.Confirmation(alex, ButtonCatalog.Unpair, couple.Id, "keep")),
+                (Copy.UnpairDeleteMineLabel, _bot.Confirmation(alex, ButtonCatalog.Unpair, couple.Id, "mine")),
+                (Copy.UnpairDeleteOursLabel("Bea"), _bot.Confirmation(alex, ButtonCatalog.Unpair, couple.Id, "ours")),
                 (Copy.ConfirmNo, "cancel"),
             ],
             ask.Choices.SelectMany(row => row).Select(c => (c.Label, c.Payload)));
@@ -119,7 +120,8 @@ public sealed class FarewellTests
 
         var ask = Assert.Single(_bot.Messages);
         Assert.Equal(Copy.ConfirmForget("Alex"), ask.Text);
-        Assert.Equal(["forget", "cancel"], ask.Choices.SelectMany(row => row).Select(c => c.Payload));
+        Assert.Equal(
+            [_bot.Confirmation(alex, ButtonCatalog.Forget), "cancel"], ask.Choices.SelectMany(row => row).Select(c => c.Payload));
     }
 
     [Fact]
@@ -151,7 +153,7 @@ public sealed class FarewellTests
         await _bot.TextAsync(alex, "alex-open-1");
         await _bot.SendAsync(alex, "/forget");
 
-        await _bot.PressAsync(alex, "forget");
+        await _bot.PressOfferedAsync(alex, "forget");
 
         var alexId = _bot.Stored(alex).Id;
         Assert.DoesNotContain(_bot.Store.Rounds.All.SelectMany(r => r.Answers), a => a.PersonId == alexId);
@@ -171,15 +173,63 @@ public sealed class FarewellTests
     }
 
     [Fact]
-    public async Task Forget_Confirmed_LeavesThePartnerNoJournalToReadTheWordsIn()
+    public async Task Forget_Confirmed_LeavesThePartnerTheirOwnWordsToRead_AndNoneOfTheirs()
     {
         var (alex, bea) = await RevealedRoundAsync();
         await _bot.SendAsync(alex, "/forget");
-        await _bot.PressAsync(alex, "forget");
+        await _bot.PressOfferedAsync(alex, "forget");
 
         await _bot.SendAsync(bea, "/history");
 
-        Assert.Equal(Copy.NotPaired("Bea"), _bot.LastTextTo(bea));
+        var history = _bot.LastTextTo(bea);
+        Assert.Contains("B two", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("A two", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AfterUnpair_ThePartnerWhoStayed_CanStillReadAndExportWhatTheyWereShown()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(alex, "/unpair");
+        await _bot.PressOfferedAsync(alex, $"unpair:{_bot.ActiveCouple(alex)!.Id}:keep");
+        _bot.Advance(TimeSpan.FromDays(30));
+
+        await _bot.SendAsync(bea, "/history");
+        var history = _bot.LastTextTo(bea);
+        await _bot.SendAsync(bea, "/export");
+
+        Assert.Contains("A two", history, StringComparison.Ordinal);
+        Assert.Contains("B two", history, StringComparison.Ordinal);
+        var files = _bot.MessagesTo(bea).Where(m => m.Attachment is not null).Select(m => m.Attachment!).ToList();
+        Assert.Equal([".md", ".json"], files.Select(f => Path.GetExtension(f.FileName)));
+        Assert.Contains("A one", System.Text.Encoding.UTF8.GetString(files[0].Content.Span), StringComparison.Ordinal);
+        Assert.Null(_bot.ActiveCouple(bea));
+    }
+
+    [Fact]
+    public async Task AfterTheJournalIsErased_ThereIsNothingLeftToRead()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        var coupleId = _bot.ActiveCouple(alex)!.Id;
+        await _bot.PressAsync(alex, _bot.Confirmation(alex, ButtonCatalog.Unpair, coupleId, "ours"));
+        await _bot.PressAsync(bea, _bot.Confirmation(bea, ButtonCatalog.Erase, coupleId, "yes"));
+
+        await _bot.SendAsync(bea, "/history");
+
+        Assert.Equal(Copy.HistoryEmpty("Bea"), _bot.LastTextTo(bea));
+    }
+
+    [Fact]
+    public async Task HistoryAndExport_ForSomeoneNeverPaired_SayHowToPair()
+    {
+        var cam = _bot.Person("Cam");
+
+        await _bot.SendAsync(cam, "/history");
+        var history = _bot.LastTextTo(cam);
+        await _bot.SendAsync(cam, "/export");
+
+        Assert.Equal(Copy.NotPaired("Cam"), history);
+        Assert.Equal(Copy.NotPaired("Cam"), _bot.LastTextTo(cam));
     }
 
     [Fact]
@@ -189,7 +239,7 @@ public sealed class FarewellTests
         Assert.Contains(_bot.Messages, m => m.Text.Contains("A one", StringComparison.Ordinal));
         await _bot.SendAsync(alex, "/forget");
 
-        await _bot.PressAsync(alex, "forget");
+        await _bot.PressOfferedAsync(alex, "forget");
 
         Assert.DoesNotContain(_bot.Messages, m => m.Text.Contains("A one", StringComparison.Ordinal));
         Assert.Contains(Copy.PartnerForgot("Bea", "Alex"), _bot.TextsTo(bea));
@@ -202,7 +252,7 @@ public sealed class FarewellTests
         await _bot.SendAsync(bea, "/history");
         await _bot.SendAsync(alex, "/forget");
 
-        await _bot.PressAsync(alex, "forget");
+        await _bot.PressOfferedAsync(alex, "forget");
 
         Assert.DoesNotContain(_bot.Messages, m => m.Text.Contains("A one", StringComparison.Ordinal));
     }
@@ -216,7 +266,7 @@ public sealed class FarewellTests
         _bot.ClearOutbox();
 
         await _bot.SendAsync(alex, "/forget");
-        await _bot.PressAsync(alex, "forget");
+        await _bot.PressOfferedAsync(alex, "forget");
 
         Assert.Equal(3, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
         Assert.Equal(Copy.Forgotten("Alex"), _bot.LastTextTo(alex));
@@ -231,7 +281,7 @@ public sealed class FarewellTests
         var coupleId = _bot.ActiveCouple(alex)!.Id;
         await _bot.SendAsync(alex, "/unpair");
 
-        await _bot.PressAsync(alex, $"unpair:{coupleId}:keep");
+        await _bot.PressAsync(alex, _bot.Confirmation(alex, ButtonCatalog.Unpair, coupleId, "keep"));
 
         Assert.Null(_bot.ActiveCouple(alex));
         Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
@@ -243,16 +293,90 @@ public sealed class FarewellTests
         Assert.Equal(Copy.PartnerUnpaired("Bea", "Alex"), _bot.LastTextTo(bea));
     }
 
-    [Fact]
-    public async Task Unpair_AButtonFromBeforeTheChoices_StillUnpairsAndKeepsTheJournal()
+    [Theory]
+    [InlineData("unpair:{0}")]
+    [InlineData("unpair:{0}:mine")]
+    public async Task Unpair_AButtonFromAnOlderVersion_HasExpiredAndChangesNothing(string format)
     {
         var (alex, _) = await RevealedRoundAsync();
         var coupleId = _bot.ActiveCouple(alex)!.Id;
 
-        await _bot.PressAsync(alex, $"unpair:{coupleId}");
+        await _bot.PressAsync(alex, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, coupleId));
 
-        Assert.Null(_bot.ActiveCouple(alex));
+        Assert.NotNull(_bot.ActiveCouple(alex));
         Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.Equal(Copy.ConfirmationExpired("Alex", "/unpair"), _bot.LastTextTo(alex));
+    }
+
+    [Fact]
+    public async Task Unpair_DeleteMyWordsTappedAfterTenMinutes_HasExpiredAndChangesNothing()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(alex, "/unpair");
+        _bot.Advance(ButtonCatalog.ConfirmationLifetime + TimeSpan.FromSeconds(1));
+
+        await _bot.PressOfferedAsync(alex, $"unpair:{_bot.ActiveCouple(alex)!.Id}:mine");
+
+        Assert.NotNull(_bot.ActiveCouple(bea));
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.Equal(Copy.ConfirmationExpired("Alex", "/unpair"), _bot.LastTextTo(alex));
+    }
+
+    [Fact]
+    public async Task Forget_TappedMonthsLater_HasExpired_ChangesNothing_AndSaysHowToAskAgain()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(alex, "/forget");
+        _bot.Advance(TimeSpan.FromDays(90));
+
+        await _bot.PressOfferedAsync(alex, "forget");
+
+        Assert.Equal(Copy.ConfirmationExpired("Alex", "/forget"), _bot.LastTextTo(alex));
+        Assert.Contains("/forget again", _bot.LastTextTo(alex), StringComparison.Ordinal);
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.NotNull(_bot.ActiveCouple(bea));
+    }
+
+    [Fact]
+    public async Task Forget_TappedJustInTime_StillDeletes()
+    {
+        var (alex, _) = await RevealedRoundAsync();
+        await _bot.SendAsync(alex, "/forget");
+        _bot.Advance(ButtonCatalog.ConfirmationLifetime);
+
+        await _bot.PressOfferedAsync(alex, "forget");
+
+        Assert.Equal(Copy.Forgotten("Alex"), _bot.LastTextTo(alex));
+    }
+
+    [Fact]
+    public async Task Forget_AConfirmationShownToSomeoneElse_DeletesNothing()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        await _bot.SendAsync(alex, "/forget");
+
+        await _bot.PressAsync(bea, _bot.PayloadsTo(alex).Last(p => p.StartsWith("forget", StringComparison.Ordinal)));
+
+        Assert.Equal(Copy.ConfirmationExpired("Bea", "/forget"), _bot.LastTextTo(bea));
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.NotNull(_bot.ActiveCouple(alex));
+    }
+
+    [Fact]
+    public async Task EraseAsk_AnsweredAfterItsButtonsExpired_OffersFreshOnes_ThatWork()
+    {
+        var (alex, bea) = await RevealedRoundAsync();
+        var coupleId = _bot.ActiveCouple(alex)!.Id;
+        await _bot.PressAsync(alex, _bot.Confirmation(alex, ButtonCatalog.Unpair, coupleId, "ours"));
+        _bot.Advance(TimeSpan.FromHours(9));
+
+        await _bot.PressOfferedAsync(bea, $"erase:{coupleId}:yes");
+
+        Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
+        Assert.Equal(Copy.EraseAskedAgain("Bea", "Alex"), _bot.LastTextTo(bea));
+        await _bot.PressOfferedAsync(bea, $"erase:{coupleId}:yes");
+        Assert.Empty(_bot.Store.Rounds.All);
+        Assert.Equal(Copy.JournalErased("Bea"), _bot.LastTextTo(bea));
     }
 
     [Fact]
@@ -280,14 +404,16 @@ public sealed class FarewellTests
         var coupleId = _bot.ActiveCouple(alex)!.Id;
         await _bot.SendAsync(alex, "/unpair");
 
-        await _bot.PressAsync(alex, $"unpair:{coupleId}:ours");
+        await _bot.PressAsync(alex, _bot.Confirmation(alex, ButtonCatalog.Unpair, coupleId, "ours"));
 
         Assert.Null(_bot.ActiveCouple(alex));
         Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
         Assert.Equal(Copy.UnpairedAskedToErase("Alex", "Bea"), _bot.LastTextTo(alex));
         var ask = _bot.MessagesTo(bea)[^1];
         Assert.Equal(Copy.PartnerAsksToErase("Bea", "Alex"), ask.Text);
-        Assert.Equal([$"erase:{coupleId}:yes", $"erase:{coupleId}:keep"], ask.Choices.SelectMany(r => r).Select(c => c.Payload));
+        Assert.Equal(
+            [_bot.Confirmation(bea, ButtonCatalog.Erase, coupleId, "yes"), _bot.Confirmation(bea, ButtonCatalog.Erase, coupleId, "keep")],
+            ask.Choices.SelectMany(r => r).Select(c => c.Payload));
     }
 
     [Fact]
@@ -297,9 +423,9 @@ public sealed class FarewellTests
         await _bot.SendAsync(alex, "/bucket add see the northern lights");
         await _bot.SendAsync(bea, "/capsule 2027-01-01 open me");
         var coupleId = _bot.ActiveCouple(alex)!.Id;
-        await _bot.PressAsync(alex, $"unpair:{coupleId}:ours");
+        await _bot.PressAsync(alex, _bot.Confirmation(alex, ButtonCatalog.Unpair, coupleId, "ours"));
 
-        await _bot.PressAsync(bea, $"erase:{coupleId}:yes");
+        await _bot.PressAsync(bea, _bot.Confirmation(bea, ButtonCatalog.Erase, coupleId, "yes"));
 
         Assert.Empty(_bot.Store.Rounds.All);
         Assert.Empty(_bot.Store.BucketList.All);
@@ -313,10 +439,10 @@ public sealed class FarewellTests
     {
         var (alex, bea) = await RevealedRoundAsync();
         var coupleId = _bot.ActiveCouple(alex)!.Id;
-        await _bot.PressAsync(alex, $"unpair:{coupleId}:ours");
+        await _bot.PressAsync(alex, _bot.Confirmation(alex, ButtonCatalog.Unpair, coupleId, "ours"));
 
-        await _bot.PressAsync(bea, $"erase:{coupleId}:keep");
-        await _bot.PressAsync(bea, $"erase:{coupleId}:yes");
+        await _bot.PressAsync(bea, _bot.Confirmation(bea, ButtonCatalog.Erase, coupleId, "keep"));
+        await _bot.PressAsync(bea, _bot.Confirmation(bea, ButtonCatalog.Erase, coupleId, "yes"));
 
         Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
         Assert.Contains(Copy.JournalKept("Bea"), _bot.TextsTo(bea));
@@ -330,11 +456,12 @@ public sealed class FarewellTests
         var (alex, bea) = await RevealedRoundAsync();
         var coupleId = _bot.ActiveCouple(alex)!.Id;
         var cam = _bot.Person("Cam");
-        await _bot.PressAsync(alex, $"unpair:{coupleId}:ours");
+        await _bot.SendAsync(cam, "/help");
+        await _bot.PressAsync(alex, _bot.Confirmation(alex, ButtonCatalog.Unpair, coupleId, "ours"));
 
-        await _bot.PressAsync(alex, $"erase:{coupleId}:yes");
-        await _bot.PressAsync(cam, $"erase:{coupleId}:yes");
-        await _bot.PressAsync(bea, $"erase:{coupleId}:sure");
+        await _bot.PressAsync(alex, _bot.Confirmation(alex, ButtonCatalog.Erase, coupleId, "yes"));
+        await _bot.PressAsync(cam, _bot.Confirmation(cam, ButtonCatalog.Erase, coupleId, "yes"));
+        await _bot.PressAsync(bea, _bot.Confirmation(bea, ButtonCatalog.Erase, coupleId, "sure"));
 
         Assert.Equal(6, Assert.Single(_bot.Store.Rounds.All).Answers.Count);
         Assert.Equal(Copy.EraseAskGone("Alex"), _bot.LastTextTo(alex));
@@ -350,9 +477,9 @@ public sealed class FarewellTests
         var (cam, dan) = await _bot.CoupleAsync("Cam", "Dan");
         await _bot.SendAsync(cam, "/checkin");
         await _bot.AnswerAsync(cam, "C1", "C2", "C3");
-        await _bot.PressAsync(alex, $"unpair:{first}:ours");
+        await _bot.PressAsync(alex, _bot.Confirmation(alex, ButtonCatalog.Unpair, first, "ours"));
 
-        await _bot.PressAsync(bea, $"erase:{first}:yes");
+        await _bot.PressAsync(bea, _bot.Confirmation(bea, ButtonCatalog.Erase, first, "yes"));
 
         var left = Assert.Single(_bot.Store.Rounds.All);
         Assert.Equal(_bot.ActiveCouple(dan)!.Id, left.CoupleId);

@@ -1,5 +1,4 @@
 using Bot.Core.Application;
-using Bot.Core.Application.Buttons;
 using NodaTime;
 
 namespace Bot.Core.Tests;
@@ -248,7 +247,7 @@ public sealed class LoveNoteTests
         await _bot.SendAsync(bea, "/note from bea at 22:00");
 
         await _bot.SendAsync(alex, "/forget");
-        await _bot.PressAsync(alex, ButtonCatalog.Forget.Encode());
+        await _bot.PressOfferedAsync(alex, "forget");
 
         Assert.Equal(["from bea"], _bot.Store.LoveNotes.All.Select(n => n.Text));
         Assert.DoesNotContain(_bot.Messages, m => m.Text.Contains("delivered already", StringComparison.Ordinal));

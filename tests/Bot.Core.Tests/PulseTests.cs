@@ -236,7 +236,7 @@ public sealed class PulseTests
         await WeekAsync(alex, bea, (4, 4), (5, 5));
 
         await _bot.SendAsync(alex, "/forget");
-        await _bot.PressAsync(alex, "forget");
+        await _bot.PressOfferedAsync(alex, "forget");
 
         Assert.All(_bot.Store.Pulses.All, e => Assert.Equal(_bot.Stored(bea).Id, e.PersonId));
         Assert.Equal(2, _bot.Store.Pulses.All.Count);

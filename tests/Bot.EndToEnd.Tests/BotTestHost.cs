@@ -22,13 +22,16 @@ public sealed class BotTestHost : IAsyncDisposable
 
     private readonly string _folder;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IHostApplicationBuilder>? _configure;
     private IHost? _host;
 
-    private BotTestHost(FakeTelegramServer? telegram, FakeDiscordServer? discord, Dictionary<string, string?> settings)
+    private BotTestHost(FakeTelegramServer? telegram, FakeDiscordServer? discord, Dictionary<string, string?> settings,
+        Action<IHostApplicationBuilder>? configure)
     {
         _telegram = telegram;
         Discord = discord;
         _settings = settings;
+        _configure = configure;
         _folder = Path.Combine(Path.GetTempPath(), "botsuite-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
     }
@@ -44,13 +47,19 @@ public sealed class BotTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Host is not running.");
 
+    /// <summary>The folder holding the bot's database (<c>bot.db</c>, its WAL) and key file (<c>bot.key</c>).</summary>
+    public string DataFolder => _folder;
+
+    /// <param name="configure">Runs on the host's builder after the bot's own setup (e.g. to add a log provider).</param>
     public static async Task<BotTestHost> StartAsync(
-        Dictionary<string, string?>? settings = null, bool telegram = true, bool discord = false)
+        Dictionary<string, string?>? settings = null, bool telegram = true, bool discord = false,
+        Action<IHostApplicationBuilder>? configure = null)
     {
         var host = new BotTestHost(
             telegram ? await FakeTelegramServer.StartAsync() : null,
             discord ? await FakeDiscordServer.StartAsync() : null,
-            settings ?? []);
+            settings ?? [],
+            configure);
         await host.StartHostAsync();
         return host;
     }
@@ -192,6 +201,7 @@ public sealed class BotTestHost : IAsyncDisposable
 
         var builder = BotHost.CreateBuilder([.. args.Select(a => $"--{a.Key}={a.Value}")]);
         builder.Services.AddSingleton<TimeProvider>(Clock);
+        _configure?.Invoke(builder);
         _host = builder.Build();
         await _host.StartAsync();
     }

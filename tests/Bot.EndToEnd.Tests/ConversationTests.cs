@@ -107,7 +107,7 @@ public sealed class ConversationTests
 
         bot.Telegram.SendText(alex, "/forget");
         var confirm = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("can't be undone", StringComparison.Ordinal));
-        bot.Telegram.PressButton(alex, confirm, "forget");
+        bot.Telegram.PressButton(alex, confirm, confirm.Buttons.SelectMany(r => r).First().CallbackData);
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("has been deleted", StringComparison.Ordinal));
         var told = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("deleted their words", StringComparison.Ordinal));
         var samStatus = (await Journeys.ReplyAsync(bot, sam, "/status")).Text;
@@ -116,9 +116,12 @@ public sealed class ConversationTests
         Assert.Contains("not paired", samStatus, StringComparison.Ordinal);
         await using var scope = bot.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>()
-            .QueryAsync<string>("SELECT text FROM answers WHERE text IS NOT NULL", null, CancellationToken.None);
-        var answers = stored.Select(bot.Services.GetRequiredService<Bot.Host.Security.FieldCipher>().Decrypt).ToList();
-        Assert.DoesNotContain(stored, text => text.Contains("sam-words-stay", StringComparison.Ordinal));
+            .QueryAsync<(long RoundId, long Position, long PersonId, string Text)>(
+                "SELECT round_id, position, person_id, text FROM answers WHERE text IS NOT NULL", null, CancellationToken.None);
+        var cipher = bot.Services.GetRequiredService<Bot.Host.Security.FieldCipher>();
+        var answers = stored.Select(a => cipher.Decrypt(
+            a.Text, Bot.Host.Storage.SealedColumns.AnswerText.At(a.RoundId, a.Position, a.PersonId))).ToList();
+        Assert.DoesNotContain(stored, a => a.Text.Contains("sam-words-stay", StringComparison.Ordinal));
         Assert.DoesNotContain("alex-words-to-forget", answers);
         Assert.Contains("sam-words-stay", answers);
     }
@@ -133,7 +136,7 @@ public sealed class ConversationTests
         var ask = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Are you sure", StringComparison.Ordinal));
         bot.Telegram.PressButton(alex, ask, "cancel");
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("nothing changed", StringComparison.Ordinal));
-        var unpairPayload = ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.EndsWith(":keep", StringComparison.Ordinal)).CallbackData;
+        var unpairPayload = ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.Contains(":keep:", StringComparison.Ordinal)).CallbackData;
         bot.Telegram.PressButton(alex, ask, unpairPayload);
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("no longer paired", StringComparison.Ordinal));
         var told = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("ended your pairing", StringComparison.Ordinal));
@@ -155,10 +158,10 @@ public sealed class ConversationTests
 
         bot.Telegram.SendText(alex, "/unpair");
         var ask = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Are you sure", StringComparison.Ordinal));
-        bot.Telegram.PressButton(alex, ask, ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.EndsWith(":ours", StringComparison.Ordinal)).CallbackData);
+        bot.Telegram.PressButton(alex, ask, ask.Buttons.SelectMany(r => r).Single(b => b.CallbackData.Contains(":ours:", StringComparison.Ordinal)).CallbackData);
         var question = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("would also like the journal", StringComparison.Ordinal));
         var answersBefore = await CountAnswersAsync(bot);
-        bot.Telegram.PressButton(sam, question, question.Buttons.SelectMany(r => r).Single(b => b.CallbackData.EndsWith(":yes", StringComparison.Ordinal)).CallbackData);
+        bot.Telegram.PressButton(sam, question, question.Buttons.SelectMany(r => r).Single(b => b.CallbackData.Contains(":yes:", StringComparison.Ordinal)).CallbackData);
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("is deleted, for good", StringComparison.Ordinal));
 
         Assert.True(answersBefore > 0);

@@ -97,7 +97,7 @@ public sealed partial class AnswerChoiceService(
 
         if (verb == Rewrite)
         {
-            await AskForAsync(c, answer, PendingInputKind.Rewrite,
+            await AskForAsync(c, answer, question, PendingInputKind.Rewrite,
                 Copy.AskRewrite(name, position, question.Text, answer.Text), ct).ConfigureAwait(false);
             return;
         }
@@ -112,7 +112,7 @@ public sealed partial class AnswerChoiceService(
         switch (verb)
         {
             case Hold:
-                await AskForAsync(c, answer, PendingInputKind.HoldDate, Copy.AskHoldDate(name, position), ct)
+                await AskForAsync(c, answer, question, PendingInputKind.HoldDate, Copy.AskHoldDate(name, position), ct)
                     .ConfigureAwait(false);
                 return;
             case Share:
@@ -272,17 +272,18 @@ public sealed partial class AnswerChoiceService(
                 ])),
         ];
         await messenger.ReplyAsync(c, Copy.MyAnswers(me.DisplayName, c.Partner!.DisplayName, round, me.Id,
-            couple.TimeZone, time.GetUtcNow()), ct, choices, wordsOf: [me.Id]).ConfigureAwait(false);
+            couple.TimeZone, time.GetUtcNow()), ct, choices, wordsOf: [me.Id, .. round.QuestionAuthors])
+            .ConfigureAwait(false);
     }
 
-    private async Task AskForAsync(Conversation c, Answer answer, PendingInputKind kind, string prompt,
-        CancellationToken ct)
+    private async Task AskForAsync(Conversation c, Answer answer, RoundQuestion question, PendingInputKind kind,
+        string prompt, CancellationToken ct)
     {
         await pending.SetAsync(
             new PendingInput(c.Me.Id, answer.RoundId, answer.Position, kind, time.GetUtcNow()), ct).ConfigureAwait(false);
         await messenger.ReplyAsync(c, prompt, ct, Messenger.Row(
                 new Choice(Copy.NeverMindLabel, Payload(Cancel, answer.RoundId, answer.Position))),
-            wordsOf: [c.Me.Id], invitesAnswer: true).ConfigureAwait(false);
+            wordsOf: Messenger.WordsOf(c.Me.Id, question.AuthorId), invitesAnswer: true).ConfigureAwait(false);
     }
 
     private async Task ChangeAsync(Conversation c, Couple couple, Answer changed, string done, CancellationToken ct)

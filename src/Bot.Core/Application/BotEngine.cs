@@ -176,6 +176,15 @@ public sealed class BotEngine(
         }
 
         var handler = (IButtonHandler)services.GetRequiredService(kind.Handler);
+        if (kind.ExpiresAfter is not null)
+        {
+            var confirmation = (IConfirmationHandler)handler;
+            await (kind.IsFreshFor(fields, c.Me.Id, time.GetUtcNow(), out var inner)
+                ? confirmation.HandleAsync(c, inner, ct)
+                : confirmation.ExpiredAsync(c, fields, ct)).ConfigureAwait(false);
+            return;
+        }
+
         await handler.HandleAsync(c, fields, ct).ConfigureAwait(false);
     }
 

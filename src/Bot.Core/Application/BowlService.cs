@@ -141,8 +141,8 @@ public sealed class BowlService(
     }
 
     /// <summary>
-    /// The question most like <paramref name="text"/> among the bowl (waiting or drawn) and the deck questions the
-    /// couple has had, if any is a near duplicate.
+    /// The question most like <paramref name="text"/> among my own waiting questions, the bowl questions already
+    /// asked and the deck questions the couple has had, if any is a near duplicate.
     /// </summary>
     private async Task<BowlMatch?> FindCloseAsync(
         Conversation c, Couple couple, IReadOnlyList<BowlQuestion> all, string text, CancellationToken ct)
@@ -153,13 +153,18 @@ public sealed class BowlService(
         {
             var isMine = question.AddedById == c.Me.Id;
             mineWaiting += !question.IsDrawn && isMine ? 1 : 0;
-            var match = question switch
+            // The partner's waiting questions are sealed: any hint of a match would let one probe them by adding,
+            // reading the heads-up and removing again.
+            BowlMatch? match = question switch
             {
                 { IsDrawn: true } => new BowlMatch.Asked(question.Text, question.DrawnAt!.Value, couple.TimeZone, question.AddedById),
                 _ when isMine => new BowlMatch.Yours(question.Text, mineWaiting),
-                _ => (BowlMatch)new BowlMatch.Partners(c.Partner!.DisplayName),
+                _ => null,
             };
-            candidates.Add((QuestionSimilarity.Score(text, question.Text), match));
+            if (match is not null)
+            {
+                candidates.Add((QuestionSimilarity.Score(text, question.Text), match));
+            }
         }
 
         foreach (var deck in catalog.Decks)
@@ -186,9 +191,6 @@ public abstract record BowlMatch
 
     /// <summary>One of my own questions still waiting, with its number in my /bowl list.</summary>
     public sealed record Yours(string Text, int Number) : BowlMatch;
-
-    /// <summary>One the partner dropped in that still waits: never quoted, it's a surprise.</summary>
-    public sealed record Partners(string Partner) : BowlMatch;
 
     /// <summary>A bowl question drawn before.</summary>
     public sealed record Asked(string Text, DateTimeOffset DrawnAt, string TimeZone, long AddedById) : BowlMatch

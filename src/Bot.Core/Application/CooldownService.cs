@@ -48,7 +48,8 @@ public sealed class CooldownService(
             await messenger.ReplyAsync(c, couple.IsCoolingDownAt(now)
                 ? Copy.CooldownRunning(name, EndText(couple, c.Me), couple.CooldownById == c.Me.Id ? "you" : partner.DisplayName,
                     couple.CooldownTopic)
-                : Copy.CooldownHelp(name), ct).ConfigureAwait(false);
+                : Copy.CooldownHelp(name), ct, wordsOf: Messenger.WordsOf(couple.CooldownTopic is null ? null : couple.CooldownById))
+                .ConfigureAwait(false);
             return;
         }
 

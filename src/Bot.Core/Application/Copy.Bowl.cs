@@ -18,6 +18,9 @@ public static partial class Copy
     public static string BowlFull(string name, int max) =>
         $"You already have {max} questions waiting in the bowl, {name}. Let's /draw a few first (or /bowl remove one).";
 
+    /// <summary>Stands in for a bowl question in the journal once its author deleted their words (/forget).</summary>
+    public const string ForgottenBowlQuestion = "(a question from the bowl, deleted by the one who wrote it)";
+
     public static string BowlAdded(string name, int waiting, int number, BowlMatch? close)
     {
         var text = new StringBuilder($"Dropped in, {name} 🥣 ");
@@ -26,7 +29,6 @@ public static partial class Copy
         {
             null => null,
             BowlMatch.Yours yours => $"this is close to your number {yours.Number}, \"{yours.Text}\"",
-            BowlMatch.Partners partners => $"this looks a lot like one {partners.Partner} already dropped in (I won't say which, it's a surprise)",
             BowlMatch.Asked asked => $"this is close to \"{asked.Text}\", which you had on {TimeZones.FormatLocalDate(asked.DrawnAt, asked.TimeZone)}",
             BowlMatch.FromDeck deck => $"this is close to \"{deck.Text}\" from the {deck.DeckName} deck, which you've already had",
             _ => throw new System.Diagnostics.UnreachableException($"Unhandled bowl match {close.GetType().Name}."),

@@ -403,6 +403,12 @@ public static partial class Copy
 
     public static string ConfirmForgetYes => "Yes, delete my words";
 
+    public static string ConfirmationExpired(string name, string command) =>
+        $"That button has expired, {name}: to be safe, a yes to something that can't be undone only counts for a few minutes after I ask. Nothing changed. If you still want to, send {command} again.";
+
+    public static string EraseAskedAgain(string name, string partner) =>
+        $"Those buttons have expired, {name}, so here they are again. {partner} would like the journal you share deleted, for both of you. It's your call; nothing goes unless you agree.";
+
     public static string ConfirmNo => "No, keep things";
 
     public static string NothingChanged(string name) => $"Okay {name}, nothing changed.";

@@ -37,7 +37,8 @@ public sealed class ExportService(
         var stem = $"journal-{export.Date:yyyy-MM-dd}";
         IReadOnlyList<long> wordsOf = [a.Id, b.Id];
         var name = c.Me.DisplayName;
-        await messenger.ReplyAsync(c, Copy.ExportMarkdownCaption(name, c.Partner!.DisplayName, export.IsEmpty), ct,
+        var partner = c.Me.Id == a.Id ? b : a;
+        await messenger.ReplyAsync(c, Copy.ExportMarkdownCaption(name, partner.DisplayName, export.IsEmpty), ct,
             wordsOf: wordsOf,
             attachment: new Attachment(AttachmentKind.Document, stem + ".md", JournalMarkdown.ContentType,
                 JournalMarkdown.Render(export))).ConfigureAwait(false);

@@ -34,25 +34,26 @@ public sealed class FarewellService(
     public Task AskUnpairAsync(Conversation c, Couple couple, CancellationToken ct)
     {
         var partner = c.Partner!.DisplayName;
+        var now = time.GetUtcNow();
+        string Way(string way) => ButtonCatalog.Unpair.EncodeConfirmation(c.Me.Id, now, couple.Id, way);
         return messenger.ReplyAsync(c, Copy.ConfirmUnpair(c.Me.DisplayName, partner), ct,
         [
-            [new Choice(Copy.UnpairKeepLabel, ButtonCatalog.Unpair.Encode(couple.Id, Keep))],
-            [new Choice(Copy.UnpairDeleteMineLabel, ButtonCatalog.Unpair.Encode(couple.Id, Mine))],
-            [new Choice(Copy.UnpairDeleteOursLabel(partner), ButtonCatalog.Unpair.Encode(couple.Id, Ours))],
+            [new Choice(Copy.UnpairKeepLabel, Way(Keep))],
+            [new Choice(Copy.UnpairDeleteMineLabel, Way(Mine))],
+            [new Choice(Copy.UnpairDeleteOursLabel(partner), Way(Ours))],
             [new Choice(Copy.ConfirmNo, ButtonCatalog.Cancel.Encode())],
         ]);
     }
 
     public Task AskForgetAsync(Conversation c, CancellationToken ct) =>
         messenger.ReplyAsync(c, Copy.ConfirmForget(c.Me.DisplayName), ct, Messenger.Row(
-            new Choice(Copy.ConfirmForgetYes, ButtonCatalog.Forget.Encode()),
+            new Choice(Copy.ConfirmForgetYes, ButtonCatalog.Forget.EncodeConfirmation(c.Me.Id, time.GetUtcNow())),
             new Choice(Copy.ConfirmNo, ButtonCatalog.Cancel.Encode())));
 
     public async Task ConfirmUnpairAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        // A button from before there were choices carries only the couple: it meant "keep".
-        var way = fields.Count == 1 ? Keep : fields.Count == 2 && fields[1] is Keep or Mine or Ours ? fields[1] : null;
+        var way = fields.Count == 2 && fields[1] is Keep or Mine or Ours ? fields[1] : null;
         var valid = ButtonKind.TryNumber(fields, 0, out var coupleId);
         if (!valid || way is null || c.Couple is not { } couple || couple.Id != coupleId)
         {
@@ -72,10 +73,8 @@ public sealed class FarewellService(
         {
             await erasure.RequestAsync(couple.Id, c.Me.Id, time.GetUtcNow(), ct).ConfigureAwait(false);
             await messenger.ReplyAsync(c, Copy.UnpairedAskedToErase(name, partner.DisplayName), ct).ConfigureAwait(false);
-            await messenger.ToPartnerAsync(partner, couple, Copy.PartnerAsksToErase(partner.DisplayName, name), ct, [
-                [new Choice(Copy.EraseYesLabel, ButtonCatalog.Erase.Encode(couple.Id, Yes))],
-                [new Choice(Copy.EraseKeepLabel, ButtonCatalog.Erase.Encode(couple.Id, Keep))],
-            ]).ConfigureAwait(false);
+            await messenger.ToPartnerAsync(partner, couple, Copy.PartnerAsksToErase(partner.DisplayName, name), ct,
+                EraseButtons(couple, partner)).ConfigureAwait(false);
             return;
         }
 
@@ -128,6 +127,40 @@ public sealed class FarewellService(
         }
     }
 
+    /// <summary>
+    /// A tap on an expired answer to an ask to delete the journal: fresh buttons while the ask still stands (it may
+    /// have waited for the partner's morning), else that it was answered.
+    /// </summary>
+    public async Task AskEraseAgainAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var couple = ButtonKind.TryNumber(fields, 0, out var coupleId)
+            ? await couples.GetAsync(coupleId, ct).ConfigureAwait(false)
+            : null;
+        var asker = couple is not null && couple.Includes(c.Me.Id) && !couple.IsActive
+            && await erasure.IsRequestedAsync(couple.Id, couple.PartnerOf(c.Me.Id), ct).ConfigureAwait(false)
+                ? await persons.GetAsync(couple.PartnerOf(c.Me.Id), ct).ConfigureAwait(false)
+                : null;
+        if (couple is null || asker is null)
+        {
+            await messenger.ReplyAsync(c, Copy.EraseAskGone(c.Me.DisplayName), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await messenger.ReplyAsync(c, Copy.EraseAskedAgain(c.Me.DisplayName, asker.DisplayName), ct,
+            EraseButtons(couple, c.Me)).ConfigureAwait(false);
+    }
+
+    private IReadOnlyList<IReadOnlyList<Choice>> EraseButtons(Couple couple, Person shownTo)
+    {
+        var now = time.GetUtcNow();
+        return
+        [
+            [new Choice(Copy.EraseYesLabel, ButtonCatalog.Erase.EncodeConfirmation(shownTo.Id, now, couple.Id, Yes))],
+            [new Choice(Copy.EraseKeepLabel, ButtonCatalog.Erase.EncodeConfirmation(shownTo.Id, now, couple.Id, Keep))],
+        ];
+    }
+
     /// <summary>Deletes every answer the person wrote, anywhere, and undelivered messages quoting them; then unpairs.</summary>
     public async Task ConfirmForgetAsync(Conversation c, CancellationToken ct)
     {
@@ -148,6 +181,7 @@ public sealed class FarewellService(
     private async Task DeleteWordsOfAsync(Person me, CancellationToken ct)
     {
         await rounds.DeleteAnswersByAsync(me.Id, ct).ConfigureAwait(false);
+        await rounds.ReplaceQuestionsByAsync(me.Id, Copy.ForgottenBowlQuestion, ct).ConfigureAwait(false);
         await outbox.DeleteUndeliveredWordsOfAsync(me.Id, ct).ConfigureAwait(false);
         await bucketList.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         await loveNotes.DeleteFromAsync(me.Id, ct).ConfigureAwait(false);
@@ -156,7 +190,6 @@ public sealed class FarewellService(
         await pendingInputs.ClearAsync(me.Id, ct).ConfigureAwait(false);
     }
 
-    /// <summary>"123:ours" → ("123", ":ours"); "123" → ("123", ""); an unknown way comes back null.</summary>
     private async Task EndAsync(Couple couple, CancellationToken ct)
     {
         await roundService.CancelOpenAsync(couple.Id, ct).ConfigureAwait(false);

@@ -63,7 +63,8 @@ public sealed class HeldAnswerSweeper(
             var question = round.Questions.First(q => q.Position == answer.Position);
             var text = Copy.HeldOpened(a.DisplayName, b.DisplayName, author.DisplayName,
                 TimeZones.FormatLocalDate(round.OpenedAt, couple.TimeZone), question.Text, answer.Text!);
-            await messenger.ToCoupleAsync(couple, a, b, text, ct, wordsOf: [author.Id]).ConfigureAwait(false);
+            await messenger.ToCoupleAsync(couple, a, b, text, ct, wordsOf: Messenger.WordsOf(author.Id, question.AuthorId))
+                .ConfigureAwait(false);
             delivered++;
         }
 

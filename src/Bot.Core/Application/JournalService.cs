@@ -4,7 +4,8 @@ using Bot.Core.Ports;
 namespace Bot.Core.Application;
 
 /// <summary>/status and /history: where things stand and what the couple has shared.</summary>
-public sealed class JournalService(IRoundRepository rounds, RoundService roundService, Messenger messenger, TimeProvider time)
+public sealed class JournalService(
+    IRoundRepository rounds, ICoupleRepository couples, RoundService roundService, Messenger messenger, TimeProvider time)
 {
     public const int DefaultHistoryCount = 3;
     public const int MaxHistoryCount = 20;
@@ -19,10 +20,25 @@ public sealed class JournalService(IRoundRepository rounds, RoundService roundSe
             .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The couple whose journal the person reads: their couple, else the last one they were part of. After an unpair
+    /// what they were shown stays theirs to read and export, until they or their former partner delete it.
+    /// </summary>
+    public async Task<Couple?> JournalOfAsync(Conversation c, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Couple ?? await couples.GetLatestForPersonAsync(c.Me.Id, ct).ConfigureAwait(false);
+    }
+
     /// <summary>/history [N]: the last N revealed rounds (the catalog has checked N's bounds).</summary>
-    public async Task HistoryAsync(Conversation c, Couple couple, int? count, CancellationToken ct)
+    public async Task HistoryAsync(Conversation c, int? count, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
+        if (await JournalOfAsync(c, ct).ConfigureAwait(false) is not { } couple)
+        {
+            await messenger.ReplyAsync(c, Copy.NotPaired(name), ct).ConfigureAwait(false);
+            return;
+        }
 
         var revealed = await rounds.GetRevealedAsync(couple.Id, count ?? DefaultHistoryCount, ct).ConfigureAwait(false);
         if (revealed.Count == 0)

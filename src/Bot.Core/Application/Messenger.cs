@@ -110,6 +110,21 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     }
 
     public static IReadOnlyList<IReadOnlyList<Choice>> Row(params Choice[] choices) => [choices];
+
+    /// <summary>The people whose words a message quotes, for <see cref="OutgoingMessage.WordsOf"/>; nulls are no one.</summary>
+    public static IReadOnlyList<long> WordsOf(params ReadOnlySpan<long?> authors)
+    {
+        var people = new List<long>(authors.Length);
+        foreach (var author in authors)
+        {
+            if (author is { } id && !people.Contains(id))
+            {
+                people.Add(id);
+            }
+        }
+
+        return people;
+    }
 }
 
 /// <summary>One inbound message with who sent it and their couple, as the handlers need it.</summary>

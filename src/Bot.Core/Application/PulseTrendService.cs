@@ -34,7 +34,8 @@ public sealed class PulseTrendService(
         }
 
         var png = chart.Render(trend);
-        await messenger.ReplyAsync(c, Copy.TrendCaption(a.DisplayName, b.DisplayName, weeks), ct,
+        // The chart shows both partners' pulse: it goes with either one's /forget while it waits.
+        await messenger.ReplyAsync(c, Copy.TrendCaption(a.DisplayName, b.DisplayName, weeks), ct, wordsOf: [a.Id, b.Id],
             attachment: new Attachment(AttachmentKind.Photo, "pulse.png", "image/png", png)).ConfigureAwait(false);
     }
 }

@@ -62,7 +62,7 @@ public sealed class RoundService(
     public Task<Round> OpenBowlAsync(Couple couple, Person a, Person b, BowlQuestion question, CancellationToken ct,
         Person? initiator = null) =>
         OpenAsync(couple, a, b, RoundKind.Bowl, null,
-            [new RoundQuestion(1, BowlQuestionId(question.Id), question.Text)],
+            [new RoundQuestion(1, BowlQuestionId(question.Id), question.Text, question.AddedById)],
             (me, partner) => Copy.BowlQuestionOpened(me.DisplayName, partner.DisplayName, me.Id == question.AddedById),
             Copy.HomeBowlQuestionDrawn(a.DisplayName, b.DisplayName), ct, initiator);
 
@@ -419,27 +419,28 @@ public sealed class RoundService(
                 new Choice(v.ToString(CultureInfo.InvariantCulture), Payload(v)))],
             [new Choice(Copy.PulseSkipLabel, Payload(0))],
         ];
-        return SendStepAsync(person, holdFor, $"{lead}\n\n{Copy.PulseQuestion(scale)}", choices, asks: null, ct);
+        return SendStepAsync(person, holdFor, $"{lead}\n\n{Copy.PulseQuestion(scale)}", choices, [], asks: null, ct);
     }
 
     private Task<DateTimeOffset> AskAsync(Person person, Round round, RoundQuestion question, string lead,
         CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? more = null, Couple? holdFor = null)
     {
         var (text, choices) = QuestionMessage(round, question, lead, more);
-        return SendStepAsync(person, holdFor, text, choices, new QuestionRef(round.Id, question.Position), ct);
+        return SendStepAsync(person, holdFor, text, choices, Messenger.WordsOf(question.AuthorId),
+            new QuestionRef(round.Id, question.Position), ct);
     }
 
     /// <summary>Sends one step of a round now, or, with <paramref name="holdFor"/>, once the person's quiet hours end.</summary>
     private async Task<DateTimeOffset> SendStepAsync(Person person, Couple? holdFor, string text,
-        IReadOnlyList<IReadOnlyList<Choice>> choices, QuestionRef? asks, CancellationToken ct)
+        IReadOnlyList<IReadOnlyList<Choice>> choices, IReadOnlyList<long> wordsOf, QuestionRef? asks, CancellationToken ct)
     {
         if (holdFor is not null)
         {
-            return await messenger.ToPersonWhenAwakeAsync(person, holdFor, text, ct, choices, asks: asks,
+            return await messenger.ToPersonWhenAwakeAsync(person, holdFor, text, ct, choices, wordsOf, asks: asks,
                 isRoundStep: true).ConfigureAwait(false);
         }
 
-        await messenger.ToPersonAsync(person, text, ct, choices, asks: asks).ConfigureAwait(false);
+        await messenger.ToPersonAsync(person, text, ct, choices, wordsOf, asks: asks).ConfigureAwait(false);
         return time.GetUtcNow();
     }
 

@@ -30,7 +30,8 @@ public enum RoundState
 
 /// <summary>One question of a round, in the order it is asked.</summary>
 /// <param name="QuestionId">The deck question id, or null for the configured ritual questions.</param>
-public sealed record RoundQuestion(int Position, string? QuestionId, string Text);
+/// <param name="AuthorId">The partner who wrote the question (a bowl question); null for the bot's own questions.</param>
+public sealed record RoundQuestion(int Position, string? QuestionId, string Text, long? AuthorId = null);
 
 /// <summary>Who gets to see an answer once its round is revealed; the author may change it until then.</summary>
 public enum AnswerVisibility
@@ -78,6 +79,10 @@ public sealed record Round(
     public bool IsOpen => State == RoundState.Open;
 
     public int AnsweredCountFor(long personId) => Answers.Count(a => a.PersonId == personId);
+
+    /// <summary>The partners who wrote any of this round's questions (a bowl question), each once.</summary>
+    public IReadOnlyList<long> QuestionAuthors =>
+        [.. Questions.Where(q => q.AuthorId is not null).Select(q => q.AuthorId!.Value).Distinct()];
 
     public bool IsCompleteFor(long personId) => AnsweredCountFor(personId) >= Questions.Count;
 

@@ -42,6 +42,9 @@ public interface ICoupleRepository
 
     Task<Couple?> GetActiveForPersonAsync(long personId, CancellationToken ct);
 
+    /// <summary>The person's newest couple, active or ended; null if they were never paired.</summary>
+    Task<Couple?> GetLatestForPersonAsync(long personId, CancellationToken ct);
+
     /// <summary>Writes time zone, schedule, next check-in, home and end.</summary>
     Task UpdateAsync(Couple couple, CancellationToken ct);
 
@@ -115,6 +118,9 @@ public interface IRoundRepository
 
     /// <summary>Deletes every answer this person ever wrote, in every round.</summary>
     Task DeleteAnswersByAsync(long personId, CancellationToken ct);
+
+    /// <summary>Replaces the text of every round question this person wrote (their bowl questions) and forgets them as author.</summary>
+    Task ReplaceQuestionsByAsync(long personId, string replacement, CancellationToken ct);
 
     /// <summary>
     /// Rewrites an answer's text, visibility and hold date, only while its round is still open; false once the
@@ -193,6 +199,9 @@ public interface IJournalErasure
 {
     /// <summary>Records that this partner asked to delete the couple's journal (replacing an earlier ask).</summary>
     Task RequestAsync(long coupleId, long requestedById, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Whether this person's ask still waits for the partner's answer.</summary>
+    Task<bool> IsRequestedAsync(long coupleId, long requestedById, CancellationToken ct);
 
     /// <summary>Removes this person's ask; false when there is none (never made, or already answered).</summary>
     Task<bool> TryTakeRequestAsync(long coupleId, long requestedById, CancellationToken ct);

@@ -11,17 +11,13 @@ namespace Bot.Host.Storage;
 internal sealed class DatabaseMigrationService(Migrator migrator, SqliteConnectionFactory factory, FieldCipher cipher)
     : IHostedService
 {
-    // One encrypted value from wherever one is stored; the filter reads the format prefix, never the words.
+    // One encrypted value with where it is stored; the filter reads the format prefix, never the words.
     private const string SampleEncryptedSql = """
-        SELECT value FROM (
-            SELECT text AS value FROM answers WHERE substr(text, 1, 3) = 'v1:'
-            UNION ALL
-            SELECT text FROM outbox WHERE substr(text, 1, 3) = 'v1:'
-            UNION ALL
-            SELECT text FROM love_notes WHERE substr(text, 1, 3) = 'v1:'
-            UNION ALL
-            SELECT coalesce(text, arguments, payload) FROM inbox
-            WHERE processed_at IS NULL AND substr(coalesce(text, arguments, payload), 1, 3) = 'v1:')
+        SELECT 'outbox' AS Source, id AS RowId, text AS Value FROM outbox
+        UNION ALL
+        SELECT 'love_notes', id, text FROM love_notes
+        UNION ALL
+        SELECT 'bucket_items', id, text FROM bucket_items
         LIMIT 1;
         """;
 
@@ -38,11 +34,14 @@ internal sealed class DatabaseMigrationService(Migrator migrator, SqliteConnecti
         var connection = await factory.OpenAsync(ct).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var sample = await connection.ExecuteScalarAsync<string?>(
+            var sample = await connection.QueryFirstOrDefaultAsync<Sample>(
                 new CommandDefinition(SampleEncryptedSql, cancellationToken: ct)).ConfigureAwait(false);
             try
             {
-                cipher.Decrypt(sample);
+                if (sample is not null)
+                {
+                    cipher.Decrypt(sample.Value, SealedColumns.All.First(c => c.Table == sample.Source).At(sample.RowId));
+                }
             }
             catch (InvalidOperationException ex)
             {
@@ -54,4 +53,6 @@ internal sealed class DatabaseMigrationService(Migrator migrator, SqliteConnecti
             }
         }
     }
+
+    private sealed record Sample(string Source, long RowId, string Value);
 }

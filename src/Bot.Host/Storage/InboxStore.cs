@@ -22,7 +22,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
     private const long EditKind = 4;
 
     private const string Columns = """
-        id AS Id, chat_key AS ChatKey, kind AS Kind, from_platform AS FromPlatform, from_id AS FromId,
+        id AS Id, update_key AS UpdateKey, chat_key AS ChatKey, kind AS Kind, from_platform AS FromPlatform, from_id AS FromId,
         from_name AS FromName, chat_platform AS ChatPlatform, chat_id AS ChatId, is_private AS IsPrivate,
         command AS Command, arguments AS Arguments, text AS Text, payload AS Payload,
         reply_platform AS ReplyPlatform, reply_chat_id AS ReplyChatId,
@@ -101,16 +101,16 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
                 message.Chat.ChatId,
                 IsPrivate = message.IsPrivate ? 1L : 0L,
                 content.Command,
-                Arguments = cipher.Encrypt(content.Arguments),
-                Text = cipher.Encrypt(content.Text),
-                Payload = cipher.Encrypt(content.Payload),
+                Arguments = cipher.Encrypt(content.Arguments, SealedColumns.InboxArguments.At(updateKey)),
+                Text = cipher.Encrypt(content.Text, SealedColumns.InboxText.At(updateKey)),
+                Payload = cipher.Encrypt(content.Payload, SealedColumns.InboxPayload.At(updateKey)),
                 ReplyPlatform = (long?)message.ReplyTo?.Platform,
                 ReplyChatId = message.ReplyTo?.ChatId,
                 PrivatePlatform = (long?)message.PrivateChat?.Platform,
                 PrivateChatId = message.PrivateChat?.ChatId,
                 content.MessageId,
                 Options = message is CommandReceived { Options: { } options }
-                    ? cipher.Encrypt(JsonSerializer.Serialize(options))
+                    ? cipher.Encrypt(JsonSerializer.Serialize(options), SealedColumns.InboxOptions.At(updateKey))
                     : null,
             },
             ct);
@@ -140,6 +140,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
 
     private sealed record InboxRow(
         long Id,
+        string UpdateKey,
         string? ChatKey,
         long? Kind,
         long? FromPlatform,
@@ -159,6 +160,9 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         string? MessageId,
         string? Options)
     {
+        private string Open(FieldCipher cipher, SealedColumn column, string value) =>
+            cipher.Decrypt(value, column.At(UpdateKey));
+
         public InboxItem ToItem(FieldCipher cipher)
         {
             var from = new ChatUser((Platform)Required(FromPlatform), Required(FromId));
@@ -168,19 +172,20 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             Inbound message = Kind switch
             {
                 CommandKind => new CommandReceived(
-                    from, name, chat, isPrivate, Required(Command), cipher.Decrypt(Required(Arguments)))
+                    from, name, chat, isPrivate, Required(Command), Open(cipher, SealedColumns.InboxArguments, Required(Arguments)))
                 {
                     Options = Options is null
                         ? null
-                        : JsonSerializer.Deserialize<Dictionary<string, string>>(cipher.Decrypt(Options)!),
+                        : JsonSerializer.Deserialize<Dictionary<string, string>>(Open(cipher, SealedColumns.InboxOptions, Options)),
                 },
-                TextKind => new TextReceived(from, name, chat, isPrivate, cipher.Decrypt(Required(Text)))
+                TextKind => new TextReceived(from, name, chat, isPrivate, Open(cipher, SealedColumns.InboxText, Required(Text)))
                 {
                     MessageId = MessageId,
-                    ForQuestion = ReadQuestion(cipher.Decrypt(Payload)),
+                    ForQuestion = Payload is null ? null : ReadQuestion(Open(cipher, SealedColumns.InboxPayload, Payload)),
                 },
-                ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, cipher.Decrypt(Required(Payload))),
-                EditKind => new MessageEdited(from, name, chat, isPrivate, Required(MessageId), cipher.Decrypt(Required(Text))),
+                ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, Open(cipher, SealedColumns.InboxPayload, Required(Payload))),
+                EditKind => new MessageEdited(
+                    from, name, chat, isPrivate, Required(MessageId), Open(cipher, SealedColumns.InboxText, Required(Text))),
                 _ => throw new InvalidOperationException($"Inbox row {Id} has unknown kind {Kind}."),
             };
             return new InboxItem(Id, Required(ChatKey), message with

@@ -1,18 +1,29 @@
 using System.Globalization;
 using System.Reflection;
+using Bot.Host.Security;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Host.Storage;
 
-/// <summary>Applies the embedded <c>Migrations.NNNN_*.sql</c> in order, tracked by <c>PRAGMA user_version</c>.</summary>
-internal sealed class Migrator(SqliteConnectionFactory factory, ILogger<Migrator> logger)
+/// <summary>
+/// Applies the embedded <c>Migrations.NNNN_*.sql</c> in order, tracked by <c>PRAGMA user_version</c>. A step SQL
+/// cannot do (re-encrypting values) runs as code right after the file of the same name, in its transaction.
+/// </summary>
+internal sealed class Migrator(SqliteConnectionFactory factory, FieldCipher cipher, ILogger<Migrator> logger)
 {
     private const string ResourcePrefix = "Migrations.";
 
     private const string EnableWalSql = "PRAGMA journal_mode = WAL;";
 
     private const string GetVersionSql = "PRAGMA user_version;";
+
+    // Keyed by the file's description (after NNNN_), so renumbering the file renumbers its code too.
+    private static readonly Dictionary<string, Func<SqliteConnection, SqliteTransaction, FieldCipher, CancellationToken, Task>>
+        CodeSteps = new(StringComparer.Ordinal)
+        {
+            [SealFieldsMigration.Name] = SealFieldsMigration.RunAsync,
+        };
 
     /// <summary>The schema version this build migrates to.</summary>
     public static int LatestVersion => LoadMigrations()[^1].Version;
@@ -65,6 +76,11 @@ internal sealed class Migrator(SqliteConnectionFactory factory, ILogger<Migrator
         await connection.ExecuteAsync(
             new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: ct))
             .ConfigureAwait(false);
+        if (CodeSteps.TryGetValue(migration.Description, out var code))
+        {
+            await code(connection, transaction, cipher, ct).ConfigureAwait(false);
+        }
+
         // PRAGMA takes no parameters; the version is an integer parsed from our own resource name.
         var setVersion = string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {migration.Version};");
         await connection.ExecuteAsync(
@@ -119,5 +135,9 @@ internal sealed class Migrator(SqliteConnectionFactory factory, ILogger<Migrator
         return reader.ReadToEnd();
     }
 
-    private sealed record Migration(int Version, string Name, string Sql);
+    private sealed record Migration(int Version, string Name, string Sql)
+    {
+        /// <summary>"0017_seal_fields.sql" → "seal_fields".</summary>
+        public string Description => Path.GetFileNameWithoutExtension(Name[(Name.IndexOf('_', StringComparison.Ordinal) + 1)..]);
+    }
 }

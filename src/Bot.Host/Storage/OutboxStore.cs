@@ -146,7 +146,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
             Id,
             new OutgoingMessage(
                 new ChatAddress((Platform)Platform, ChatId),
-                cipher.Decrypt(Text),
+                cipher.Decrypt(Text, SealedColumns.OutboxText.At(Id)),
                 ChoicesJson.Deserialize(Choices),
                 wordsOf)
             {
@@ -165,6 +165,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
     private sealed record AttachmentRow(long OutboxId, long Kind, string FileName, string ContentType, byte[] Content)
     {
         public Attachment ToAttachment(FieldCipher cipher) =>
-            new((AttachmentKind)Kind, FileName, ContentType, cipher.DecryptBytes(Content));
+            new((AttachmentKind)Kind, FileName, ContentType,
+                cipher.DecryptBytes(Content, SealedColumns.OutboxAttachment.At(OutboxId)));
     }
 }

@@ -10,8 +10,10 @@ internal sealed class SqliteConnectionFactory
 
     // Pragmas belong to the connection, not the file; a pooled connection keeps them, but setting them on every
     // open is cheap and stays right whenever the pool hands out a fresh handle. WAL is the file's and set once.
+    // secure_delete zeroes what a delete or update frees, so erased words do not linger in free pages.
     private const string OnOpenSql = """
         PRAGMA foreign_keys = ON;
+        PRAGMA secure_delete = ON;
         PRAGMA busy_timeout = 5000;
         PRAGMA synchronous = NORMAL;
         """;

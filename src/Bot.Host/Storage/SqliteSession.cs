@@ -1,3 +1,4 @@
+using Bot.Host.Security;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -7,10 +8,15 @@ namespace Bot.Host.Storage;
 /// The DI scope's one connection (opened on first use) and its current transaction; every repository command
 /// goes through here so it joins whatever transaction is running. Not thread-safe, like the scope it serves.
 /// </summary>
-internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposable, IAsyncDisposable
+internal sealed class SqliteSession(SqliteConnectionFactory factory, ILogger<SqliteSession> logger)
+    : IDisposable, IAsyncDisposable
 {
+    // Folds the WAL into the database and empties it; secure_delete has zeroed what the erase freed there.
+    private const string CheckpointSql = "PRAGMA wal_checkpoint(TRUNCATE);";
+
     private SqliteConnection? _connection;
     private bool _disposed;
+    private bool _hasErased;
 
     public SqliteTransaction? Transaction { get; private set; }
 
@@ -37,14 +43,15 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposab
         // BEGIN would fail with SQLITE_BUSY later, when it upgrades its read lock past another node's commit.
         var transaction = connection.BeginTransaction(deferred: false);
         Transaction = transaction;
+        T result;
         try
         {
-            var result = await work(ct).ConfigureAwait(false);
+            result = await work(ct).ConfigureAwait(false);
             transaction.Commit();
-            return result;
         }
         catch
         {
+            _hasErased = false;
             transaction.Rollback();
             throw;
         }
@@ -53,6 +60,43 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposab
             Transaction = null;
             transaction.Dispose();
         }
+
+        await CheckpointIfErasedAsync(ct).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Inserts a row whose encrypted text is bound to the id the insert gives it: the insert writes a placeholder and
+    /// returns the id, then the text is sealed to that row, in one transaction.
+    /// </summary>
+    public Task<long> InsertSealedAsync(
+        string insertSql, object parameters, SealedColumn column, string text, FieldCipher cipher, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(cipher);
+        return InTransactionAsync(
+            async token =>
+            {
+                var id = await ExecuteScalarAsync<long>(insertSql, parameters, token).ConfigureAwait(false);
+                await ExecuteAsync(
+                    column.SetByIdSql, new { Id = id, Value = cipher.Encrypt(text, column.At(id)) }, token)
+                    .ConfigureAwait(false);
+                return id;
+            },
+            ct);
+    }
+
+    /// <summary>As <see cref="InTransactionAsync{T}"/>, for work with no result.</summary>
+    public Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return InTransactionAsync(
+            async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            },
+            ct);
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct)
@@ -74,11 +118,47 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory) : IDisposab
         return await connection.ExecuteScalarAsync<T>(Command(sql, parameters, ct)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Deletes or overwrites someone's words: as <see cref="ExecuteAsync"/>, and once the change is committed the WAL
+    /// is checkpointed and truncated, so the old words are in no file (secure_delete zeroes the freed pages).
+    /// </summary>
+    public async Task<int> EraseAsync(string sql, object? parameters, CancellationToken ct)
+    {
+        var changed = await ExecuteAsync(sql, parameters, ct).ConfigureAwait(false);
+        _hasErased = true;
+        if (Transaction is null)
+        {
+            await CheckpointIfErasedAsync(ct).ConfigureAwait(false);
+        }
+
+        return changed;
+    }
+
     /// <summary>Runs the statement once, or once per element if <paramref name="parameters"/> is a sequence.</summary>
     public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct)
     {
         var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
         return await connection.ExecuteAsync(Command(sql, parameters, ct)).ConfigureAwait(false);
+    }
+
+    private async Task CheckpointIfErasedAsync(CancellationToken ct)
+    {
+        if (!_hasErased)
+        {
+            return;
+        }
+
+        _hasErased = false;
+        var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
+        // Waits (busy_timeout) for readers of older snapshots; if one is still reading, the WAL is emptied at the
+        // next checkpoint instead.
+        var (busy, _, _) = await connection.QuerySingleAsync<(long, long, long)>(Command(CheckpointSql, null, ct))
+            .ConfigureAwait(false);
+        if (busy != 0)
+        {
+            logger.LogWarning(
+                "After an erase the WAL could not be emptied at once (a reader was busy); the next checkpoint does it");
+        }
     }
 
     public void Dispose()

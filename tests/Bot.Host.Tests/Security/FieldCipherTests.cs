@@ -5,18 +5,20 @@ namespace Bot.Host.Tests.Security;
 
 public sealed class FieldCipherTests
 {
+    private static readonly FieldAddress Here = new("answers", "text", "7:1:3");
+
     private readonly FieldCipher _cipher = new(RandomNumberGenerator.GetBytes(FieldCipher.KeySize));
 
     [Theory]
     [InlineData("It was lovely")]
     [InlineData("")]
     [InlineData("Ünïcödé, 日本語, עברית and a 💞 that needs two UTF-16 units")]
-    [InlineData("line one\nline two\r\n\ttabbed \"quoted\" v1:not-a-prefix-here")]
+    [InlineData("line one\nline two\r\n\ttabbed \"quoted\" v2:not-a-prefix-here")]
     public void Decrypt_OfEncrypt_ReturnsTheSameText(string text)
     {
-        var stored = _cipher.Encrypt(text);
+        var stored = _cipher.Encrypt(text, Here);
 
-        var read = _cipher.Decrypt(stored);
+        var read = _cipher.Decrypt(stored, Here);
 
         Assert.Equal(text, read);
     }
@@ -26,7 +28,7 @@ public sealed class FieldCipherTests
     {
         var text = string.Concat(Enumerable.Repeat("We laughed so much that evening. ", 500));
 
-        var read = _cipher.Decrypt(_cipher.Encrypt(text));
+        var read = _cipher.Decrypt(_cipher.Encrypt(text, Here), Here);
 
         Assert.Equal(text, read);
     }
@@ -34,20 +36,20 @@ public sealed class FieldCipherTests
     [Fact]
     public void Encrypt_HidesTheTextBehindTheVersionPrefix()
     {
-        var stored = _cipher.Encrypt("I miss you when you travel");
+        var stored = _cipher.Encrypt("I miss you when you travel", Here);
 
-        Assert.StartsWith("v1:", stored, StringComparison.Ordinal);
+        Assert.StartsWith("v2:", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("miss", stored, StringComparison.OrdinalIgnoreCase);
         // nonce (12) + ciphertext (26) + tag (16) bytes, as base64.
-        Assert.Equal(Convert.ToBase64String(new byte[12 + 26 + 16]).Length, stored.Length - "v1:".Length);
+        Assert.Equal(Convert.ToBase64String(new byte[12 + 26 + 16]).Length, stored.Length - "v2:".Length);
     }
 
     [Fact]
     public void Encrypt_SameTextTwice_GivesDifferentValues()
     {
-        var first = _cipher.Encrypt("same words");
+        var first = _cipher.Encrypt("same words", Here);
 
-        var second = _cipher.Encrypt("same words");
+        var second = _cipher.Encrypt("same words", Here);
 
         Assert.NotEqual(first, second);
         Assert.NotEqual(first[..(3 + 16)], second[..(3 + 16)]);
@@ -56,9 +58,9 @@ public sealed class FieldCipherTests
     [Fact]
     public void EncryptAndDecrypt_PassNullThrough()
     {
-        var stored = _cipher.Encrypt(null);
+        var stored = _cipher.Encrypt(null, Here);
 
-        var read = _cipher.Decrypt(null);
+        var read = _cipher.Decrypt(null, Here);
 
         Assert.Null(stored);
         Assert.Null(read);
@@ -67,10 +69,10 @@ public sealed class FieldCipherTests
     [Fact]
     public void Decrypt_WithAnotherKey_ThrowsThatTheKeyDoesNotMatch()
     {
-        var stored = _cipher.Encrypt("only for the right key");
+        var stored = _cipher.Encrypt("only for the right key", Here);
         var other = new FieldCipher(RandomNumberGenerator.GetBytes(FieldCipher.KeySize));
 
-        var decrypt = () => other.Decrypt(stored);
+        var decrypt = () => other.Decrypt(stored, Here);
 
         var error = Assert.Throws<InvalidOperationException>(decrypt);
         Assert.Contains("encryption key does not match the data", error.Message, StringComparison.Ordinal);
@@ -86,22 +88,22 @@ public sealed class FieldCipherTests
     [InlineData(-1)]
     public void Decrypt_AlteredValue_Throws(int byteIndex)
     {
-        var box = Convert.FromBase64String(_cipher.Encrypt("do not touch")["v1:".Length..]);
+        var box = Convert.FromBase64String(_cipher.Encrypt("do not touch", Here)["v2:".Length..]);
         box[byteIndex < 0 ? box.Length + byteIndex : byteIndex] ^= 0x01;
-        var altered = "v1:" + Convert.ToBase64String(box);
+        var altered = "v2:" + Convert.ToBase64String(box);
 
-        var decrypt = () => _cipher.Decrypt(altered);
+        var decrypt = () => _cipher.Decrypt(altered, Here);
 
         Assert.Throws<InvalidOperationException>(decrypt);
     }
 
     [Theory]
-    [InlineData("v1:")]
+    [InlineData("v2:")]
     [InlineData("v1:AAAA")]
     [InlineData("v1:not base64 at all!")]
     public void Decrypt_DamagedValue_Throws(string damaged)
     {
-        var decrypt = () => _cipher.Decrypt(damaged);
+        var decrypt = () => _cipher.Decrypt(damaged, Here);
 
         Assert.Throws<InvalidOperationException>(decrypt);
     }
@@ -109,12 +111,49 @@ public sealed class FieldCipherTests
     [Theory]
     [InlineData("Written before encryption existed")]
     [InlineData("")]
-    [InlineData("V1: capital letter, so not ours")]
-    public void Decrypt_ValueWithoutThePrefix_ReadsItAsPlainText(string legacy)
+    [InlineData("V2: capital letter, so not ours")]
+    public void Decrypt_ValueWithoutThePrefix_IsAnErrorThatQuotesNothing(string plain)
     {
-        var read = _cipher.Decrypt(legacy);
+        var decrypt = () => _cipher.Decrypt(plain, Here);
 
-        Assert.Equal(legacy, read);
+        var error = Assert.Throws<InvalidOperationException>(decrypt);
+        Assert.Contains("answers.text", error.Message, StringComparison.Ordinal);
+        Assert.True(plain.Length == 0 || !error.Message.Contains(plain, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("answers", "text", "7:1:4")]
+    [InlineData("answers", "visibility", "7:1:3")]
+    [InlineData("love_notes", "text", "7:1:3")]
+    public void Decrypt_OfAValueMovedToAnotherRowColumnOrTable_Throws(string table, string column, string row)
+    {
+        var stored = _cipher.Encrypt("only for round 7, question 1, person 3", Here);
+
+        var decrypt = () => _cipher.Decrypt(stored, new FieldAddress(table, column, row));
+
+        Assert.Throws<InvalidOperationException>(decrypt);
+    }
+
+    [Fact]
+    public void DecryptBytes_OfAFileMovedToAnotherRow_Throws()
+    {
+        var stored = _cipher.EncryptBytes("journal"u8, Here);
+
+        var decrypt = () => _cipher.DecryptBytes(stored, Here with { Row = "8:1:3" });
+
+        Assert.Throws<InvalidOperationException>(decrypt);
+    }
+
+    [Fact]
+    public void ReadLegacy_ReadsTheUnboundFormatAndPlainText()
+    {
+        var key = RandomNumberGenerator.GetBytes(FieldCipher.KeySize);
+        var legacy = LegacyFormat.Encrypt(key, "from an older build");
+
+        var read = new FieldCipher(key).ReadLegacy(legacy);
+
+        Assert.Equal("from an older build", read);
+        Assert.Equal("plain from before encryption", _cipher.ReadLegacy("plain from before encryption"));
     }
 
     [Theory]
@@ -134,23 +173,23 @@ public sealed class FieldCipherTests
     {
         var content = "%PNG and a journal line: I miss you"u8.ToArray();
 
-        var stored = _cipher.EncryptBytes(content);
+        var stored = _cipher.EncryptBytes(content, Here);
 
         Assert.Equal(-1, stored.AsSpan().IndexOf("miss you"u8));
-        Assert.Equal(content, _cipher.DecryptBytes(stored));
-        Assert.Empty(_cipher.DecryptBytes(_cipher.EncryptBytes([])));
+        Assert.Equal(content, _cipher.DecryptBytes(stored, Here));
+        Assert.Empty(_cipher.DecryptBytes(_cipher.EncryptBytes([], Here), Here));
     }
 
     [Fact]
     public void DecryptBytes_WithAnotherKeyOrAlteredBytes_Throws()
     {
-        var stored = _cipher.EncryptBytes("secret"u8);
+        var stored = _cipher.EncryptBytes("secret"u8, Here);
         var other = new FieldCipher(RandomNumberGenerator.GetBytes(FieldCipher.KeySize));
         var altered = stored.ToArray();
         altered[^1] ^= 1;
 
-        Assert.Throws<InvalidOperationException>(() => other.DecryptBytes(stored));
-        Assert.Throws<InvalidOperationException>(() => _cipher.DecryptBytes(altered));
-        Assert.Throws<InvalidOperationException>(() => _cipher.DecryptBytes([9, 1, 2]));
+        Assert.Throws<InvalidOperationException>(() => other.DecryptBytes(stored, Here));
+        Assert.Throws<InvalidOperationException>(() => _cipher.DecryptBytes(altered, Here));
+        Assert.Throws<InvalidOperationException>(() => _cipher.DecryptBytes([9, 1, 2], Here));
     }
 }

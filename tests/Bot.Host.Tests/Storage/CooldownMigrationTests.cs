@@ -46,7 +46,7 @@ public sealed class CooldownMigrationTests : IDisposable
         }
 
         var before = DateTimeOffset.UtcNow;
-        await new Migrator(factory, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+        await new Migrator(factory, new Bot.Host.Security.FieldCipher(new byte[Bot.Host.Security.FieldCipher.KeySize]), NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
 
         await using var check = await factory.OpenAsync(CancellationToken.None);
         var next = (await check.QueryAsync<long?>("SELECT next_first_time_at FROM couples ORDER BY id;")).ToList();

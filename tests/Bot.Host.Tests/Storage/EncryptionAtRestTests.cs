@@ -83,7 +83,7 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddBowlRound_StoresItsQuestionEncrypted_WhileDeckQuestionsStayPlain()
+    public async Task AddRound_StoresEveryQuestionEncrypted_WithItsAuthor()
     {
         var (weekly, _) = await OpenRoundAsync();
         var rounds = _database.Get<IRoundRepository>();
@@ -92,13 +92,14 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
         var bowlRound = await rounds.AddAsync(
             new Round(
                 0, weekly.CoupleId, RoundKind.Bowl, null, RoundState.Open, Now, Now.AddDays(1), Now.AddDays(6), null,
-                null, [new RoundQuestion(1, "bowl:1", Words)], []),
+                null, [new RoundQuestion(1, "bowl:1", Words, weekly.CoupleId)], []),
             CancellationToken.None);
 
         var raw = await RawAsync("SELECT text FROM round_questions ORDER BY round_id, position;");
-        Assert.Equal(["What made you smile?", "And?"], raw.Take(2));
+        AssertEncrypted(raw[0], "What made you smile?");
+        AssertEncrypted(raw[1], "And?");
         AssertEncrypted(raw[2], Words);
-        Assert.Equal(Words, Assert.Single(bowlRound.Questions).Text);
+        Assert.Equal((Words, (long?)weekly.CoupleId), (bowlRound.Questions[0].Text, bowlRound.Questions[0].AuthorId));
         Assert.Equal(Words, Assert.Single((await rounds.GetOpenAsync(weekly.CoupleId, CancellationToken.None))!.Questions).Text);
     }
 
@@ -178,7 +179,19 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlainRowsFromBeforeEncryption_AreReadAsTheyAre()
+    public async Task AddBucketItem_StoresTheWishEncryptedAndListsItIntact()
+    {
+        var (round, person) = await OpenRoundAsync();
+        var bucket = _database.Get<IBucketListRepository>();
+
+        await bucket.AddAsync(new BucketItem(0, round.CoupleId, Words, person, Now, null), CancellationToken.None);
+
+        AssertEncrypted(Assert.Single(await RawAsync("SELECT text FROM bucket_items;")), Words);
+        Assert.Equal(Words, Assert.Single(await bucket.ListAsync(round.CoupleId, CancellationToken.None)).Text);
+    }
+
+    [Fact]
+    public async Task AValueWithoutTheCiphersPrefix_IsAnError_NotReadAsPlainText()
     {
         var (round, person) = await OpenRoundAsync();
         await using (var connection = await _database.OpenAsync())
@@ -186,25 +199,57 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
             await connection.ExecuteAsync(
                 """
                 INSERT INTO answers (round_id, position, person_id, text, answered_at)
-                VALUES (@Id, 1, @Person, 'old answer', 0);
-                INSERT INTO outbox (platform, chat_id, text, choices, created_at, next_attempt_at)
-                VALUES (1, '42', 'old message', '[]', 0, 0);
-                INSERT INTO inbox (update_key, chat_key, received_at, kind, from_platform, from_id, from_name,
-                                   chat_platform, chat_id, is_private, text)
-                VALUES ('telegram:9', 'Telegram:42', 0, 2, 1, '42', 'Sam', 1, '42', 1, 'old text');
+                VALUES (@Id, 1, @Person, 'slipped in as plain text', 0);
                 """,
                 new { round.Id, Person = person });
         }
 
-        var answer = Assert.Single((await _database.Get<IRoundRepository>().GetAsync(round.Id, CancellationToken.None))!
-            .Answers);
-        var message = Assert.Single(
-            await _database.Get<OutboxStore>().ClaimDueAsync(Now, TimeSpan.FromMinutes(1), 10, CancellationToken.None));
-        var update = Assert.Single(await _database.Get<InboxStore>().GetPendingAsync(CancellationToken.None));
+        var load = () => _database.Get<IRoundRepository>().GetAsync(round.Id, CancellationToken.None);
 
-        Assert.Equal("old answer", answer.Text);
-        Assert.Equal("old message", message.Message.Text);
-        Assert.Equal("old text", Assert.IsType<TextReceived>(update.Message).Text);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(load);
+        Assert.Contains("answers.text", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("slipped", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAnswerCopiedIntoAnotherRow_DoesNotDecrypt()
+    {
+        var (round, person) = await OpenRoundAsync();
+        var rounds = _database.Get<IRoundRepository>();
+        await rounds.AddAnswerAsync(new Answer(round.Id, 1, person, Words, Now), CancellationToken.None);
+        await rounds.AddAnswerAsync(new Answer(round.Id, 2, person, "harmless", Now), CancellationToken.None);
+        await using (var connection = await _database.OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                UPDATE answers SET text = (SELECT text FROM answers WHERE position = 1) WHERE position = 2;
+                """);
+        }
+
+        var load = () => rounds.GetAsync(round.Id, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(load);
+        Assert.DoesNotContain("Sunday", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWishCopiedIntoALoveNote_DoesNotDecrypt()
+    {
+        var (round, person) = await OpenRoundAsync();
+        await _database.Get<IBucketListRepository>().AddAsync(
+            new BucketItem(0, round.CoupleId, Words, person, Now, null), CancellationToken.None);
+        var note = await _database.Get<ILoveNoteRepository>().AddAsync(
+            new LoveNote(0, round.CoupleId, person, person, "a note", Now, Now, null, IsCapsule: false),
+            CancellationToken.None);
+        await using (var connection = await _database.OpenAsync())
+        {
+            // Same id (1) in both tables: only the table and column tell them apart.
+            await connection.ExecuteAsync("UPDATE love_notes SET text = (SELECT text FROM bucket_items);");
+        }
+
+        var load = () => _database.Get<ILoveNoteRepository>().GetAsync(note.Id, CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(load);
     }
 
     [Fact]
@@ -233,8 +278,8 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
         await database.Get<IOutbox>().EnqueueAsync(OutgoingMessage.Plain(SamsChat, Words), CancellationToken.None);
 
         await using var connection = await database.OpenAsync();
-        var raw = await connection.ExecuteScalarAsync<string>("SELECT text FROM outbox;");
-        Assert.Equal(Words, new FieldCipher(key).Decrypt(raw));
+        var (id, raw) = await connection.QuerySingleAsync<(long, string)>("SELECT id, text FROM outbox;");
+        Assert.Equal(Words, new FieldCipher(key).Decrypt(raw, SealedColumns.OutboxText.At(id)));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(database.FilePath)!, "*.key"));
     }
 
@@ -298,7 +343,7 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     private static void AssertEncrypted(string? stored, string plain)
     {
         Assert.NotNull(stored);
-        Assert.StartsWith("v1:", stored, StringComparison.Ordinal);
+        Assert.StartsWith("v2:", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(plain, stored, StringComparison.Ordinal);
         foreach (var word in plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3))
         {

@@ -18,6 +18,53 @@ public abstract partial class RepositoryContractTests
     }
 
     [Fact]
+    public async Task Erasure_IsRequested_SaysWhetherThisPersonsAskStillWaits()
+    {
+        var couple = await CoupleAsync();
+        await Erasure.RequestAsync(couple.Id, couple.PartnerAId, Now, CancellationToken.None);
+
+        var byAsker = await Erasure.IsRequestedAsync(couple.Id, couple.PartnerAId, CancellationToken.None);
+        var byOther = await Erasure.IsRequestedAsync(couple.Id, couple.PartnerBId, CancellationToken.None);
+        await Erasure.TryTakeRequestAsync(couple.Id, couple.PartnerAId, CancellationToken.None);
+        var afterAnswer = await Erasure.IsRequestedAsync(couple.Id, couple.PartnerAId, CancellationToken.None);
+
+        Assert.Equal((true, false, false), (byAsker, byOther, afterAnswer));
+    }
+
+    [Fact]
+    public async Task Rounds_ReplaceQuestionsBy_ReplacesOnlyThatAuthorsQuestions_AndForgetsThemAsAuthor()
+    {
+        var couple = await CoupleAsync();
+        var round = await Rounds.AddAsync(
+            NewRound(couple.Id) with
+            {
+                Kind = RoundKind.Bowl,
+                Questions = [new RoundQuestion(1, "bowl:1", "mine?", couple.PartnerAId), new RoundQuestion(2, null, "ours?")],
+            },
+            CancellationToken.None);
+
+        await Rounds.ReplaceQuestionsByAsync(couple.PartnerAId, "(gone)", CancellationToken.None);
+        await Rounds.ReplaceQuestionsByAsync(couple.PartnerBId, "(not mine)", CancellationToken.None);
+
+        var questions = (await Rounds.GetAsync(round.Id, CancellationToken.None))!.Questions;
+        Assert.Equal([("(gone)", (long?)null), ("ours?", null)], questions.Select(q => (q.Text, q.AuthorId)));
+    }
+
+    [Fact]
+    public async Task Couples_GetLatestForPerson_FindsTheNewestCouple_EndedOrNot()
+    {
+        var first = await CoupleAsync();
+        await Couples.UpdateAsync(first with { EndedAt = Now }, CancellationToken.None);
+        var stranger = await PersonAsync("stranger");
+
+        var latest = await Couples.GetLatestForPersonAsync(first.PartnerBId, CancellationToken.None);
+        var none = await Couples.GetLatestForPersonAsync(stranger.Id, CancellationToken.None);
+
+        Assert.Equal((first.Id, (DateTimeOffset?)Now), (latest!.Id, latest.EndedAt));
+        Assert.Null(none);
+    }
+
+    [Fact]
     public async Task Erasure_ALaterRequest_ReplacesTheEarlierOne()
     {
         var couple = await CoupleAsync();

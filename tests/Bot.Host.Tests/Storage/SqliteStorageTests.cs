@@ -18,6 +18,40 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
+    public async Task AnErase_SecureDeletesAndEmptiesTheWal_OnceItsTransactionCommits()
+    {
+        var persons = _database.Get<IPersonRepository>();
+        var alex = await persons.UpsertAsync(
+            new ChatUser(Platform.Telegram, "1"), "Alex", new ChatAddress(Platform.Telegram, "1"), SqliteTestDatabase.Start, default);
+        var blake = await persons.UpsertAsync(
+            new ChatUser(Platform.Telegram, "2"), "Blake", new ChatAddress(Platform.Telegram, "2"), SqliteTestDatabase.Start, default);
+        var couple = await _database.Get<ICoupleRepository>().AddAsync(
+            new Couple(0, alex.Id, blake.Id, "UTC", new WeeklySchedule(DayOfWeek.Sunday, new TimeOnly(19, 0), true), null,
+                null, SqliteTestDatabase.Start, null),
+            CancellationToken.None);
+        await _database.Get<IBucketListRepository>().AddAsync(
+            new BucketItem(0, couple.Id, "a wish", alex.Id, SqliteTestDatabase.Start, null), CancellationToken.None);
+        var wal = new FileInfo(_database.FilePath + "-wal");
+        var before = wal.Length;
+
+        long during = -1;
+        await _database.Get<IUnitOfWork>().RunAsync(
+            async ct =>
+            {
+                await _database.Get<IBucketListRepository>().DeleteAddedByAsync(alex.Id, ct);
+                wal.Refresh();
+                during = wal.Length;
+            },
+            CancellationToken.None);
+        wal.Refresh();
+
+        Assert.True(before > 0 && during > 0, $"the WAL held {before} and {during} bytes");
+        Assert.Equal(0, wal.Length);
+        await using var connection = await _database.OpenAsync();
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA secure_delete;"));
+    }
+
+    [Fact]
     public async Task Migrate_CreatesTheFoldersAndSetsUserVersion()
     {
         await using var connection = await _database.OpenAsync();

@@ -51,6 +51,14 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
         }
     }
 
+    public Task<Couple?> GetLatestForPersonAsync(long personId, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_couples.Values.Where(c => c.Includes(personId)).OrderByDescending(c => c.Id).FirstOrDefault());
+        }
+    }
+
     public Task UpdateAsync(Couple couple, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(couple);

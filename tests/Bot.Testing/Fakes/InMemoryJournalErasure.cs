@@ -17,6 +17,14 @@ public sealed class InMemoryJournalErasure(InMemoryStore store) : IJournalErasur
         }
     }
 
+    public Task<bool> IsRequestedAsync(long coupleId, long requestedById, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_requestedBy.TryGetValue(coupleId, out var by) && by == requestedById);
+        }
+    }
+
     public Task<bool> TryTakeRequestAsync(long coupleId, long requestedById, CancellationToken ct)
     {
         lock (_lock)

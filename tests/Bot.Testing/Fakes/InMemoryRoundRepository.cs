@@ -245,6 +245,23 @@ public sealed class InMemoryRoundRepository : IRoundRepository
         }
     }
 
+    public Task ReplaceQuestionsByAsync(long personId, string replacement, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            foreach (var round in _rounds.Values.Where(r => r.Questions.Any(q => q.AuthorId == personId)).ToList())
+            {
+                _rounds[round.Id] = round with
+                {
+                    Questions = [.. round.Questions.Select(q =>
+                        q.AuthorId == personId ? q with { Text = replacement, AuthorId = null } : q)],
+                };
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     // Storage hands answers back by position, then person.
     private static Round WithAnswers(Round round, IEnumerable<Answer> answers) => round with
     {

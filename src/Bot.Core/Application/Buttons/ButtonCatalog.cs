@@ -22,6 +22,13 @@ public sealed record ButtonKind(string Kind, Type Handler)
     /// </summary>
     public bool ContinuesAnswerChoice { get; init; }
 
+    /// <summary>
+    /// For a confirmation of something that cannot be undone: how long it may be tapped. Its payload then ends with
+    /// the person it was shown to and when (<see cref="EncodeConfirmation"/>), and the engine lets only that person
+    /// through, only in time; any other tap reaches <see cref="IConfirmationHandler.ExpiredAsync"/>.
+    /// </summary>
+    public TimeSpan? ExpiresAfter { get; init; }
+
     /// <summary>The payload for these fields, e.g. "skip:12:1"; invariant text, at most 64 bytes.</summary>
     public string Encode(params object[] fields)
     {
@@ -32,6 +39,40 @@ public sealed record ButtonKind(string Kind, Type Handler)
         return Encoding.UTF8.GetByteCount(payload) <= Choice.MaxPayloadBytes
             ? payload
             : throw new ArgumentException($"Payload '{payload}' exceeds {Choice.MaxPayloadBytes} bytes.", nameof(fields));
+    }
+
+    /// <summary>The payload of a confirmation shown to this person now, e.g. "forget:17:1767225600".</summary>
+    public string EncodeConfirmation(long personId, DateTimeOffset shownAt, params object[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return Encode([.. fields, personId, shownAt.ToUnixTimeSeconds()]);
+    }
+
+    /// <summary>
+    /// Whether a confirmation's fields were shown to this person within <see cref="ExpiresAfter"/> of
+    /// <paramref name="now"/>; if so, <paramref name="inner"/> holds the fields before the person and the time.
+    /// </summary>
+    public bool IsFreshFor(IReadOnlyList<string> fields, long personId, DateTimeOffset now, out IReadOnlyList<string> inner)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        inner = [];
+        if (ExpiresAfter is not { } lifetime || fields.Count < 2
+            || !TryNumber(fields, fields.Count - 2, out var shownTo) || shownTo != personId
+            || !TryNumber(fields, fields.Count - 1, out var seconds)
+            || seconds < DateTimeOffset.MinValue.ToUnixTimeSeconds() || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return false;
+        }
+
+        var age = now - DateTimeOffset.FromUnixTimeSeconds(seconds);
+        // A minute of grace the other way: the clock of another node may run a little behind.
+        if (age > lifetime || age < -TimeSpan.FromMinutes(1))
+        {
+            return false;
+        }
+
+        inner = [.. fields.Take(fields.Count - 2)];
+        return true;
     }
 
     /// <summary>The fields of a payload of this kind, or null when it is of another kind.</summary>
@@ -59,6 +100,13 @@ public interface IButtonHandler
     Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct);
 }
 
+/// <summary>Acts on a confirmation (<see cref="ButtonKind.ExpiresAfter"/>), and on a tap that came too late.</summary>
+public interface IConfirmationHandler : IButtonHandler
+{
+    /// <summary>A tap after the confirmation expired, by someone it was not shown to, or from an older version.</summary>
+    Task ExpiredAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct);
+}
+
 /// <summary>A button only a paired person may press: the engine has checked there is a couple.</summary>
 public abstract class CoupleButton : IButtonHandler
 {
@@ -77,13 +125,20 @@ public static class ButtonCatalog
 {
     public static ButtonKind Cancel { get; } = new("cancel", typeof(CancelButton)) { NeedsCouple = false };
 
-    public static ButtonKind Forget { get; } = new("forget", typeof(ForgetButton)) { NeedsCouple = false };
+    /// <summary>How long a confirmation of something that cannot be undone may be tapped.</summary>
+    public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>Fields: the couple, then how ("keep", "mine", "ours") once chosen.</summary>
-    public static ButtonKind Unpair { get; } = new("unpair", typeof(UnpairButton)) { NeedsCouple = false };
+    /// <summary>A confirmation: no fields of its own.</summary>
+    public static ButtonKind Forget { get; } =
+        new("forget", typeof(ForgetButton)) { NeedsCouple = false, ExpiresAfter = ConfirmationLifetime };
 
-    /// <summary>Fields: the couple, then "yes" for the partner's agreement.</summary>
-    public static ButtonKind Erase { get; } = new("erase", typeof(EraseButton)) { NeedsCouple = false };
+    /// <summary>A confirmation. Fields: the couple, then how ("keep", "mine", "ours").</summary>
+    public static ButtonKind Unpair { get; } =
+        new("unpair", typeof(UnpairButton)) { NeedsCouple = false, ExpiresAfter = ConfirmationLifetime };
+
+    /// <summary>A confirmation. Fields: the couple, then "yes" or "keep" for the partner's answer.</summary>
+    public static ButtonKind Erase { get; } =
+        new("erase", typeof(EraseButton)) { NeedsCouple = false, ExpiresAfter = ConfirmationLifetime };
 
     /// <summary>Fields: the round and the question's position.</summary>
     public static ButtonKind Skip { get; } = new("skip", typeof(SkipButton));

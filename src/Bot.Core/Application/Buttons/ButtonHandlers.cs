@@ -13,24 +13,40 @@ public sealed class CancelButton(Messenger messenger) : IButtonHandler
 }
 
 /// <summary>"Yes, delete my words" after /forget.</summary>
-public sealed class ForgetButton(FarewellService farewell) : IButtonHandler
+public sealed class ForgetButton(FarewellService farewell, Messenger messenger) : IConfirmationHandler
 {
     public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
         farewell.ConfirmForgetAsync(c, ct);
+
+    public Task ExpiredAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return messenger.ReplyAsync(c, Copy.ConfirmationExpired(c.Me.DisplayName, "/forget"), ct);
+    }
 }
 
 /// <summary>A way to unpair, chosen after /unpair.</summary>
-public sealed class UnpairButton(FarewellService farewell) : IButtonHandler
+public sealed class UnpairButton(FarewellService farewell, Messenger messenger) : IConfirmationHandler
 {
     public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
         farewell.ConfirmUnpairAsync(c, fields, ct);
+
+    public Task ExpiredAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return messenger.ReplyAsync(c, Copy.ConfirmationExpired(c.Me.DisplayName, "/unpair"), ct);
+    }
 }
 
-/// <summary>The partner's agreement to delete the shared journal.</summary>
-public sealed class EraseButton(FarewellService farewell) : IButtonHandler
+/// <summary>The partner's answer to an ask to delete the shared journal.</summary>
+public sealed class EraseButton(FarewellService farewell) : IConfirmationHandler
 {
     public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
         farewell.ConfirmEraseAsync(c, fields, ct);
+
+    // The ask itself stands until answered; only its buttons expire, so a late tap gets fresh ones.
+    public Task ExpiredAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
+        farewell.AskEraseAgainAsync(c, fields, ct);
 }
 
 /// <summary>Skip under a question.</summary>

@@ -50,6 +50,7 @@ public static class CommandCatalog
         new("status", "Where things stand", typeof(StatusCommand)) { Place = CommandPlace.PrivateOrHome },
         new("history", "Look back at your journal", typeof(HistoryCommand))
         {
+            NeedsCouple = false,
             Help = Copy.HistoryHelp,
             Usage = "/history [N]",
             Place = CommandPlace.PrivateOrHome,
@@ -61,7 +62,11 @@ public static class CommandCatalog
                 },
             ],
         },
-        new("export", "Get your journal as files to keep", typeof(ExportCommand)) { Place = CommandPlace.PrivateChat },
+        new("export", "Get your journal as files to keep", typeof(ExportCommand))
+        {
+            NeedsCouple = false,
+            Place = CommandPlace.PrivateChat,
+        },
         new("trend", "Your weekly pulse as a chart", typeof(TrendCommand))
         {
             Help = Copy.TrendHelp,

@@ -10,17 +10,29 @@ public sealed class StatusCommand(JournalService journal) : CoupleCommand
 }
 
 /// <summary>/history [N]: the last revealed check-ins.</summary>
-public sealed class HistoryCommand(JournalService journal) : CoupleCommand
+public sealed class HistoryCommand(JournalService journal) : ICommandHandler
 {
-    protected override Task HandleAsync(Conversation c, Couple couple, CommandArguments arguments, CancellationToken ct) =>
-        journal.HistoryAsync(c, couple, arguments.Number("count"), ct);
+    public Task HandleAsync(Conversation c, CommandArguments arguments, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return journal.HistoryAsync(c, arguments.Number("count"), ct);
+    }
 }
 
 /// <summary>/export: the journal as files.</summary>
-public sealed class ExportCommand(ExportService export) : CoupleCommand
+public sealed class ExportCommand(JournalService journal, ExportService export, Messenger messenger) : ICommandHandler
 {
-    protected override Task HandleAsync(Conversation c, Couple couple, CommandArguments arguments, CancellationToken ct) =>
-        export.ExportAsync(c, couple, ct);
+    public async Task HandleAsync(Conversation c, CommandArguments arguments, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (await journal.JournalOfAsync(c, ct).ConfigureAwait(false) is not { } couple)
+        {
+            await messenger.ReplyAsync(c, Copy.NotPaired(c.Me.DisplayName), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await export.ExportAsync(c, couple, ct).ConfigureAwait(false);
+    }
 }
 
 /// <summary>/trend [weeks]: the weekly pulse as a chart.</summary>

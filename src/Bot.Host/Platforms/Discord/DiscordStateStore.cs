@@ -69,7 +69,7 @@ internal sealed class DiscordStateStore(SqliteConnectionFactory factory, FieldCi
         {
             Id = (long)id,
             ApplicationId = (long)applicationId,
-            Token = cipher.Encrypt(token),
+            Token = cipher.Encrypt(token, SealedColumns.DiscordInteractionToken.At((long)id)),
             ExpiresAt = Now() + (long)TokenLifetime.TotalMilliseconds,
         }, cancellationToken: ct)).ConfigureAwait(false);
     }
@@ -82,7 +82,8 @@ internal sealed class DiscordStateStore(SqliteConnectionFactory factory, FieldCi
             new CommandDefinition(GetSql, new { Id = (long)id, Now = Now() }, cancellationToken: ct)).ConfigureAwait(false);
         return row is null
             ? null
-            : new PendingInteraction((ulong)row.Id, (ulong)row.ApplicationId, cipher.Decrypt(row.Token),
+            : new PendingInteraction((ulong)row.Id, (ulong)row.ApplicationId,
+                cipher.Decrypt(row.Token, SealedColumns.DiscordInteractionToken.At(row.Id)),
                 row.AckedAt is not null, row.RepliedAt is not null);
     }
 

@@ -20,7 +20,10 @@ internal static class TelegramSetup
         builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section)
             .Validate(o => o.PollTimeoutSeconds is >= 0 and <= 50, "Telegram:PollTimeoutSeconds must be 0–50.")
             .ValidateOnStart();
-        builder.Services.AddHttpClient(nameof(TelegramGateway));
+        // Every Bot API URL carries the token: the default request logging (whole URLs) must never run for it.
+        builder.Services.AddHttpClient(nameof(TelegramGateway))
+            .RemoveAllLoggers()
+            .AddLogger(services => new TelegramHttpLogger(services.GetRequiredService<ILogger<TelegramHttpLogger>>()));
         builder.Services.AddSingleton<ITelegramBotClient>(services =>
         {
             var settings = services.GetRequiredService<IOptions<TelegramOptions>>().Value;

@@ -1,10 +1,11 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Bot.Host.Security;
 
 namespace Bot.Host.Storage.Repositories;
 
-/// <summary>The couple's bucket list.</summary>
-internal sealed class SqliteBucketListRepository(SqliteSession session) : IBucketListRepository
+/// <summary>The couple's bucket list; the wishes are a partner's words, encrypted at rest.</summary>
+internal sealed class SqliteBucketListRepository(SqliteSession session, FieldCipher cipher) : IBucketListRepository
 {
     private const string Columns = """
         id AS Id, couple_id AS CoupleId, text AS Text, added_by_id AS AddedById, added_at AS AddedAt, done_at AS DoneAt
@@ -12,7 +13,7 @@ internal sealed class SqliteBucketListRepository(SqliteSession session) : IBucke
 
     private const string InsertSql = """
         INSERT INTO bucket_items (couple_id, text, added_by_id, added_at, done_at)
-        VALUES (@CoupleId, @Text, @AddedById, @AddedAt, @DoneAt)
+        VALUES (@CoupleId, '', @AddedById, @AddedAt, @DoneAt)
         RETURNING id;
         """;
 
@@ -33,21 +34,20 @@ internal sealed class SqliteBucketListRepository(SqliteSession session) : IBucke
     public async Task<BucketItem> AddAsync(BucketItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var id = await session.ExecuteScalarAsync<long>(InsertSql, new
+        var id = await session.InsertSealedAsync(InsertSql, new
         {
             item.CoupleId,
-            item.Text,
             item.AddedById,
             AddedAt = UnixTime.ToMs(item.AddedAt),
             DoneAt = UnixTime.ToMs(item.DoneAt),
-        }, ct).ConfigureAwait(false);
+        }, SealedColumns.BucketItemText, item.Text, cipher, ct).ConfigureAwait(false);
         return item with { Id = id, AddedAt = UnixTime.FromMs(UnixTime.ToMs(item.AddedAt)) };
     }
 
     public async Task<IReadOnlyList<BucketItem>> ListAsync(long coupleId, CancellationToken ct)
     {
         var rows = await session.QueryAsync<BucketRow>(ListSql, new { CoupleId = coupleId }, ct).ConfigureAwait(false);
-        return [.. rows.Select(r => r.ToDomain())];
+        return [.. rows.Select(r => r.ToDomain(cipher))];
     }
 
     public async Task<bool> MarkDoneAsync(long coupleId, long itemId, DateTimeOffset at, CancellationToken ct) =>
@@ -55,11 +55,16 @@ internal sealed class SqliteBucketListRepository(SqliteSession session) : IBucke
             .ConfigureAwait(false) == 1;
 
     public Task DeleteAddedByAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteAddedBySql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteAddedBySql, new { PersonId = personId }, ct);
 
     private sealed record BucketRow(long Id, long CoupleId, string Text, long AddedById, long AddedAt, long? DoneAt)
     {
-        public BucketItem ToDomain() =>
-            new(Id, CoupleId, Text, AddedById, UnixTime.FromMs(AddedAt), UnixTime.FromMs(DoneAt));
+        public BucketItem ToDomain(FieldCipher cipher) => new(
+            Id,
+            CoupleId,
+            cipher.Decrypt(Text, SealedColumns.BucketItemText.At(Id)),
+            AddedById,
+            UnixTime.FromMs(AddedAt),
+            UnixTime.FromMs(DoneAt));
     }
 }

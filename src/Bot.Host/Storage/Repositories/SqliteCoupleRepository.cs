@@ -32,6 +32,13 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         """;
 
     // One index per partner column answers this as a multi-index OR.
+    private const string GetLatestForPersonSql = $"""
+        SELECT {Columns} FROM couples
+        WHERE partner_a_id = @PersonId OR partner_b_id = @PersonId
+        ORDER BY id DESC
+        LIMIT 1;
+        """;
+
     internal const string GetActiveForPersonSql = $"""
         SELECT {Columns} FROM couples
         WHERE ended_at IS NULL AND (partner_a_id = @PersonId OR partner_b_id = @PersonId)
@@ -97,6 +104,12 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
     public async Task<Couple> AddAsync(Couple couple, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(couple);
+        // The topic is sealed to the couple's id, which the insert has yet to give: a new couple has no cool-down.
+        if (couple.CooldownTopic is not null)
+        {
+            throw new ArgumentException("A new couple has no cool-down topic yet.", nameof(couple));
+        }
+
         var id = await session.ExecuteScalarAsync<long>(InsertSql, Parameters(couple), ct).ConfigureAwait(false);
         return (await GetAsync(id, ct).ConfigureAwait(false))!;
     }
@@ -111,6 +124,13 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
     {
         var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(
             GetActiveForPersonSql, new { PersonId = personId }, ct).ConfigureAwait(false);
+        return row?.ToDomain(cipher);
+    }
+
+    public async Task<Couple?> GetLatestForPersonAsync(long personId, CancellationToken ct)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(
+            GetLatestForPersonSql, new { PersonId = personId }, ct).ConfigureAwait(false);
         return row?.ToDomain(cipher);
     }
 
@@ -175,7 +195,7 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         PausedUntil = UnixTime.ToMs(couple.PausedUntil),
         CooldownUntil = UnixTime.ToMs(couple.CooldownUntil),
         couple.CooldownById,
-        CooldownTopic = couple.CooldownTopic is null ? null : cipher.Encrypt(couple.CooldownTopic),
+        CooldownTopic = cipher.Encrypt(couple.CooldownTopic, SealedColumns.CooldownTopic.At(couple.Id)),
         NextFirstTimeAt = UnixTime.ToMs(couple.NextFirstTimeAt),
     };
 
@@ -216,7 +236,7 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
             PausedUntil = UnixTime.FromMs(PausedUntil),
             CooldownUntil = UnixTime.FromMs(CooldownUntil),
             CooldownById = CooldownById,
-            CooldownTopic = CooldownTopic is null ? null : cipher.Decrypt(CooldownTopic),
+            CooldownTopic = cipher.Decrypt(CooldownTopic, SealedColumns.CooldownTopic.At(Id)),
             NextFirstTimeAt = UnixTime.FromMs(NextFirstTimeAt),
         };
     }

@@ -12,6 +12,10 @@ internal sealed class SqliteJournalErasure(SqliteSession session) : IJournalEras
                                               requested_at = excluded.requested_at;
         """;
 
+    private const string IsRequestedSql = """
+        SELECT EXISTS (SELECT 1 FROM journal_erase_requests WHERE couple_id = @CoupleId AND requested_by_id = @PersonId);
+        """;
+
     private const string TakeRequestSql = """
         DELETE FROM journal_erase_requests WHERE couple_id = @CoupleId AND requested_by_id = @PersonId;
         """;
@@ -33,10 +37,14 @@ internal sealed class SqliteJournalErasure(SqliteSession session) : IJournalEras
     public Task RequestAsync(long coupleId, long requestedById, DateTimeOffset at, CancellationToken ct) =>
         session.ExecuteAsync(RequestSql, new { CoupleId = coupleId, PersonId = requestedById, At = UnixTime.ToMs(at) }, ct);
 
+    public async Task<bool> IsRequestedAsync(long coupleId, long requestedById, CancellationToken ct) =>
+        await session.ExecuteScalarAsync<bool>(IsRequestedSql, new { CoupleId = coupleId, PersonId = requestedById }, ct)
+            .ConfigureAwait(false);
+
     public async Task<bool> TryTakeRequestAsync(long coupleId, long requestedById, CancellationToken ct) =>
         await session.ExecuteAsync(TakeRequestSql, new { CoupleId = coupleId, PersonId = requestedById }, ct)
             .ConfigureAwait(false) == 1;
 
     public Task EraseAsync(long coupleId, CancellationToken ct) =>
-        session.ExecuteAsync(EraseSql, new { CoupleId = coupleId }, ct);
+        session.EraseAsync(EraseSql, new { CoupleId = coupleId }, ct);
 }

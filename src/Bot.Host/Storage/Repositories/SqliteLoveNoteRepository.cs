@@ -14,7 +14,7 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
 
     private const string InsertSql = """
         INSERT INTO love_notes (couple_id, from_id, to_id, text, created_at, deliver_at, delivered_at, is_capsule)
-        VALUES (@CoupleId, @FromId, @ToId, @Text, @CreatedAt, @DeliverAt, @DeliveredAt, @IsCapsule)
+        VALUES (@CoupleId, @FromId, @ToId, '', @CreatedAt, @DeliverAt, @DeliveredAt, @IsCapsule)
         RETURNING id;
         """;
 
@@ -60,17 +60,16 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
     public async Task<LoveNote> AddAsync(LoveNote note, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(note);
-        var id = await session.ExecuteScalarAsync<long>(InsertSql, new
+        var id = await session.InsertSealedAsync(InsertSql, new
         {
             note.CoupleId,
             note.FromId,
             note.ToId,
-            Text = cipher.Encrypt(note.Text),
             CreatedAt = UnixTime.ToMs(note.CreatedAt),
             DeliverAt = UnixTime.ToMs(note.DeliverAt),
             DeliveredAt = UnixTime.ToMs(note.DeliveredAt),
             IsCapsule = note.IsCapsule ? 1 : 0,
-        }, ct).ConfigureAwait(false);
+        }, SealedColumns.LoveNoteText, note.Text, cipher, ct).ConfigureAwait(false);
         return note with
         {
             Id = id,
@@ -117,7 +116,7 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
             .ConfigureAwait(false);
 
     public Task DeleteFromAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteFromSql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteFromSql, new { PersonId = personId }, ct);
 
     private sealed record NoteRow(
         long Id,
@@ -135,7 +134,7 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
             CoupleId,
             FromId,
             ToId,
-            cipher.Decrypt(Text),
+            cipher.Decrypt(Text, SealedColumns.LoveNoteText.At(Id)),
             UnixTime.FromMs(CreatedAt),
             UnixTime.FromMs(DeliverAt),
             UnixTime.FromMs(DeliveredAt),

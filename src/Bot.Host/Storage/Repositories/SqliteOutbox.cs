@@ -15,7 +15,7 @@ internal sealed class SqliteOutbox(
     private const string InsertSql = """
         INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, asks_round, asks_position, round_step,
                             silent, created_at, next_attempt_at, attempts, parts_sent, not_before, lane)
-        VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @AsksRound, @AsksPosition, @RoundStep,
+        VALUES (@Platform, @ChatId, '', @Choices, @InvitesAnswer, @AsksRound, @AsksPosition, @RoundStep,
                 @Silent, @Now, max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane)
         RETURNING id;
         """;
@@ -58,7 +58,6 @@ internal sealed class SqliteOutbox(
                     {
                         Platform = (long)message.To.Platform,
                         message.To.ChatId,
-                        Text = cipher.Encrypt(message.Text),
                         Choices = ChoicesJson.Serialize(message.Choices),
                         InvitesAnswer = message.InvitesAnswer ? 1L : 0L,
                         AsksRound = message.Asks?.RoundId,
@@ -70,6 +69,11 @@ internal sealed class SqliteOutbox(
                         Lane = (long)lane.Lane,
                     },
                     token).ConfigureAwait(false);
+                // The text is sealed to the row's id, which the insert has just given.
+                var sealedText = SealedColumns.OutboxText;
+                await session.ExecuteAsync(
+                    sealedText.SetByIdSql, new { Id = id, Value = cipher.Encrypt(message.Text, sealedText.At(id)) }, token)
+                    .ConfigureAwait(false);
                 if (lane.Lane == OutboxLane.Reply)
                 {
                     await session.ExecuteAsync(
@@ -91,7 +95,7 @@ internal sealed class SqliteOutbox(
                             Kind = (long)file.Kind,
                             file.FileName,
                             file.ContentType,
-                            Content = cipher.EncryptBytes(file.Content.Span),
+                            Content = cipher.EncryptBytes(file.Content.Span, SealedColumns.OutboxAttachment.At(id)),
                         },
                         token).ConfigureAwait(false);
                 }
@@ -102,7 +106,7 @@ internal sealed class SqliteOutbox(
     }
 
     public Task DeleteUndeliveredWordsOfAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteWordsOfSql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteWordsOfSql, new { PersonId = personId }, ct);
 
     public Task DropHeldQuestionsAsync(ChatAddress chat, DateTimeOffset now, CancellationToken ct)
     {

@@ -59,7 +59,7 @@ internal sealed class SqlitePulseRepository(SqliteSession session) : IPulseRepos
     }
 
     public Task DeleteByAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteBySql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteBySql, new { PersonId = personId }, ct);
 
     private sealed record EntryRow(long RoundId, long PersonId, long Scale, long? Value, long At)
     {

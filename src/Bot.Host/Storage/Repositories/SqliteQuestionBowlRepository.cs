@@ -13,7 +13,7 @@ internal sealed class SqliteQuestionBowlRepository(SqliteSession session, FieldC
 
     private const string InsertSql = """
         INSERT INTO bowl_questions (couple_id, added_by_id, text, added_at, drawn_at)
-        VALUES (@CoupleId, @AddedById, @Text, @AddedAt, @DrawnAt)
+        VALUES (@CoupleId, @AddedById, '', @AddedAt, @DrawnAt)
         RETURNING id;
         """;
 
@@ -38,14 +38,13 @@ internal sealed class SqliteQuestionBowlRepository(SqliteSession session, FieldC
     public async Task<BowlQuestion> AddAsync(BowlQuestion question, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var id = await session.ExecuteScalarAsync<long>(InsertSql, new
+        var id = await session.InsertSealedAsync(InsertSql, new
         {
             question.CoupleId,
             question.AddedById,
-            Text = cipher.Encrypt(question.Text),
             AddedAt = UnixTime.ToMs(question.AddedAt),
             DrawnAt = UnixTime.ToMs(question.DrawnAt),
-        }, ct).ConfigureAwait(false);
+        }, SealedColumns.BowlQuestionText, question.Text, cipher, ct).ConfigureAwait(false);
         return question with
         {
             Id = id,
@@ -68,7 +67,7 @@ internal sealed class SqliteQuestionBowlRepository(SqliteSession session, FieldC
             .ConfigureAwait(false) == 1;
 
     public Task DeleteAddedByAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteAddedBySql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteAddedBySql, new { PersonId = personId }, ct);
 
     private sealed record QuestionRow(long Id, long CoupleId, long AddedById, string Text, long AddedAt, long? DrawnAt)
     {
@@ -76,7 +75,7 @@ internal sealed class SqliteQuestionBowlRepository(SqliteSession session, FieldC
             Id,
             CoupleId,
             AddedById,
-            cipher.Decrypt(Text),
+            cipher.Decrypt(Text, SealedColumns.BowlQuestionText.At(Id)),
             UnixTime.FromMs(AddedAt),
             UnixTime.FromMs(DrawnAt));
     }

@@ -5,8 +5,8 @@ using Bot.Host.Security;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>
-/// Rounds, loaded whole with their questions and answers (by position); answers, and the questions of bowl rounds
-/// (a partner wrote them), are kept encrypted.
+/// Rounds, loaded whole with their questions and answers (by position); answers and questions (a bowl question is
+/// a partner's words) are kept encrypted.
 /// </summary>
 internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher cipher) : IRoundRepository
 {
@@ -23,8 +23,8 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         """;
 
     private const string InsertQuestionSql = """
-        INSERT INTO round_questions (round_id, position, question_id, text)
-        VALUES (@RoundId, @Position, @QuestionId, @Text);
+        INSERT INTO round_questions (round_id, position, question_id, text, author_id)
+        VALUES (@RoundId, @Position, @QuestionId, @Text, @AuthorId);
         """;
 
     private const string GetSql = $"""
@@ -36,7 +36,8 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         """;
 
     private const string QuestionsOfSql = """
-        SELECT round_id AS RoundId, position AS Position, question_id AS QuestionId, text AS Text
+        SELECT round_id AS RoundId, position AS Position, question_id AS QuestionId, text AS Text,
+               author_id AS AuthorId
         FROM round_questions WHERE round_id IN @Ids
         ORDER BY round_id, position;
         """;
@@ -113,6 +114,14 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         DELETE FROM answers WHERE person_id = @PersonId;
         """;
 
+    private const string QuestionsBySql = """
+        SELECT round_id AS RoundId, position AS Position FROM round_questions WHERE author_id = @PersonId;
+        """;
+
+    private const string ReplaceQuestionSql = """
+        UPDATE round_questions SET text = @Text, author_id = NULL WHERE round_id = @RoundId AND position = @Position;
+        """;
+
     public async Task<Round> AddAsync(Round round, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(round);
@@ -147,7 +156,8 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                             RoundId = id,
                             Position = (long)q.Position,
                             q.QuestionId,
-                            Text = round.Kind == RoundKind.Bowl ? cipher.Encrypt(q.Text) : q.Text,
+                            Text = cipher.Encrypt(q.Text, SealedColumns.RoundQuestionText.At(id, (long)q.Position)),
+                            q.AuthorId,
                         }),
                     token).ConfigureAwait(false);
                 return id;
@@ -179,7 +189,8 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                 answer.RoundId,
                 Position = (long)answer.Position,
                 answer.PersonId,
-                Text = cipher.Encrypt(answer.Text),
+                Text = cipher.Encrypt(
+                    answer.Text, SealedColumns.AnswerText.At(answer.RoundId, (long)answer.Position, answer.PersonId)),
                 AnsweredAt = UnixTime.ToMs(answer.AnsweredAt),
                 Visibility = (long)answer.Visibility,
                 HeldUntil = UnixTime.ToMs(answer.HeldUntil),
@@ -199,7 +210,8 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                 answer.RoundId,
                 Position = (long)answer.Position,
                 answer.PersonId,
-                Text = cipher.Encrypt(answer.Text),
+                Text = cipher.Encrypt(
+                    answer.Text, SealedColumns.AnswerText.At(answer.RoundId, (long)answer.Position, answer.PersonId)),
                 Visibility = (long)answer.Visibility,
                 HeldUntil = UnixTime.ToMs(answer.HeldUntil),
                 SourceMessage = answer.SourceMessageId,
@@ -256,7 +268,25 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
     }
 
     public Task DeleteAnswersByAsync(long personId, CancellationToken ct) =>
-        session.ExecuteAsync(DeleteAnswersBySql, new { PersonId = personId }, ct);
+        session.EraseAsync(DeleteAnswersBySql, new { PersonId = personId }, ct);
+
+    public Task ReplaceQuestionsByAsync(long personId, string replacement, CancellationToken ct) =>
+        session.InTransactionAsync(
+            async token =>
+            {
+                var rows = await session.QueryAsync<(long RoundId, long Position)>(
+                    QuestionsBySql, new { PersonId = personId }, token).ConfigureAwait(false);
+                await session.EraseAsync(
+                    ReplaceQuestionSql,
+                    rows.Select(r => new
+                    {
+                        r.RoundId,
+                        r.Position,
+                        Text = cipher.Encrypt(replacement, SealedColumns.RoundQuestionText.At(r.RoundId, r.Position)),
+                    }),
+                    token).ConfigureAwait(false);
+            },
+            ct);
 
     private async Task<IReadOnlyList<Round>> FindAsync(string sql, DateTimeOffset now, int limit, CancellationToken ct)
     {
@@ -308,10 +338,13 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
             answers);
     }
 
-    private sealed record QuestionRow(long RoundId, long Position, string? QuestionId, string Text)
+    private sealed record QuestionRow(long RoundId, long Position, string? QuestionId, string Text, long? AuthorId)
     {
-        // Deck and ritual questions are stored plain; the cipher passes those through as they are.
-        public RoundQuestion ToDomain(FieldCipher cipher) => new((int)Position, QuestionId, cipher.Decrypt(Text));
+        public RoundQuestion ToDomain(FieldCipher cipher) => new(
+            (int)Position,
+            QuestionId,
+            cipher.Decrypt(Text, SealedColumns.RoundQuestionText.At(RoundId, Position)),
+            AuthorId);
     }
 
     private sealed record AnswerRow(
@@ -319,7 +352,12 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         string? SourceMessage)
     {
         public Answer ToDomain(FieldCipher cipher) =>
-            new(RoundId, (int)Position, PersonId, cipher.Decrypt(Text), UnixTime.FromMs(AnsweredAt))
+            new(
+                RoundId,
+                (int)Position,
+                PersonId,
+                cipher.Decrypt(Text, SealedColumns.AnswerText.At(RoundId, Position, PersonId)),
+                UnixTime.FromMs(AnsweredAt))
             {
                 Visibility = (AnswerVisibility)Visibility,
                 HeldUntil = UnixTime.FromMs(HeldUntil),
