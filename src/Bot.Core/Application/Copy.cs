@@ -152,6 +152,18 @@ public static partial class Copy
     public static string HomeCleared(string name) =>
         $"Okay {name}, reveals will come to your private chats again.";
 
+    public static string HomeWordsSentPrivately(string a, string b) =>
+        $"{a} and {b}, something for the two of you is waiting in your private chats 💛 I post your words here only while I can see that nobody else reads this chat.";
+
+    public static string HomeLost(string name) =>
+        $"{name}, I can't post in your home group any more (I was removed, or may no longer write there), so reveals and news come to your private chats again. Nothing was lost. Send /home in a group to choose a new home.";
+
+    public static string HomeNoLongerPrivate(string name, string? partnerWhoLeft) =>
+        (partnerWhoLeft is null
+            ? $"{name}, someone else joined your home group."
+            : $"{name}, {partnerWhoLeft} left your home group.")
+        + " Until it's just the two of you there again, your words come to your private chats, and the group only hears that something is waiting.";
+
     // Rounds
 
     public static string CheckInOpened(string name, string partner, int questionCount) =>

@@ -17,6 +17,11 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
             {
                 Attachment = attachment,
                 InvitesAnswer = invitesAnswer,
+                // Words shown in the home itself are held to the same check as a reveal posted there (a platform
+                // that answers elsewhere, such as a Discord interaction, shows the reply to this person only).
+                HomeOf = conversation.IsInHome && conversation.Message.ReplyTo is null && wordsOf is { Count: > 0 }
+                    ? conversation.Couple!.Id
+                    : null,
             },
             ct);
     }
@@ -92,13 +97,17 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
             : outbox.DropHeldQuestionsAsync(person.PrivateChat, time.GetUtcNow(), ct);
     }
 
-    /// <summary>Sends to the couple's home chat if they have one, else to each partner privately.</summary>
+    /// <summary>
+    /// Sends to the couple's home chat if they have one, else to each partner privately. In the home, words wait for
+    /// the sender's check that only the two of them read it (see <see cref="OutgoingMessage.HomeOf"/>).
+    /// </summary>
     public async Task ToCoupleAsync(Couple couple, Person a, Person b, string text, CancellationToken ct,
         IReadOnlyList<long>? wordsOf = null, IReadOnlyList<IReadOnlyList<Choice>>? choices = null)
     {
         if (couple.Home is not null)
         {
-            await outbox.EnqueueAsync(new OutgoingMessage(couple.Home, text, choices ?? [], wordsOf ?? []), ct)
+            await outbox.EnqueueAsync(
+                new OutgoingMessage(couple.Home, text, choices ?? [], wordsOf ?? []) { HomeOf = couple.Id }, ct)
                 .ConfigureAwait(false);
             return;
         }

@@ -16,6 +16,9 @@ public interface IOutbox
     /// is awake and talking to us, so a fresh question replaces them.
     /// </summary>
     Task DropHeldQuestionsAsync(ChatAddress chat, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Readdresses everything still waiting for <paramref name="from"/> to <paramref name="to"/> (the chat moved).</summary>
+    Task MoveChatAsync(ChatAddress from, ChatAddress to, CancellationToken ct);
 }
 
 /// <summary>Runs work in one storage transaction: all of its changes and outbox messages commit, or none.</summary>

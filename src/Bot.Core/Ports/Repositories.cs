@@ -42,6 +42,9 @@ public interface ICoupleRepository
 
     Task<Couple?> GetActiveForPersonAsync(long personId, CancellationToken ct);
 
+    /// <summary>Active couples whose home is this chat.</summary>
+    Task<IReadOnlyList<Couple>> FindByHomeAsync(ChatAddress home, CancellationToken ct);
+
     /// <summary>Writes time zone, schedule, next check-in, home and end.</summary>
     Task UpdateAsync(Couple couple, CancellationToken ct);
 

@@ -19,6 +19,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
     private const long TextKind = 2;
     private const long ChoiceKind = 3;
     private const long EditKind = 4;
+    private const long ChangeKind = 5;
 
     private const string Columns = """
         id AS Id, chat_key AS ChatKey, kind AS Kind, from_platform AS FromPlatform, from_id AS FromId,
@@ -72,6 +73,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             TextReceived t => (TextKind, null, null, t.Text, null, t.MessageId),
             ChoiceSelected s => (ChoiceKind, null, null, null, s.Payload, null),
             MessageEdited e => (EditKind, null, null, e.Text, null, e.MessageId),
+            ChatChanged x => (ChangeKind, x.Change.ToString(), null, x.MovedTo?.ChatId, x.Member?.ExternalId, null),
             _ => throw new ArgumentException($"Unknown inbound message {message.GetType().Name}.", nameof(message)),
         };
         return session.ExecuteScalarAsync<long?>(
@@ -165,6 +167,11 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
                 TextKind => new TextReceived(from, name, chat, isPrivate, cipher.Decrypt(Required(Text))) { MessageId = MessageId },
                 ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, cipher.Decrypt(Required(Payload))),
                 EditKind => new MessageEdited(from, name, chat, isPrivate, Required(MessageId), cipher.Decrypt(Required(Text))),
+                ChangeKind => new ChatChanged(from, name, chat, Enum.Parse<ChatChange>(Required(Command)))
+                {
+                    Member = Payload is null ? null : new ChatUser(chat.Platform, cipher.Decrypt(Payload)!),
+                    MovedTo = Text is null ? null : new ChatAddress(chat.Platform, cipher.Decrypt(Text)!),
+                },
                 _ => throw new InvalidOperationException($"Inbox row {Id} has unknown kind {Kind}."),
             };
             return new InboxItem(Id, Required(ChatKey), message with

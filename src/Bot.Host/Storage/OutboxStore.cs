@@ -23,7 +23,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
     internal const string FindClaimableSql = """
         SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
                o.invites_answer AS InvitesAnswer, o.silent AS Silent, o.attempts AS Attempts, o.parts_sent AS PartsSent,
-               o.lane AS Lane
+               o.lane AS Lane, o.home_couple_id AS HomeOf
         FROM outbox AS o
         WHERE o.lane IN (0, 1) AND o.next_attempt_at <= @Now
           AND (o.claimed_until IS NULL OR o.claimed_until < @Now)
@@ -139,7 +139,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
 
     private sealed record OutboxRow(
         long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long Silent,
-        long Attempts, long PartsSent, long Lane)
+        long Attempts, long PartsSent, long Lane, long? HomeOf)
     {
         public OutboxItem ToItem(IReadOnlyList<long> wordsOf, Attachment? attachment, FieldCipher cipher) => new(
             Id,
@@ -152,6 +152,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
                 InvitesAnswer = InvitesAnswer != 0,
                 Silent = Silent != 0,
                 Attachment = attachment,
+                HomeOf = HomeOf,
             },
             (int)Attempts,
             (int)PartsSent,

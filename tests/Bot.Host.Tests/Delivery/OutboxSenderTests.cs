@@ -70,7 +70,7 @@ public sealed class OutboxSenderTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var signal = new OutboxSignal();
         var sender = new OutboxSender(
-            _database.Get<IServiceScopeFactory>(), [gateway], signal, Options.Create(options), TimeProvider.System,
+            _database.Get<IServiceScopeFactory>(), [gateway], [], signal, Options.Create(options), TimeProvider.System,
             NullLogger<OutboxSender>.Instance);
         var store = _database.Get<OutboxStore>();
         var clock = Stopwatch.StartNew();

@@ -51,6 +51,15 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
         }
     }
 
+    public Task<IReadOnlyList<Couple>> FindByHomeAsync(ChatAddress home, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<Couple>>(
+                [.. _couples.Values.Where(c => c.IsActive && c.Home == home).OrderBy(c => c.Id)]);
+        }
+    }
+
     public Task UpdateAsync(Couple couple, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(couple);

@@ -32,6 +32,13 @@ public sealed record OutgoingMessage(
     /// </summary>
     public bool IsRoundStep { get; init; }
 
+    /// <summary>
+    /// The couple whose home (shared chat) this is posted in. A post quoting anyone's words goes there only once the
+    /// bot has checked, just before sending, that nobody but the two of them (and bots) can read it; otherwise, and
+    /// whenever the home stops taking messages, it goes to each partner privately instead.
+    /// </summary>
+    public long? HomeOf { get; init; }
+
     public static OutgoingMessage Plain(ChatAddress to, string text) => new(to, text, [], []);
 }
 

@@ -39,6 +39,12 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         LIMIT 1;
         """;
 
+    private const string FindByHomeSql = $"""
+        SELECT {Columns} FROM couples
+        WHERE ended_at IS NULL AND home_platform = @Platform AND home_chat_id = @ChatId
+        ORDER BY id;
+        """;
+
     private const string UpdateSql = """
         UPDATE couples SET
             time_zone = @TimeZone,
@@ -112,6 +118,14 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(
             GetActiveForPersonSql, new { PersonId = personId }, ct).ConfigureAwait(false);
         return row?.ToDomain(cipher);
+    }
+
+    public async Task<IReadOnlyList<Couple>> FindByHomeAsync(ChatAddress home, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        var rows = await session.QueryAsync<CoupleRow>(
+            FindByHomeSql, new { Platform = (long)home.Platform, home.ChatId }, ct).ConfigureAwait(false);
+        return rows.Select(r => r.ToDomain(cipher)).ToList();
     }
 
     public Task UpdateAsync(Couple couple, CancellationToken ct)

@@ -14,9 +14,9 @@ internal sealed class SqliteOutbox(
 {
     private const string InsertSql = """
         INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, round_step, silent, created_at,
-                            next_attempt_at, attempts, parts_sent, not_before, lane)
+                            next_attempt_at, attempts, parts_sent, not_before, lane, home_couple_id)
         VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @RoundStep, @Silent, @Now,
-                max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane)
+                max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane, @HomeOf)
         RETURNING id;
         """;
 
@@ -45,6 +45,10 @@ internal sealed class SqliteOutbox(
           AND claimed_until IS NULL;
         """;
 
+    private const string MoveChatSql = """
+        UPDATE outbox SET chat_id = @To WHERE platform = @Platform AND chat_id = @From;
+        """;
+
     public Task EnqueueAsync(OutgoingMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -66,6 +70,7 @@ internal sealed class SqliteOutbox(
                         Now = now,
                         NotBefore = UnixTime.ToMs(message.NotBefore),
                         Lane = (long)lane.Lane,
+                        message.HomeOf,
                     },
                     token).ConfigureAwait(false);
                 if (lane.Lane == OutboxLane.Reply)
@@ -109,5 +114,17 @@ internal sealed class SqliteOutbox(
             DropHeldQuestionsSql,
             new { Platform = (long)chat.Platform, chat.ChatId, Now = UnixTime.ToMs(now) },
             ct);
+    }
+
+    public Task MoveChatAsync(ChatAddress from, ChatAddress to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        if (from.Platform != to.Platform)
+        {
+            throw new ArgumentException("A chat moves within its platform.", nameof(to));
+        }
+
+        return session.ExecuteAsync(MoveChatSql, new { Platform = (long)from.Platform, From = from.ChatId, To = to.ChatId }, ct);
     }
 }

@@ -1,0 +1,5 @@
+-- A post in a couple's home names its couple: just before sending, the sender checks that only the two of them can
+-- read the home (when the post quotes anyone's words), and a home that stops taking messages falls back to the
+-- couple's private chats instead of losing the post.
+ALTER TABLE outbox ADD COLUMN home_couple_id INTEGER;
+CREATE INDEX ix_couples_home ON couples (home_platform, home_chat_id) WHERE home_chat_id IS NOT NULL;
