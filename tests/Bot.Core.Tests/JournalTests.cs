@@ -115,7 +115,13 @@ public sealed class JournalTests
     [Theory]
     [InlineData("/status")]
     [InlineData("/history")]
-    public async Task StatusAndHistory_InAGroupThatIsNotHome_AreRefused(string line)
+    [InlineData("/trend")]
+    [InlineData("/bucket")]
+    [InlineData("/cooldown")]
+    [InlineData("/cooldown 30m money talk")]
+    [InlineData("/timezone")]
+    [InlineData("/firsttime")]
+    public async Task CoupleData_InAGroupThatIsNotHome_IsRefused(string line)
     {
         var (alex, _) = await _bot.CoupleAsync();
 
@@ -124,5 +130,20 @@ public sealed class JournalTests
         var reply = Assert.Single(_bot.Messages);
         Assert.Equal(CoreHarness.Group, reply.To);
         Assert.Equal(Copy.PrivateOrHomeOnly("Alex"), reply.Text);
+    }
+
+    [Fact]
+    public async Task BucketList_ShownInTheHome_WaitsForTheCheckThatOnlyTheCoupleReadsIt()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        var couple = _bot.ActiveCouple(alex)!;
+        await _bot.Store.Couples.UpdateAsync(couple with { Home = CoreHarness.Group }, CancellationToken.None);
+        _bot.ClearOutbox();
+
+        await _bot.SendInGroupAsync(alex, "/bucket");
+
+        var reply = Assert.Single(_bot.Messages);
+        Assert.Equal(CoreHarness.Group, reply.To);
+        Assert.Equal(couple.Id, reply.HomeOf);
     }
 }

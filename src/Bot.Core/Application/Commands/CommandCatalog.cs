@@ -101,6 +101,7 @@ public static class CommandCatalog
         new("timezone", "Set your time zone", typeof(TimeZoneCommand))
         {
             Usage = "/timezone ZONE (or couple ZONE)",
+            Place = CommandPlace.PrivateOrHome,
             Parameters =
             [
                 new TimeZoneParameter("zone", "A time zone, e.g. Europe/Berlin (empty: show the zones)")
@@ -140,6 +141,7 @@ public static class CommandCatalog
         {
             Help = Copy.BucketHelp,
             Usage = "/bucket, /bucket add …, /bucket done N",
+            Place = CommandPlace.PrivateOrHome,
             Parameters = ListParameters(
                 new ChoiceParameter("action", "Show the list, add a wish, or tick one off",
                 [
@@ -218,6 +220,7 @@ public static class CommandCatalog
         {
             Help = Copy.CooldownHelp,
             Usage = "/cooldown 30m [topic], /cooldown end",
+            Place = CommandPlace.PrivateOrHome,
             Parameters =
             [
                 new BooleanParameter("end", "End the cool-down now and come back to each other", "end", "stop", "off", "over"),
@@ -235,6 +238,7 @@ public static class CommandCatalog
         {
             Help = Copy.FirstTimeHelp,
             Usage = "/firsttime [done]",
+            Place = CommandPlace.PrivateOrHome,
             Parameters =
             [
                 new ChoiceParameter("action", "See this month's idea, or say you did it",
