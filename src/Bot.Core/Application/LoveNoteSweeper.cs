@@ -26,10 +26,10 @@ public sealed class LoveNoteSweeper(
         await DueWork.DrainAsync(
             unitOfWork,
             limit => notes.FindDueAsync(now, limit, ct),
-            note => note.Id,
+            notes.GetAsync,
             async (note, token) =>
             {
-                if (await HoldForCooldownAsync(note, now, token).ConfigureAwait(false))
+                if (note.IsDelivered || note.DeliverAt > now || await HoldForCooldownAsync(note, now, token).ConfigureAwait(false))
                 {
                     return;
                 }

@@ -52,7 +52,7 @@ public sealed class InboxStoreTests : IAsyncLifetime
         var pending = await Inbox.GetPendingAsync(CancellationToken.None);
 
         Assert.Equal(ids, pending.Select(p => (long?)p.Id));
-        Assert.Equal([command, text, choice, edit], pending.Select(p => p.Message));
+        Assert.Equal([command, text, choice, edit], await ReadAllAsync(pending));
         Assert.Equal(["Telegram:42", "Telegram:42", "Telegram:-100", "Telegram:42"], pending.Select(p => p.ChatKey));
     }
 
@@ -164,10 +164,21 @@ public sealed class InboxStoreTests : IAsyncLifetime
         };
         await Inbox.TryAddAsync("discord:1", command, Now, CancellationToken.None);
 
-        var stored = Assert.Single(await Inbox.GetPendingAsync(CancellationToken.None)).Message;
+        var stored = Assert.Single(await ReadAllAsync(await Inbox.GetPendingAsync(CancellationToken.None)));
 
         Assert.Equal(reply, stored.ReplyTo);
         Assert.Equal(dm, stored.PrivateChat);
         Assert.Equal(command, stored);
+    }
+
+    private async Task<List<Inbound>> ReadAllAsync(IReadOnlyList<PendingUpdate> pending)
+    {
+        var read = new List<Inbound>();
+        foreach (var update in pending)
+        {
+            read.Add((await Inbox.GetPendingAsync(update.Id, CancellationToken.None))!.Message);
+        }
+
+        return read;
     }
 }
