@@ -112,6 +112,22 @@ public sealed class JournalTests
         Assert.EndsWith("No check-in is open right now.", reply, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Status_DuringAPause_NamesTheFirstCheckInAfterIt()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/pause 2w");
+
+        await _bot.SendAsync(alex, "/status");
+        var status = _bot.LastTextTo(alex);
+        await _bot.SendAsync(alex, "/schedule");
+        var schedule = _bot.LastTextTo(alex);
+
+        Assert.Contains("Next one: Sunday 22 March, 19:00.", status, StringComparison.Ordinal);
+        Assert.Contains("paused until Monday 16 March", status, StringComparison.Ordinal);
+        Assert.Contains("Next one: Sunday 22 March, 19:00.", schedule, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/status")]
     [InlineData("/history")]

@@ -299,8 +299,10 @@ public static partial class Copy
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{me.DisplayName}, you're paired with {partner.DisplayName}.\n");
         text.Append(StatusClocks(me, partner, couple, now));
-        text.Append(ScheduleSummary(couple)).Append('\n');
-        text.Append(CheckInForEach(me, partner, couple));
+        // During a pause the next check-in named is the first one after it, not one the pause will skip.
+        var upcoming = couple with { NextCheckInAt = ScheduleCalculator.FirstCheckInAfterPause(couple, now) };
+        text.Append(ScheduleSummary(upcoming)).Append('\n');
+        text.Append(CheckInForEach(me, partner, upcoming));
         if (couple.IsPausedAt(now))
         {
             text.Append(CultureInfo.InvariantCulture,

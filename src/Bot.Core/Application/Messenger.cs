@@ -37,7 +37,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        bool invitesAnswer = false, Attachment? attachment = null, bool silent = false) =>
+        bool invitesAnswer = false, Attachment? attachment = null, bool silent = false, long? stepOfRound = null) =>
         person.PrivateChat is null
             ? Task.CompletedTask
             : outbox.EnqueueAsync(
@@ -46,6 +46,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                     InvitesAnswer = invitesAnswer,
                     Attachment = attachment,
                     Silent = silent,
+                    StepOfRound = stepOfRound,
                 },
                 ct);
 
@@ -64,14 +65,14 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
 
     /// <summary>
     /// Sends to the person's private chat respecting their quiet hours: held until they end if it is night for
-    /// them. Returns when it will land. Never for replies to what the person just typed.
+    /// them at <paramref name="now"/> (the caller's one reading of the clock, so "it lands now" compares equal).
+    /// Returns when it will land. Never for replies to what the person just typed.
     /// </summary>
-    public async Task<DateTimeOffset> ToPersonWhenAwakeAsync(Person person, Couple couple, string text,
-        CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
-        IReadOnlyList<long>? wordsOf = null, bool invitesAnswer = false, bool isRoundStep = false)
+    public async Task<DateTimeOffset> ToPersonWhenAwakeAsync(Person person, Couple couple, DateTimeOffset now,
+        string text, CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
+        IReadOnlyList<long>? wordsOf = null, bool invitesAnswer = false, long? stepOfRound = null)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var now = time.GetUtcNow();
         var landsAt = PersonalTime.DeliverableAt(person, couple, now);
         if (person.PrivateChat is not null)
         {
@@ -79,7 +80,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                 new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? [])
                 {
                     InvitesAnswer = invitesAnswer,
-                    IsRoundStep = isRoundStep,
+                    StepOfRound = stepOfRound,
                     NotBefore = landsAt > now ? landsAt : null,
                 },
                 ct).ConfigureAwait(false);
@@ -96,6 +97,10 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
             ? Task.CompletedTask
             : outbox.DropHeldQuestionsAsync(person.PrivateChat, time.GetUtcNow(), ct);
     }
+
+    /// <summary>A round is over: its questions still held for someone's morning will never be asked.</summary>
+    public Task WithdrawStepsOfAsync(long roundId, CancellationToken ct) =>
+        outbox.WithdrawRoundStepsAsync(roundId, time.GetUtcNow(), ct);
 
     /// <summary>
     /// Sends to the couple's home chat if they have one, else to each partner privately. In the home, words wait for

@@ -58,6 +58,15 @@ public sealed class InMemoryOutbox : IOutbox
         }
     }
 
+    public Task WithdrawRoundStepsAsync(long roundId, DateTimeOffset now, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            _messages.RemoveAll(m => m.StepOfRound == roundId && m.NotBefore > now);
+            return Task.CompletedTask;
+        }
+    }
+
     public Task MoveChatAsync(ChatAddress from, ChatAddress to, CancellationToken ct)
     {
         lock (_lock)

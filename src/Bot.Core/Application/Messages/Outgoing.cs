@@ -27,10 +27,13 @@ public sealed record OutgoingMessage(
     public DateTimeOffset? NotBefore { get; init; }
 
     /// <summary>
-    /// A step of a round (a question or a pulse scale): held for quiet hours, it is dropped once the person acts on
-    /// the round meanwhile, so a stale step never arrives later.
+    /// The round this is a step of (a question or a pulse scale). Held for quiet hours, it is dropped once the person
+    /// acts on the round meanwhile; whatever ends the round withdraws it while it still waits. A stale step never
+    /// arrives later.
     /// </summary>
-    public bool IsRoundStep { get; init; }
+    public long? StepOfRound { get; init; }
+
+    public bool IsRoundStep => StepOfRound is not null;
 
     /// <summary>
     /// The couple whose home (shared chat) this is posted in. A post quoting anyone's words goes there only once the

@@ -14,9 +14,9 @@ internal sealed class SqliteOutbox(
 {
     private const string InsertSql = """
         INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, round_step, silent, created_at,
-                            next_attempt_at, attempts, parts_sent, not_before, lane, home_couple_id)
+                            next_attempt_at, attempts, parts_sent, not_before, lane, home_couple_id, step_of_round)
         VALUES (@Platform, @ChatId, @Text, @Choices, @InvitesAnswer, @RoundStep, @Silent, @Now,
-                max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane, @HomeOf)
+                max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane, @HomeOf, @StepOfRound)
         RETURNING id;
         """;
 
@@ -45,6 +45,10 @@ internal sealed class SqliteOutbox(
           AND claimed_until IS NULL;
         """;
 
+    private const string WithdrawRoundStepsSql = """
+        DELETE FROM outbox WHERE step_of_round = @RoundId AND not_before > @Now AND claimed_until IS NULL;
+        """;
+
     private const string MoveChatSql = """
         UPDATE outbox SET chat_id = @To WHERE platform = @Platform AND chat_id = @From;
         """;
@@ -71,6 +75,7 @@ internal sealed class SqliteOutbox(
                         NotBefore = UnixTime.ToMs(message.NotBefore),
                         Lane = (long)lane.Lane,
                         message.HomeOf,
+                        message.StepOfRound,
                     },
                     token).ConfigureAwait(false);
                 if (lane.Lane == OutboxLane.Reply)
@@ -115,6 +120,9 @@ internal sealed class SqliteOutbox(
             new { Platform = (long)chat.Platform, chat.ChatId, Now = UnixTime.ToMs(now) },
             ct);
     }
+
+    public Task WithdrawRoundStepsAsync(long roundId, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteAsync(WithdrawRoundStepsSql, new { RoundId = roundId, Now = UnixTime.ToMs(now) }, ct);
 
     public Task MoveChatAsync(ChatAddress from, ChatAddress to, CancellationToken ct)
     {
