@@ -131,13 +131,13 @@ public static partial class Copy
             : $"I don't know the time zone \"{typed}\", {name}. Try a zone like Europe/Berlin, America/New_York or Asia/Tokyo.";
 
     public static string RevealedInHome(string name) =>
-        $"Thank you, {name} 💛 You've both answered, so the reveal is waiting in your home group.";
+        $"Thank you, {name} 💛 You've both answered, so the reveal goes to your home group (or comes here, if anyone but the two of you could read it there).";
 
     public static string HomeSet(string a, string b) =>
-        $"This chat is now {a} and {b}'s home 🏡 I'll post check-in news and reveals here. Questions and answers stay private.";
+        $"This chat is now {a} and {b}'s home 🏡 I'll post check-in news here, and your reveals while nobody but the two of you can read this chat. Questions and answers stay private.";
 
     public static string HomeProposed(string name, string partner) =>
-        $"{name} would like this group to be your shared home 🏡 Check-in news and reveals (both your answers) would be posted here; questions and answers stay private. {partner}, tap below if that's okay with you.";
+        $"{name} would like this group to be your shared home 🏡 Check-in news would be posted here, and reveals (both your answers) while nobody but the two of you can read this group; questions and answers stay private. {partner}, tap below if that's okay with you.";
 
     public static string HomeConfirmLabel(string partner) => $"{partner}: yes, make this our home";
 
@@ -317,7 +317,7 @@ public static partial class Copy
 
         if (couple.Home is not null)
         {
-            text.Append("Reveals go to your home group.\n");
+            text.Append("Reveals go to your home group while only the two of you can read it.\n");
         }
 
         if (connectedWeeks > 0)
