@@ -153,6 +153,20 @@ public sealed class InboxStoreTests : IAsyncLifetime
     private static TextReceived Text(string text) => new(Sam, "Sam", SamsChat, true, text);
 
     [Fact]
+    public async Task ChatChanges_RoundTrip()
+    {
+        var group = new ChatAddress(Platform.Telegram, "-100");
+        ChatChanged joined = new(Sam, "Sam", group, ChatChange.MemberJoined) { Member = new ChatUser(Platform.Telegram, "77") };
+        ChatChanged moved = new(Sam, "Sam", group, ChatChange.Moved) { MovedTo = new ChatAddress(Platform.Telegram, "-100200") };
+        await Inbox.TryAddAsync("telegram:1", joined, Now, CancellationToken.None);
+        await Inbox.TryAddAsync("telegram:2", moved, Now, CancellationToken.None);
+
+        var read = await ReadAllAsync(await Inbox.GetPendingAsync(CancellationToken.None));
+
+        Assert.Equal([joined, moved], read);
+    }
+
+    [Fact]
     public async Task GetPending_KeepsTheReplyAndPrivateAddresses()
     {
         var reply = new ChatAddress(Platform.Discord, "ix:100:token");
