@@ -29,7 +29,8 @@ public sealed class LoveNoteSweeper(
             notes.GetAsync,
             async (note, token) =>
             {
-                if (note.IsDelivered || note.DeliverAt > now || await HoldForCooldownAsync(note, now, token).ConfigureAwait(false))
+                if (note.IsDelivered || note.DeliverAt > now
+                    || await HoldForCooldownAsync(note, now, token).ConfigureAwait(false))
                 {
                     return;
                 }

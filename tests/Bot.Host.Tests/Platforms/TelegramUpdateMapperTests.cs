@@ -169,7 +169,10 @@ public sealed class TelegramUpdateMapperTests
             Id = 4,
             Message = new Message
             {
-                Id = 8, From = Alex, Chat = new Chat { Id = -5001, Type = ChatType.Group }, Date = DateTime.UtcNow,
+                Id = 8,
+                From = Alex,
+                Chat = new Chat { Id = -5001, Type = ChatType.Group },
+                Date = DateTime.UtcNow,
                 MigrateToChatId = -1001234,
             },
         };
