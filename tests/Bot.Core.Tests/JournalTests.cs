@@ -1,4 +1,6 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
 
 namespace Bot.Core.Tests;
 
@@ -146,6 +148,23 @@ public sealed class JournalTests
         var reply = Assert.Single(_bot.Messages);
         Assert.Equal(CoreHarness.Group, reply.To);
         Assert.Equal(Copy.PrivateOrHomeOnly("Alex"), reply.Text);
+    }
+
+    [Fact]
+    public async Task CoupleData_InAGroupWhereTheReplyIsSeenOnlyByTheAsker_IsShown()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        var onlyAlexSees = new ChatAddress(Platform.Discord, "ixe:1:token");
+        _bot.ClearOutbox();
+
+        await _bot.HandleAsync(new CommandReceived(alex.User, alex.Name, CoreHarness.Group, false, "bucket", "")
+        {
+            ReplyTo = onlyAlexSees,
+        });
+
+        var reply = Assert.Single(_bot.Messages);
+        Assert.Equal(onlyAlexSees, reply.To);
+        Assert.NotEqual(Copy.PrivateOrHomeOnly("Alex"), reply.Text);
     }
 
     [Fact]

@@ -77,7 +77,8 @@ public sealed class BotEngine(
             return;
         }
 
-        if (!c.IsPrivate && spec.Place == CommandPlace.PrivateOrHome && !c.IsInHome)
+        // Outside the home a reply others could read must not show the couple's words or data.
+        if (!c.RepliesArePrivate && spec.Place == CommandPlace.PrivateOrHome && !c.IsInHome)
         {
             await messenger.ReplyAsync(c, c.Couple is null ? Copy.NotPaired(name) : Copy.PrivateOrHomeOnly(name), ct)
                 .ConfigureAwait(false);

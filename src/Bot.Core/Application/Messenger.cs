@@ -137,5 +137,11 @@ public sealed record Conversation(Inbound Message, Person Me, Couple? Couple, Pe
 
     public bool IsPrivate => Message.IsPrivate;
 
+    /// <summary>
+    /// Whether only this person sees the replies: in their private chat, or where the platform answers in a shared
+    /// chat to this person alone (<see cref="Inbound.ReplyTo"/>, a Discord interaction).
+    /// </summary>
+    public bool RepliesArePrivate => IsPrivate || Message.ReplyTo is not null;
+
     public bool IsInHome => Couple?.Home is { } home && home == Message.Chat;
 }

@@ -11,7 +11,8 @@ public abstract record Inbound(ChatUser From, string FromName, ChatAddress Chat,
 {
     /// <summary>
     /// Where replies go when that is not <see cref="Chat"/> itself, e.g. a Discord interaction that waits for its
-    /// answer (and shows it only to this person in a shared channel). The core always replies there at least once.
+    /// answer. Replies there are seen by this person only (in a shared channel: ephemeral), so they may show what
+    /// only the couple may read. The core always replies there at least once.
     /// </summary>
     public ChatAddress? ReplyTo { get; init; }
 
