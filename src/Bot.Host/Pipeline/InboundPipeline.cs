@@ -192,12 +192,13 @@ internal sealed class InboundPipeline(
         var outbox = services.GetRequiredService<IOutbox>();
         await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
         {
-            if (await inbox.GetPendingReplyAddressAsync(inboxId, token).ConfigureAwait(false) is not { } chat)
+            // Null once handled (by another node) or when even the address is gone; completing is then harmless.
+            if (await inbox.GetPendingReplyAddressAsync(inboxId, token).ConfigureAwait(false) is { } chat)
             {
-                return;
+                await outbox.EnqueueAsync(OutgoingMessage.Plain(chat, Copy.SomethingWentWrong), token)
+                    .ConfigureAwait(false);
             }
 
-            await outbox.EnqueueAsync(OutgoingMessage.Plain(chat, Copy.SomethingWentWrong), token).ConfigureAwait(false);
             await inbox.CompleteAsync(inboxId, time.GetUtcNow(), token).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
         outboxSignal.Notify();
