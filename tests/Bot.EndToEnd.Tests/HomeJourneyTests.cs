@@ -61,6 +61,21 @@ public sealed class HomeJourneyTests
     }
 
     [Fact]
+    public async Task Home_UpgradedWithoutTheBotHearingOfIt_IsFollowedWhenItPostsThere()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var (alex, sam) = await HomeAsync(bot);
+        const long supergroup = -1001234567891;
+
+        bot.Telegram.MigrateGroup(alex, Group, supergroup, announced: false);
+        await RevealAsync(bot, alex, sam);
+        var reveal = await bot.Telegram.WaitForMessageAsync(supergroup, m => m.Text.Contains("h-s3", StringComparison.Ordinal));
+
+        Assert.Contains("Alex: h-a1", reveal.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Telegram.SentTo(alex.Id), m => m.Text.Contains("can't post in your home group", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Home_RemovingTheBot_TellsBothPrivatelyAndTheRevealComesPrivately()
     {
         await using var bot = await BotTestHost.StartAsync();

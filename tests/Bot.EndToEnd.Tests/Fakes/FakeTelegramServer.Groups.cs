@@ -63,9 +63,10 @@ public sealed partial class FakeTelegramServer
 
     /// <summary>
     /// <paramref name="by"/> upgrades the group to a supergroup with the same members: a service message with
-    /// migrate_to_chat_id in the old group, and every later call for the old id is answered 400 naming the new one.
+    /// migrate_to_chat_id in the old group (unless <paramref name="announced"/> is false, as when the bot missed it),
+    /// and every later call for the old id is answered 400 naming the new one. Returns the update id, or 0.
     /// </summary>
-    public long MigrateGroup(FakeTelegramUser by, long groupId, long supergroupId)
+    public long MigrateGroup(FakeTelegramUser by, long groupId, long supergroupId, bool announced = true)
     {
         ArgumentNullException.ThrowIfNull(by);
         lock (_gate)
@@ -75,6 +76,11 @@ public sealed partial class FakeTelegramServer
             _supergroups.Add(supergroupId);
             _members[supergroupId] = [.. _members[groupId]];
             _migratedTo[groupId] = supergroupId;
+            if (!announced)
+            {
+                return 0;
+            }
+
             var message = NewUserMessageJsonLocked(by, groupId);
             message["migrate_to_chat_id"] = supergroupId;
             return EnqueueLocked("message", message);
