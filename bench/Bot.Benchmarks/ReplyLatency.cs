@@ -43,7 +43,7 @@ internal static class ReplyLatency
         var gateway = new SlidingWindowGateway(perSecond: 30);
         using var signal = new OutboxSignal();
         using var sender = new OutboxSender(
-            database.Services.GetRequiredService<IServiceScopeFactory>(), [gateway], signal,
+            database.Services.GetRequiredService<IServiceScopeFactory>(), [gateway], [], signal,
             Options.Create(new DeliveryOptions()), TimeProvider.System, NullLogger<OutboxSender>.Instance);
         await progress.WriteLineAsync($"Reply latency: {chats.Count} replies while {backlog:N0} messages wait")
             .ConfigureAwait(false);

@@ -25,6 +25,7 @@ public static class BotCoreSetup
         services.AddScoped<Messenger>();
         services.AddScoped<PairingService>();
         services.AddScoped<CoupleSettingsService>();
+        services.AddScoped<HomeService>();
         services.AddScoped<RoundService>();
         services.AddScoped<DeckService>();
         services.AddScoped<JournalService>();

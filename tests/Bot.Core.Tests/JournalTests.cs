@@ -1,4 +1,6 @@
 using Bot.Core.Application;
+using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
 
 namespace Bot.Core.Tests;
 
@@ -112,10 +114,32 @@ public sealed class JournalTests
         Assert.EndsWith("No check-in is open right now.", reply, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Status_DuringAPause_NamesTheFirstCheckInAfterIt()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        await _bot.SendAsync(alex, "/pause 2w");
+
+        await _bot.SendAsync(alex, "/status");
+        var status = _bot.LastTextTo(alex);
+        await _bot.SendAsync(alex, "/schedule");
+        var schedule = _bot.LastTextTo(alex);
+
+        Assert.Contains("Next one: Sunday 22 March, 19:00.", status, StringComparison.Ordinal);
+        Assert.Contains("paused until Monday 16 March", status, StringComparison.Ordinal);
+        Assert.Contains("Next one: Sunday 22 March, 19:00.", schedule, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/status")]
     [InlineData("/history")]
-    public async Task StatusAndHistory_InAGroupThatIsNotHome_AreRefused(string line)
+    [InlineData("/trend")]
+    [InlineData("/bucket")]
+    [InlineData("/cooldown")]
+    [InlineData("/cooldown 30m money talk")]
+    [InlineData("/timezone")]
+    [InlineData("/firsttime")]
+    public async Task CoupleData_InAGroupThatIsNotHome_IsRefused(string line)
     {
         var (alex, _) = await _bot.CoupleAsync();
 
@@ -124,5 +148,37 @@ public sealed class JournalTests
         var reply = Assert.Single(_bot.Messages);
         Assert.Equal(CoreHarness.Group, reply.To);
         Assert.Equal(Copy.PrivateOrHomeOnly("Alex"), reply.Text);
+    }
+
+    [Fact]
+    public async Task CoupleData_InAGroupWhereTheReplyIsSeenOnlyByTheAsker_IsShown()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        var onlyAlexSees = new ChatAddress(Platform.Discord, "ixe:1:token");
+        _bot.ClearOutbox();
+
+        await _bot.HandleAsync(new CommandReceived(alex.User, alex.Name, CoreHarness.Group, false, "bucket", "")
+        {
+            ReplyTo = onlyAlexSees,
+        });
+
+        var reply = Assert.Single(_bot.Messages);
+        Assert.Equal(onlyAlexSees, reply.To);
+        Assert.NotEqual(Copy.PrivateOrHomeOnly("Alex"), reply.Text);
+    }
+
+    [Fact]
+    public async Task BucketList_ShownInTheHome_WaitsForTheCheckThatOnlyTheCoupleReadsIt()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+        var couple = _bot.ActiveCouple(alex)!;
+        await _bot.Store.Couples.UpdateAsync(couple with { Home = CoreHarness.Group }, CancellationToken.None);
+        _bot.ClearOutbox();
+
+        await _bot.SendInGroupAsync(alex, "/bucket");
+
+        var reply = Assert.Single(_bot.Messages);
+        Assert.Equal(CoreHarness.Group, reply.To);
+        Assert.Equal(couple.Id, reply.HomeOf);
     }
 }

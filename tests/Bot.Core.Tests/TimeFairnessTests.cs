@@ -252,6 +252,26 @@ public sealed class TimeFairnessTests
         Assert.Equal(Copy.NudgeSent("Alex", "Bea"), _bot.LastTextTo(alex));
     }
 
+    [Theory]
+    [InlineData("/nudge")]
+    [InlineData("/note thinking of you")]
+    [InlineData("/checkin")]
+    [InlineData("/question")]
+    public async Task PartnerAwake_OnAClockThatMovesBetweenReads_HearsNoQuietHoursNotice(string line)
+    {
+        var (alex, bea) = await _bot.CoupleAsync();
+        await _bot.SendAsync(bea, "/quiet off");
+        _bot.ClearOutbox();
+        // A real clock: every reading is a little later than the one before.
+        _bot.Clock.AutoAdvanceAmount = TimeSpan.FromMilliseconds(5);
+
+        await _bot.SendAsync(alex, line);
+
+        Assert.All(_bot.MessagesTo(bea), m => Assert.Null(m.NotBefore));
+        Assert.DoesNotContain(_bot.TextsTo(alex), t => t.Contains("quiet hours end", StringComparison.Ordinal));
+        Assert.DoesNotContain(_bot.TextsTo(alex), t => t.Contains("their time", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Nudge_InThePartnersNight_WaitsForTheirMorning_AndTheSenderHearsWhen()
     {

@@ -32,6 +32,35 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task UpdateThatCannotBeRead_IsSetAsideWithAReply_BeforeTheChatsNewerMessages()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var alex = bot.User(1001, "Alex");
+        await Journeys.ReplyAsync(bot, alex, "/start");
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            // Stored before a restart and damaged since (a kind nobody knows): it can be neither handled nor read.
+            await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>().ExecuteAsync(
+                """
+                INSERT INTO inbox (update_key, chat_key, received_at, kind, from_platform, from_id, from_name,
+                                   chat_platform, chat_id, is_private)
+                VALUES ('telegram:damaged', 'Telegram:1001', 0, 99, 1, '1001', 'Alex', 1, '1001', 1);
+                """,
+                null, CancellationToken.None);
+        }
+
+        await bot.RestartAsync();
+        var before = bot.Telegram.SentTo(alex.Id).Count;
+        bot.Telegram.SendText(alex, "/help");
+        await bot.Telegram.WaitForMessageCountAsync(alex.Id, before + 2, TimeSpan.FromSeconds(30));
+
+        var after = bot.Telegram.SentTo(alex.Id).Skip(before).Select(m => m.Text).ToList();
+        Assert.Equal(Bot.Core.Application.Copy.SomethingWentWrong, after[0]);
+        Assert.Contains("/pair", after[1], StringComparison.Ordinal);
+        await bot.WaitForDatabaseAsync("SELECT NOT EXISTS (SELECT 1 FROM inbox WHERE processed_at IS NULL)");
+    }
+
+    [Fact]
     public async Task ReplyToWhatSomeoneTyped_GoesOutBeforeABroadcastThatWasQueuedFirst()
     {
         await using var bot = await BotTestHost.StartAsync();

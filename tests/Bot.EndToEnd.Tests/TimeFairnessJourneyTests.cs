@@ -50,6 +50,26 @@ public sealed class TimeFairnessJourneyTests
     }
 
     [Fact]
+    public async Task QuestionHeldForThePartnersMorning_IsWithdrawnWhenACooldownSetsItsRoundAside()
+    {
+        await using var bot = await BotTestHost.StartAsync();
+        var (alex, sam, samBefore) = await ApartAsync(bot);
+
+        await Journeys.ReplyAsync(bot, alex, "/checkin");
+        await Journeys.ReplyAsync(bot, alex, "/cooldown 10m");
+        await bot.AdvanceAsync(TimeSpan.FromMinutes(10));
+        await bot.SweepAsync();
+        await bot.AdvanceAsync(new DateTimeOffset(2026, 3, 4, 16, 0, 5, TimeSpan.Zero) - bot.Clock.GetUtcNow());
+        var comeBack = await bot.Telegram.WaitForMessageAsync(
+            sam.Id, m => m.Text.Contains("(1/3)", StringComparison.Ordinal), after: samBefore);
+        await bot.WaitForDatabaseAsync("SELECT NOT EXISTS (SELECT 1 FROM outbox)");
+
+        Assert.DoesNotContain(bot.Telegram.SentTo(sam.Id).Skip(samBefore),
+            m => m.Text.Contains("it's check-in time", StringComparison.Ordinal));
+        Assert.Contains(Bot.Core.Application.Copy.CooldownQuestions[0], comeBack.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Discord_QuietAndTimeZone_WithTypedOptions_ThenANudge()
     {
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);

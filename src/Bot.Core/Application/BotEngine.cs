@@ -17,6 +17,7 @@ public sealed class BotEngine(
     ICoupleRepository couples,
     RoundService rounds,
     AnswerChoiceService answerChoices,
+    HomeService homes,
     Messenger messenger,
     IServiceProvider services,
     TimeProvider time)
@@ -24,6 +25,13 @@ public sealed class BotEngine(
     public async Task HandleAsync(Inbound message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message is ChatChanged changed)
+        {
+            // Whoever changed the chat is not talking to us: nobody is recorded, nobody is answered.
+            await homes.FollowAsync(changed, ct).ConfigureAwait(false);
+            return;
+        }
+
         var name = CleanName(message.FromName);
         var me = await persons.UpsertAsync(message.From, name, message.IsPrivate ? message.Chat : message.PrivateChat,
             time.GetUtcNow(), ct).ConfigureAwait(false);
@@ -69,7 +77,8 @@ public sealed class BotEngine(
             return;
         }
 
-        if (!c.IsPrivate && spec.Place == CommandPlace.PrivateOrHome && !c.IsInHome)
+        // Outside the home a reply others could read must not show the couple's words or data.
+        if (!c.RepliesArePrivate && spec.Place == CommandPlace.PrivateOrHome && !c.IsInHome)
         {
             await messenger.ReplyAsync(c, c.Couple is null ? Copy.NotPaired(name) : Copy.PrivateOrHomeOnly(name), ct)
                 .ConfigureAwait(false);

@@ -35,7 +35,7 @@ public sealed class CheckInSweeper(
         await DueWork.DrainAsync(
             unitOfWork,
             limit => couples.FindDueCheckInsAsync(now, limit, ct),
-            couple => couple.Id,
+            couples.GetAsync,
             async (couple, token) =>
             {
                 switch (await StartScheduledAsync(couple, now, token).ConfigureAwait(false))
@@ -50,10 +50,12 @@ public sealed class CheckInSweeper(
         await DueWork.DrainAsync(
             unitOfWork,
             limit => rounds.FindDueRemindersAsync(now, limit, ct),
-            round => round.Id,
+            rounds.GetAsync,
             async (round, token) =>
             {
-                if (await couples.GetAsync(round.CoupleId, token).ConfigureAwait(false) is not { } couple)
+                // Revealed or expired a moment ago: nothing left to remind of.
+                if (round is not { IsOpen: true, RemindedAt: null }
+                    || await couples.GetAsync(round.CoupleId, token).ConfigureAwait(false) is not { } couple)
                 {
                     return;
                 }
@@ -74,10 +76,11 @@ public sealed class CheckInSweeper(
         await DueWork.DrainAsync(
             unitOfWork,
             limit => rounds.FindDueExpiriesAsync(now, limit, ct),
-            round => round.Id,
+            rounds.GetAsync,
             async (round, token) =>
             {
-                if (await couples.GetAsync(round.CoupleId, token).ConfigureAwait(false) is { } couple
+                if (round.IsOpen && round.ExpiresAt <= now
+                    && await couples.GetAsync(round.CoupleId, token).ConfigureAwait(false) is { } couple
                     && await roundService.ExpireAsync(round, couple, token).ConfigureAwait(false))
                 {
                     expired++;
@@ -94,7 +97,12 @@ public sealed class CheckInSweeper(
     /// </summary>
     private async Task<bool?> StartScheduledAsync(Couple couple, DateTimeOffset now, CancellationToken ct)
     {
-        var due = couple.NextCheckInAt!.Value;
+        // Read inside this transaction: a /pause or /cooldown committed since the due query counts.
+        if (couple is not { IsActive: true, NextCheckInAt: { } due } || due > now)
+        {
+            return null;
+        }
+
         var next = ScheduleCalculator.NextCheckIn(couple.Schedule, couple.TimeZone, now);
         if (!await couples.TryAdvanceCheckInAsync(couple.Id, due, next, ct).ConfigureAwait(false))
         {

@@ -23,10 +23,11 @@ public sealed class CooldownSweeper(
         await DueWork.DrainAsync(
             unitOfWork,
             limit => couples.FindDueCooldownEndsAsync(now, limit, ct),
-            couple => couple.Id,
+            couples.GetAsync,
             async (couple, token) =>
             {
-                if (await cooldowns.EndAsync(couple, now, token).ConfigureAwait(false))
+                if (couple is { IsActive: true, CooldownUntil: { } until } && until <= now
+                    && await cooldowns.EndAsync(couple, now, token).ConfigureAwait(false))
                 {
                     ended++;
                 }

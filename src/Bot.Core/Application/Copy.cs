@@ -131,13 +131,13 @@ public static partial class Copy
             : $"I don't know the time zone \"{typed}\", {name}. Try a zone like Europe/Berlin, America/New_York or Asia/Tokyo.";
 
     public static string RevealedInHome(string name) =>
-        $"Thank you, {name} 💛 You've both answered, so the reveal is waiting in your home group.";
+        $"Thank you, {name} 💛 You've both answered, so the reveal goes to your home group (or comes here, if anyone but the two of you could read it there).";
 
     public static string HomeSet(string a, string b) =>
-        $"This chat is now {a} and {b}'s home 🏡 I'll post check-in news and reveals here. Questions and answers stay private.";
+        $"This chat is now {a} and {b}'s home 🏡 I'll post check-in news here, and your reveals while nobody but the two of you can read this chat. Questions and answers stay private.";
 
     public static string HomeProposed(string name, string partner) =>
-        $"{name} would like this group to be your shared home 🏡 Check-in news and reveals (both your answers) would be posted here; questions and answers stay private. {partner}, tap below if that's okay with you.";
+        $"{name} would like this group to be your shared home 🏡 Check-in news would be posted here, and reveals (both your answers) while nobody but the two of you can read this group; questions and answers stay private. {partner}, tap below if that's okay with you.";
 
     public static string HomeConfirmLabel(string partner) => $"{partner}: yes, make this our home";
 
@@ -151,6 +151,18 @@ public static partial class Copy
 
     public static string HomeCleared(string name) =>
         $"Okay {name}, reveals will come to your private chats again.";
+
+    public static string HomeWordsSentPrivately(string a, string b) =>
+        $"{a} and {b}, something for the two of you is waiting in your private chats 💛 I post your words here only while I can see that nobody else reads this chat.";
+
+    public static string HomeLost(string name) =>
+        $"{name}, I can't post in your home group any more (I was removed, or may no longer write there), so reveals and news come to your private chats again. Nothing was lost. Send /home in a group to choose a new home.";
+
+    public static string HomeNoLongerPrivate(string name, string? partnerWhoLeft) =>
+        (partnerWhoLeft is null
+            ? $"{name}, someone else joined your home group."
+            : $"{name}, {partnerWhoLeft} left your home group.")
+        + " Until it's just the two of you there again, your words come to your private chats, and the group only hears that something is waiting.";
 
     // Rounds
 
@@ -287,8 +299,10 @@ public static partial class Copy
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{me.DisplayName}, you're paired with {partner.DisplayName}.\n");
         text.Append(StatusClocks(me, partner, couple, now));
-        text.Append(ScheduleSummary(couple)).Append('\n');
-        text.Append(CheckInForEach(me, partner, couple));
+        // During a pause the next check-in named is the first one after it, not one the pause will skip.
+        var upcoming = couple with { NextCheckInAt = ScheduleCalculator.FirstCheckInAfterPause(couple, now) };
+        text.Append(ScheduleSummary(upcoming)).Append('\n');
+        text.Append(CheckInForEach(me, partner, upcoming));
         if (couple.IsPausedAt(now))
         {
             text.Append(CultureInfo.InvariantCulture,
@@ -303,7 +317,7 @@ public static partial class Copy
 
         if (couple.Home is not null)
         {
-            text.Append("Reveals go to your home group.\n");
+            text.Append("Reveals go to your home group while only the two of you can read it.\n");
         }
 
         if (connectedWeeks > 0)

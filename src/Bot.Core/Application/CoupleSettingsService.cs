@@ -20,7 +20,11 @@ public sealed class CoupleSettingsService(
         var name = c.Me.DisplayName;
         if (day is null && at is null)
         {
-            await messenger.ReplyAsync(c, $"{name}, {Copy.ScheduleSummary(couple)}", ct).ConfigureAwait(false);
+            var upcoming = couple with
+            {
+                NextCheckInAt = ScheduleCalculator.FirstCheckInAfterPause(couple, time.GetUtcNow()),
+            };
+            await messenger.ReplyAsync(c, $"{name}, {Copy.ScheduleSummary(upcoming)}", ct).ConfigureAwait(false);
             return;
         }
 

@@ -80,10 +80,6 @@ public sealed class FirstTimeService(
                 await couples.UpdateAsync(couple with { NextFirstTimeAt = NextProposalAt(couple.TimeZone, now) }, ct)
                     .ConfigureAwait(false);
                 await ProposeAsync(couple, ct).ConfigureAwait(false);
-                if (!c.IsPrivate && !c.IsInHome)
-                {
-                    await messenger.ReplyAsync(c, Copy.DrawStarted(name), ct).ConfigureAwait(false);
-                }
             }
 
             return;

@@ -30,7 +30,7 @@ public sealed class FirstTimeSweeper(
         await DueWork.DrainAsync(
             unitOfWork,
             limit => couples.FindDueFirstTimesAsync(now, limit, ct),
-            couple => couple.Id,
+            couples.GetAsync,
             async (couple, token) =>
             {
                 switch (await ProposeIfDueAsync(couple, now, token).ConfigureAwait(false))
@@ -44,9 +44,14 @@ public sealed class FirstTimeSweeper(
         await DueWork.DrainAsync(
             unitOfWork,
             limit => firstTimes.FindDueFollowUpsAsync(now, limit, ct),
-            firstTime => firstTime.Id,
+            firstTimes.GetAsync,
             async (firstTime, token) =>
             {
+                if (firstTime.FollowUpAt > now)
+                {
+                    return;
+                }
+
                 var couple = await couples.GetAsync(firstTime.CoupleId, token).ConfigureAwait(false);
                 if (await service.FollowUpAsync(firstTime, couple, token).ConfigureAwait(false))
                 {
@@ -60,7 +65,11 @@ public sealed class FirstTimeSweeper(
     /// <summary>True when proposed, false when skipped (paused) or moved to a better moment, null when raced.</summary>
     private async Task<bool?> ProposeIfDueAsync(Couple couple, DateTimeOffset now, CancellationToken ct)
     {
-        var due = couple.NextFirstTimeAt!.Value;
+        if (couple is not { IsActive: true, NextFirstTimeAt: { } due } || due > now)
+        {
+            return null;
+        }
+
         DateTimeOffset? later = !FirstTimeService.IsDaytime(couple.TimeZone, now)
             ? LoveNoteService.NextLocalTime(couple.TimeZone, FirstTimeService.ProposalTime, now)
             : couple.IsCoolingDownAt(now)

@@ -27,7 +27,7 @@ public sealed class HeldAnswerSweeper(
         await DueWork.DrainAsync(
             unitOfWork,
             limit => rounds.FindDueHeldAsync(now, limit, ct),
-            round => round.Id,
+            rounds.GetAsync,
             async (round, token) => delivered += await DeliverAsync(round, now, token).ConfigureAwait(false),
             "held answers of round",
             failures,

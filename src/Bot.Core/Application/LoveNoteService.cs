@@ -64,7 +64,7 @@ public sealed class LoveNoteService(
         {
             await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, now, now, false), ct)
                 .ConfigureAwait(false);
-            var landsAt = await messenger.ToPersonWhenAwakeAsync(partner, couple,
+            var landsAt = await messenger.ToPersonWhenAwakeAsync(partner, couple, now,
                 Copy.NoteDelivered(partner.DisplayName, name, text), ct, wordsOf: [c.Me.Id]).ConfigureAwait(false);
             await messenger.ReplyAsync(c, landsAt <= now
                 ? Copy.NoteSent(name, partner.DisplayName)
@@ -118,7 +118,7 @@ public sealed class LoveNoteService(
             .ConfigureAwait(false);
         var day = TimeZones.FormatLocalDate(opensAt, theirZone);
         await messenger.ReplyAsync(c, Copy.CapsuleSealed(name, partner.DisplayName, day), ct).ConfigureAwait(false);
-        await messenger.ToPersonWhenAwakeAsync(partner, couple, Copy.CapsuleWaiting(partner.DisplayName, name, day), ct)
+        await messenger.ToPersonWhenAwakeAsync(partner, couple, now, Copy.CapsuleWaiting(partner.DisplayName, name, day), ct)
             .ConfigureAwait(false);
     }
 

@@ -26,10 +26,11 @@ public sealed class LoveNoteSweeper(
         await DueWork.DrainAsync(
             unitOfWork,
             limit => notes.FindDueAsync(now, limit, ct),
-            note => note.Id,
+            notes.GetAsync,
             async (note, token) =>
             {
-                if (await HoldForCooldownAsync(note, now, token).ConfigureAwait(false))
+                if (note.IsDelivered || note.DeliverAt > now
+                    || await HoldForCooldownAsync(note, now, token).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -79,7 +80,7 @@ public sealed class LoveNoteSweeper(
                 to.DisplayName, from.DisplayName, TimeZones.FormatLocalDate(note.CreatedAt, to.ZoneIn(couple)), note.Text)
             : Copy.NoteDelivered(to.DisplayName, from.DisplayName, note.Text);
         // Due in the partner's quiet hours (they changed them, or asked for 07:30): it waits in the outbox until they end.
-        await messenger.ToPersonWhenAwakeAsync(to, couple, text, ct, wordsOf: [note.FromId]).ConfigureAwait(false);
+        await messenger.ToPersonWhenAwakeAsync(to, couple, now, text, ct, wordsOf: [note.FromId]).ConfigureAwait(false);
         return true;
     }
 }

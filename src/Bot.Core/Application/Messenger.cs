@@ -17,6 +17,11 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
             {
                 Attachment = attachment,
                 InvitesAnswer = invitesAnswer,
+                // Words shown in the home itself are held to the same check as a reveal posted there (a platform
+                // that answers elsewhere, such as a Discord interaction, shows the reply to this person only).
+                HomeOf = conversation.IsInHome && conversation.Message.ReplyTo is null && wordsOf is { Count: > 0 }
+                    ? conversation.Couple!.Id
+                    : null,
             },
             ct);
     }
@@ -32,7 +37,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        QuestionRef? asks = null, Attachment? attachment = null, bool silent = false) =>
+        QuestionRef? asks = null, Attachment? attachment = null, bool silent = false, long? stepOfRound = null) =>
         person.PrivateChat is null
             ? Task.CompletedTask
             : outbox.EnqueueAsync(
@@ -42,6 +47,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                     Asks = asks,
                     Attachment = attachment,
                     Silent = silent,
+                    StepOfRound = stepOfRound,
                 },
                 ct);
 
@@ -60,14 +66,14 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
 
     /// <summary>
     /// Sends to the person's private chat respecting their quiet hours: held until they end if it is night for
-    /// them. Returns when it will land. Never for replies to what the person just typed.
+    /// them at <paramref name="now"/> (the caller's one reading of the clock, so "it lands now" compares equal).
+    /// Returns when it will land. Never for replies to what the person just typed.
     /// </summary>
-    public async Task<DateTimeOffset> ToPersonWhenAwakeAsync(Person person, Couple couple, string text,
-        CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
-        IReadOnlyList<long>? wordsOf = null, QuestionRef? asks = null, bool isRoundStep = false)
+    public async Task<DateTimeOffset> ToPersonWhenAwakeAsync(Person person, Couple couple, DateTimeOffset now,
+        string text, CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
+        IReadOnlyList<long>? wordsOf = null, QuestionRef? asks = null, long? stepOfRound = null)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var now = time.GetUtcNow();
         var landsAt = PersonalTime.DeliverableAt(person, couple, now);
         if (person.PrivateChat is not null)
         {
@@ -76,7 +82,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                 {
                     InvitesAnswer = asks is not null,
                     Asks = asks,
-                    IsRoundStep = isRoundStep,
+                    StepOfRound = stepOfRound,
                     NotBefore = landsAt > now ? landsAt : null,
                 },
                 ct).ConfigureAwait(false);
@@ -94,13 +100,21 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
             : outbox.DropHeldQuestionsAsync(person.PrivateChat, time.GetUtcNow(), ct);
     }
 
-    /// <summary>Sends to the couple's home chat if they have one, else to each partner privately.</summary>
+    /// <summary>A round is over: its questions still held for someone's morning will never be asked.</summary>
+    public Task WithdrawStepsOfAsync(long roundId, CancellationToken ct) =>
+        outbox.WithdrawRoundStepsAsync(roundId, time.GetUtcNow(), ct);
+
+    /// <summary>
+    /// Sends to the couple's home chat if they have one, else to each partner privately. In the home, words wait for
+    /// the sender's check that only the two of them read it (see <see cref="OutgoingMessage.HomeOf"/>).
+    /// </summary>
     public async Task ToCoupleAsync(Couple couple, Person a, Person b, string text, CancellationToken ct,
         IReadOnlyList<long>? wordsOf = null, IReadOnlyList<IReadOnlyList<Choice>>? choices = null)
     {
         if (couple.Home is not null)
         {
-            await outbox.EnqueueAsync(new OutgoingMessage(couple.Home, text, choices ?? [], wordsOf ?? []), ct)
+            await outbox.EnqueueAsync(
+                new OutgoingMessage(couple.Home, text, choices ?? [], wordsOf ?? []) { HomeOf = couple.Id }, ct)
                 .ConfigureAwait(false);
             return;
         }
@@ -139,6 +153,12 @@ public sealed record Conversation(Inbound Message, Person Me, Couple? Couple, Pe
     public bool HasReplied { get; set; }
 
     public bool IsPrivate => Message.IsPrivate;
+
+    /// <summary>
+    /// Whether only this person sees the replies: in their private chat, or where the platform answers in a shared
+    /// chat to this person alone (<see cref="Inbound.ReplyTo"/>, a Discord interaction).
+    /// </summary>
+    public bool RepliesArePrivate => IsPrivate || Message.ReplyTo is not null;
 
     public bool IsInHome => Couple?.Home is { } home && home == Message.Chat;
 }

@@ -32,7 +32,7 @@ public sealed class NudgeService(IPersonRepository persons, Messenger messenger,
         // The line rotates by day, so a partner who is nudged often hears something new.
         var line = (int)(now.ToUnixTimeMilliseconds() / (long)TimeSpan.FromDays(1).TotalMilliseconds % Copy.NudgeLines.Count);
         var landsAt = await messenger.ToPersonWhenAwakeAsync(
-            partner, couple, Copy.Nudge(partner.DisplayName, me.DisplayName, line), ct).ConfigureAwait(false);
+            partner, couple, now, Copy.Nudge(partner.DisplayName, me.DisplayName, line), ct).ConfigureAwait(false);
         var theirZone = partner.ZoneIn(couple);
         await messenger.ReplyAsync(c, landsAt <= now
             ? Copy.NudgeSent(me.DisplayName, partner.DisplayName)

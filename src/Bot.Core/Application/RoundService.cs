@@ -91,7 +91,7 @@ public sealed class RoundService(
     /// <summary>Closes an open round without a reveal so another can take its place; each partner is told.</summary>
     public async Task<bool> SetAsideAsync(Round round, Couple couple, CancellationToken ct)
     {
-        if (!await rounds.CloseAsync(round.Id, RoundState.Cancelled, time.GetUtcNow(), ct).ConfigureAwait(false))
+        if (!await CloseAsync(round.Id, RoundState.Cancelled, ct).ConfigureAwait(false))
         {
             return false;
         }
@@ -116,7 +116,7 @@ public sealed class RoundService(
         foreach (var (me, partner) in new[] { (a, b), (b, a) })
         {
             var intro = introFor(me, partner);
-            var holdFor = me.Id == initiator?.Id ? null : couple;
+            var holdFor = me.Id == initiator?.Id ? null : new QuietHold(couple, now);
             var landsAt = kind == RoundKind.Weekly
                 ? await AskPulseAsync(me, round, PulseEntry.Scales[0], $"{intro}\n\n{Copy.PulseIntro(me.DisplayName)}", ct,
                     holdFor).ConfigureAwait(false)
@@ -274,9 +274,10 @@ public sealed class RoundService(
         }
 
         var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
+        var hold = new QuietHold(couple, time.GetUtcNow());
         foreach (var (me, partner) in new[] { (a, b), (b, a) })
         {
-            await AskCurrentAsync(me, round, Copy.Reminder(me.DisplayName, partner.DisplayName), ct, couple)
+            await AskCurrentAsync(me, round, Copy.Reminder(me.DisplayName, partner.DisplayName), ct, hold)
                 .ConfigureAwait(false);
         }
 
@@ -286,7 +287,7 @@ public sealed class RoundService(
     /// <summary>Closes a stale round without revealing anything; each partner is told privately.</summary>
     public async Task<bool> ExpireAsync(Round round, Couple couple, CancellationToken ct)
     {
-        if (!await rounds.CloseAsync(round.Id, RoundState.Expired, time.GetUtcNow(), ct).ConfigureAwait(false))
+        if (!await CloseAsync(round.Id, RoundState.Expired, ct).ConfigureAwait(false))
         {
             return false;
         }
@@ -302,8 +303,20 @@ public sealed class RoundService(
     {
         if (await rounds.GetOpenAsync(coupleId, ct).ConfigureAwait(false) is { } open)
         {
-            await rounds.CloseAsync(open.Id, RoundState.Cancelled, time.GetUtcNow(), ct).ConfigureAwait(false);
+            await CloseAsync(open.Id, RoundState.Cancelled, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Every way a round ends comes through here: what it still has waiting in the outbox goes with it.</summary>
+    private async Task<bool> CloseAsync(long roundId, RoundState state, CancellationToken ct)
+    {
+        if (!await rounds.CloseAsync(roundId, state, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await messenger.WithdrawStepsOfAsync(roundId, ct).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<(Person A, Person B)> PartnersAsync(Couple couple, CancellationToken ct)
@@ -316,7 +329,7 @@ public sealed class RoundService(
 
     private async Task RevealAsync(Couple couple, Round round, Person finisher, CancellationToken ct)
     {
-        await rounds.CloseAsync(round.Id, RoundState.Revealed, time.GetUtcNow(), ct).ConfigureAwait(false);
+        await CloseAsync(round.Id, RoundState.Revealed, ct).ConfigureAwait(false);
         var (a, b) = await PartnersAsync(couple, ct).ConfigureAwait(false);
         var pulse = round.Kind == RoundKind.Weekly
             ? await pulses.GetForRoundAsync(round.Id, ct).ConfigureAwait(false)
@@ -376,7 +389,7 @@ public sealed class RoundService(
     /// The person's current step: a pulse scale, else their next question; nothing once they are done. With
     /// <paramref name="holdFor"/> it waits out the person's quiet hours.
     /// </summary>
-    private async Task AskCurrentAsync(Person person, Round round, string lead, CancellationToken ct, Couple? holdFor = null)
+    private async Task AskCurrentAsync(Person person, Round round, string lead, CancellationToken ct, QuietHold? holdFor = null)
     {
         if (await NextPulseScaleAsync(round, person.Id, ct).ConfigureAwait(false) is { } scale)
         {
@@ -408,8 +421,8 @@ public sealed class RoundService(
         }
     }
 
-    private Task<DateTimeOffset> AskPulseAsync(Person person, Round round, PulseScale scale, string lead,
-        CancellationToken ct, Couple? holdFor = null)
+    private Task<DateTimeOffset?> AskPulseAsync(Person person, Round round, PulseScale scale, string lead,
+        CancellationToken ct, QuietHold? holdFor = null)
     {
         string Payload(int value) =>
             ButtonCatalog.Pulse.Encode(round.Id, (int)scale, value);
@@ -419,30 +432,37 @@ public sealed class RoundService(
                 new Choice(v.ToString(CultureInfo.InvariantCulture), Payload(v)))],
             [new Choice(Copy.PulseSkipLabel, Payload(0))],
         ];
-        return SendStepAsync(person, holdFor, $"{lead}\n\n{Copy.PulseQuestion(scale)}", choices, [], asks: null, ct);
+        return SendStepAsync(person, round, holdFor, $"{lead}\n\n{Copy.PulseQuestion(scale)}", choices, [], asks: null, ct);
     }
 
-    private Task<DateTimeOffset> AskAsync(Person person, Round round, RoundQuestion question, string lead,
-        CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? more = null, Couple? holdFor = null)
+    private Task<DateTimeOffset?> AskAsync(Person person, Round round, RoundQuestion question, string lead,
+        CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? more = null, QuietHold? holdFor = null)
     {
         var (text, choices) = QuestionMessage(round, question, lead, more);
-        return SendStepAsync(person, holdFor, text, choices, Messenger.WordsOf(question.AuthorId),
+        return SendStepAsync(person, round, holdFor, text, choices, Messenger.WordsOf(question.AuthorId),
             new QuestionRef(round.Id, question.Position), ct);
     }
 
-    /// <summary>Sends one step of a round now, or, with <paramref name="holdFor"/>, once the person's quiet hours end.</summary>
-    private async Task<DateTimeOffset> SendStepAsync(Person person, Couple? holdFor, string text,
+    /// <summary>
+    /// Sends one step of a round now (returns null), or, with <paramref name="holdFor"/>, once the person's quiet hours
+    /// end (returns when it lands). Either way it is the round's, so whatever ends the round withdraws it.
+    /// </summary>
+    private async Task<DateTimeOffset?> SendStepAsync(Person person, Round round, QuietHold? holdFor, string text,
         IReadOnlyList<IReadOnlyList<Choice>> choices, IReadOnlyList<long> wordsOf, QuestionRef? asks, CancellationToken ct)
     {
         if (holdFor is not null)
         {
-            return await messenger.ToPersonWhenAwakeAsync(person, holdFor, text, ct, choices, wordsOf, asks: asks,
-                isRoundStep: true).ConfigureAwait(false);
+            return await messenger.ToPersonWhenAwakeAsync(person, holdFor.Couple, holdFor.Now, text, ct, choices, wordsOf,
+                asks: asks, stepOfRound: round.Id).ConfigureAwait(false);
         }
 
-        await messenger.ToPersonAsync(person, text, ct, choices, wordsOf, asks: asks).ConfigureAwait(false);
-        return time.GetUtcNow();
+        await messenger.ToPersonAsync(person, text, ct, choices, wordsOf, asks: asks, stepOfRound: round.Id)
+            .ConfigureAwait(false);
+        return null;
     }
+
+    /// <summary>Hold a step for the person's quiet hours as they are at <paramref name="Now"/> (the use case's one reading).</summary>
+    private sealed record QuietHold(Couple Couple, DateTimeOffset Now);
 
     private static (string Text, IReadOnlyList<IReadOnlyList<Choice>> Choices) QuestionMessage(
         Round round, RoundQuestion question, string lead, IReadOnlyList<IReadOnlyList<Choice>>? more)

@@ -44,6 +44,18 @@ public static class ScheduleCalculator
     public static DateTimeOffset? NextCheckIn(WeeklySchedule schedule, string timeZone, DateTimeOffset after) =>
         schedule.IsEnabled ? NextOccurrence(schedule, timeZone, after) : null;
 
+    /// <summary>
+    /// The next check-in that will really happen: while a pause runs past the stored next one (the sweep skips it),
+    /// the first slot once the pause is over. Null when the schedule is off.
+    /// </summary>
+    public static DateTimeOffset? FirstCheckInAfterPause(Couple couple, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(couple);
+        return couple is { NextCheckInAt: { } next, PausedUntil: { } until } && until > now && next < until
+            ? NextCheckIn(couple.Schedule, couple.TimeZone, until.AddTicks(-1))
+            : couple.NextCheckInAt;
+    }
+
     private static IsoDayOfWeek ToIsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)day;
 }
 

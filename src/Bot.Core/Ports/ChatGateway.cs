@@ -53,4 +53,44 @@ public abstract record DeliveryResult
 
     /// <summary>Network trouble or a server error; worth trying again later.</summary>
     public sealed record Failed(string Reason) : DeliveryResult;
+
+    /// <summary>The chat lives at another address now (a Telegram group upgraded to a supergroup); send there.</summary>
+    public sealed record Moved(ChatAddress To) : DeliveryResult;
+}
+
+/// <summary>
+/// Who can read a shared chat, on a platform that lets the bot check. A platform without one (Discord: listing who
+/// may view a server channel needs a privileged intent) never gets a partner's words in a shared chat.
+/// </summary>
+public interface IChatAudience
+{
+    Platform Platform { get; }
+
+    /// <summary>Whether nobody but <paramref name="allowed"/> (and bots) can read <paramref name="chat"/> right now.</summary>
+    Task<AudienceCheck> CheckAsync(ChatAddress chat, IReadOnlyCollection<ChatUser> allowed, CancellationToken ct);
+}
+
+/// <summary>What a look at a shared chat's members found.</summary>
+public abstract record AudienceCheck
+{
+    private AudienceCheck()
+    {
+    }
+
+    public static AudienceCheck OnlyThem { get; } = new Verified();
+
+    /// <summary>Only the allowed people (and bots) are in the chat.</summary>
+    public sealed record Verified : AudienceCheck;
+
+    /// <summary>Someone else can read it, or one of the allowed people is not there.</summary>
+    public sealed record Others(string Reason) : AudienceCheck;
+
+    /// <summary>The bot cannot reach the chat any more (removed, no rights, chat deleted).</summary>
+    public sealed record Gone(string Reason) : AudienceCheck;
+
+    /// <summary>The chat lives at another address now.</summary>
+    public sealed record Moved(ChatAddress To) : AudienceCheck;
+
+    /// <summary>The platform did not answer (network, server error): look again later.</summary>
+    public sealed record Unknown(string Reason) : AudienceCheck;
 }

@@ -16,6 +16,15 @@ public interface IOutbox
     /// is awake and talking to us, so a fresh question replaces them.
     /// </summary>
     Task DropHeldQuestionsAsync(ChatAddress chat, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
+    /// Drops the steps of this round (questions, pulse scales) still held for quiet hours (NotBefore after
+    /// <paramref name="now"/>): the round is over, and they must not arrive in the morning.
+    /// </summary>
+    Task WithdrawRoundStepsAsync(long roundId, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Readdresses everything still waiting for <paramref name="from"/> to <paramref name="to"/> (the chat moved).</summary>
+    Task MoveChatAsync(ChatAddress from, ChatAddress to, CancellationToken ct);
 }
 
 /// <summary>Runs work in one storage transaction: all of its changes and outbox messages commit, or none.</summary>

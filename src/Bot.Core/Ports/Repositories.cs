@@ -45,11 +45,17 @@ public interface ICoupleRepository
     /// <summary>The person's newest couple, active or ended; null if they were never paired.</summary>
     Task<Couple?> GetLatestForPersonAsync(long personId, CancellationToken ct);
 
+    /// <summary>Active couples whose home is this chat.</summary>
+    Task<IReadOnlyList<Couple>> FindByHomeAsync(ChatAddress home, CancellationToken ct);
+
     /// <summary>Writes time zone, schedule, next check-in, home and end.</summary>
     Task UpdateAsync(Couple couple, CancellationToken ct);
 
-    /// <summary>Active couples whose next check-in is at or before <paramref name="now"/>, earliest first.</summary>
-    Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct);
+    /// <summary>
+    /// Ids of active couples whose next check-in is at or before <paramref name="now"/>, earliest first. Finders of
+    /// due work return ids: each item is read in its own transaction, so one that cannot be read stops nothing else.
+    /// </summary>
+    Task<IReadOnlyList<long>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct);
 
     /// <summary>
     /// Moves the next check-in from <paramref name="expected"/> to <paramref name="next"/> only if it still is
@@ -58,8 +64,8 @@ public interface ICoupleRepository
     Task<bool> TryAdvanceCheckInAsync(
         long coupleId, DateTimeOffset expected, DateTimeOffset? next, CancellationToken ct);
 
-    /// <summary>Active couples whose cool-down has run out (or was ended early), earliest first.</summary>
-    Task<IReadOnlyList<Couple>> FindDueCooldownEndsAsync(DateTimeOffset now, int limit, CancellationToken ct);
+    /// <summary>Ids of active couples whose cool-down has run out (or was ended early), earliest first.</summary>
+    Task<IReadOnlyList<long>> FindDueCooldownEndsAsync(DateTimeOffset now, int limit, CancellationToken ct);
 
     /// <summary>
     /// Clears the cool-down (end, asker, topic) only if it still ends at <paramref name="expectedUntil"/>; false
@@ -67,8 +73,8 @@ public interface ICoupleRepository
     /// </summary>
     Task<bool> TryEndCooldownAsync(long coupleId, DateTimeOffset expectedUntil, CancellationToken ct);
 
-    /// <summary>Active couples whose monthly "first time" proposal is due, earliest first.</summary>
-    Task<IReadOnlyList<Couple>> FindDueFirstTimesAsync(DateTimeOffset now, int limit, CancellationToken ct);
+    /// <summary>Ids of active couples whose monthly "first time" proposal is due, earliest first.</summary>
+    Task<IReadOnlyList<long>> FindDueFirstTimesAsync(DateTimeOffset now, int limit, CancellationToken ct);
 
     /// <summary>Moves the next "first time" from <paramref name="expected"/> to <paramref name="next"/> if unchanged.</summary>
     Task<bool> TryAdvanceFirstTimeAsync(
@@ -104,14 +110,14 @@ public interface IRoundRepository
     /// <summary>Closes an open round; false if it was no longer open.</summary>
     Task<bool> CloseAsync(long roundId, RoundState state, DateTimeOffset at, CancellationToken ct);
 
-    /// <summary>Marks the reminder as sent; false if it already was.</summary>
+    /// <summary>Marks the reminder as sent; false if it already was or the round is no longer open.</summary>
     Task<bool> MarkRemindedAsync(long roundId, DateTimeOffset at, CancellationToken ct);
 
-    /// <summary>Open, not yet reminded rounds whose reminder time has come, earliest first.</summary>
-    Task<IReadOnlyList<Round>> FindDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct);
+    /// <summary>Ids of open, not yet reminded rounds whose reminder time has come, earliest first.</summary>
+    Task<IReadOnlyList<long>> FindDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct);
 
-    /// <summary>Open rounds whose expiry time has come, earliest first.</summary>
-    Task<IReadOnlyList<Round>> FindDueExpiriesAsync(DateTimeOffset now, int limit, CancellationToken ct);
+    /// <summary>Ids of open rounds whose expiry time has come, earliest first.</summary>
+    Task<IReadOnlyList<long>> FindDueExpiriesAsync(DateTimeOffset now, int limit, CancellationToken ct);
 
     /// <summary>The couple's most recent revealed rounds, newest first.</summary>
     Task<IReadOnlyList<Round>> GetRevealedAsync(long coupleId, int count, CancellationToken ct);
@@ -129,10 +135,10 @@ public interface IRoundRepository
     Task<bool> UpdateAnswerAsync(Answer answer, CancellationToken ct);
 
     /// <summary>
-    /// Revealed rounds with a held answer whose date has come, that was still held at the reveal and has not been
+    /// Ids of revealed rounds with a held answer whose date has come, that was still held at the reveal and has not been
     /// delivered yet; earliest first.
     /// </summary>
-    Task<IReadOnlyList<Round>> FindDueHeldAsync(DateTimeOffset now, int limit, CancellationToken ct);
+    Task<IReadOnlyList<long>> FindDueHeldAsync(DateTimeOffset now, int limit, CancellationToken ct);
 
     /// <summary>Marks a held answer delivered; false if it already was (another sweep got there first) or is gone.</summary>
     Task<bool> MarkHeldDeliveredAsync(long roundId, int position, long personId, DateTimeOffset at, CancellationToken ct);
@@ -172,8 +178,8 @@ public interface ILoveNoteRepository
 
     Task<LoveNote?> GetAsync(long id, CancellationToken ct);
 
-    /// <summary>Undelivered notes whose time has come, earliest first.</summary>
-    Task<IReadOnlyList<LoveNote>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct);
+    /// <summary>Ids of undelivered notes whose time has come, earliest first.</summary>
+    Task<IReadOnlyList<long>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct);
 
     /// <summary>Marks the note delivered; false if it already was (another sweep got there first) or is gone.</summary>
     Task<bool> MarkDeliveredAsync(long id, DateTimeOffset at, CancellationToken ct);
@@ -247,8 +253,8 @@ public interface IFirstTimeRepository
     Task<bool> TryMoveAsync(long id, FirstTimeState from, FirstTimeState to, DateTimeOffset at,
         DateTimeOffset? followUpAt, CancellationToken ct);
 
-    /// <summary>Accepted proposals whose follow-up time has come, earliest first.</summary>
-    Task<IReadOnlyList<FirstTime>> FindDueFollowUpsAsync(DateTimeOffset now, int limit, CancellationToken ct);
+    /// <summary>Ids of accepted proposals whose follow-up time has come, earliest first.</summary>
+    Task<IReadOnlyList<long>> FindDueFollowUpsAsync(DateTimeOffset now, int limit, CancellationToken ct);
 
     /// <summary>Clears the follow-up time if it still is <paramref name="expected"/>; false if already taken.</summary>
     Task<bool> TryTakeFollowUpAsync(long id, DateTimeOffset expected, CancellationToken ct);

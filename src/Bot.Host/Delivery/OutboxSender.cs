@@ -10,12 +10,16 @@ namespace Bot.Host.Delivery;
 /// <summary>
 /// Drains the outbox: the oldest message of each chat, concurrently across chats, paced per chat and per bot,
 /// replies before background messages.
-/// A platform's 429 pauses that whole platform, or only the chat when the limit was the chat's; network and server errors back off per message; a person who
-/// blocked the bot is marked unreachable instead of being retried.
+/// A platform's 429 pauses that whole platform, or only the chat when the limit was the chat's; network and server
+/// errors back off per message; a person who blocked the bot is marked unreachable instead of being retried. A post
+/// in a couple's home that quotes words is sent only after the platform confirmed that nobody but the two of them
+/// can read the home; otherwise, and when the home stops taking messages, Core's <see cref="HomeService"/> sends it
+/// privately instead.
 /// </summary>
 internal sealed class OutboxSender(
     IServiceScopeFactory scopes,
     IEnumerable<IChatGateway> gateways,
+    IEnumerable<IChatAudience> audiences,
     OutboxSignal signal,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -25,6 +29,7 @@ internal sealed class OutboxSender(
 
     private readonly DeliveryOptions _options = options.Value;
     private readonly Dictionary<Platform, IChatGateway> _gateways = gateways.ToDictionary(g => g.Platform);
+    private readonly Dictionary<Platform, IChatAudience> _audiences = audiences.ToDictionary(a => a.Platform);
     private readonly Dictionary<Platform, ChatRateLimiter> _limiters =
         gateways.ToDictionary(g => g.Platform, g => new ChatRateLimiter(g));
 
@@ -151,6 +156,12 @@ internal sealed class OutboxSender(
             return;
         }
 
+        if (message is { HomeOf: not null, WordsOf.Count: > 0 } && item.PartsSent == 0
+            && !await IsHomeStillTheirsAsync(services, store, item, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var parts = Pieces(message, gateway);
         for (var part = item.PartsSent; part < parts.Count; part++)
         {
@@ -186,6 +197,99 @@ internal sealed class OutboxSender(
     }
 
     /// <summary>
+    /// Looks at who can read the home right before posting words there; false when the row was handled otherwise
+    /// (sent privately, readdressed, or left for a later look).
+    /// </summary>
+    private async Task<bool> IsHomeStillTheirsAsync(
+        IServiceProvider services, OutboxStore store, OutboxItem item, CancellationToken ct)
+    {
+        var message = item.Message;
+        var check = await CheckAudienceAsync(services, message, ct).ConfigureAwait(false);
+        switch (check)
+        {
+            case AudienceCheck.Verified:
+                return true;
+            case AudienceCheck.Unknown unknown when item.Attempts + 1 < _options.MaxAttempts:
+                var delay = Backoff(item.Attempts + 1);
+                logger.LogWarning("Could not see who reads home {Chat} for message {Id} ({Reason}); looking again in {Delay}",
+                    message.To, item.Id, unknown.Reason, delay);
+                await store.RetryLaterAsync(item.Id, time.GetUtcNow() + delay, item.Attempts + 1, unknown.Reason,
+                    CancellationToken.None).ConfigureAwait(false);
+                return false;
+            case AudienceCheck.Moved moved:
+                await FollowMoveAsync(services, store, item, moved.To).ConfigureAwait(false);
+                return false;
+            case AudienceCheck.Gone gone:
+                logger.LogInformation("Home {Chat} of couple {Couple} is gone ({Reason}); message {Id} goes privately",
+                    message.To, message.HomeOf, gone.Reason, item.Id);
+                await InsteadAsync(services, store, item, (homes, token) => homes.HomeLostAsync(message, token))
+                    .ConfigureAwait(false);
+                return false;
+            default:
+                logger.LogInformation("Home {Chat} of couple {Couple} is not theirs alone ({Check}); message {Id} goes privately",
+                    message.To, message.HomeOf, check, item.Id);
+                await InsteadAsync(services, store, item, (homes, token) => homes.PostPrivatelyAsync(message, token))
+                    .ConfigureAwait(false);
+                return false;
+        }
+    }
+
+    private async Task<AudienceCheck> CheckAudienceAsync(
+        IServiceProvider services, OutgoingMessage message, CancellationToken ct)
+    {
+        if (!_audiences.TryGetValue(message.To.Platform, out var audience))
+        {
+            return new AudienceCheck.Others($"{message.To.Platform} does not let the bot see who reads a shared chat");
+        }
+
+        if (await services.GetRequiredService<ICoupleRepository>().GetAsync(message.HomeOf!.Value, ct)
+                .ConfigureAwait(false) is not { } couple)
+        {
+            return new AudienceCheck.Others("the couple is gone");
+        }
+
+        var persons = services.GetRequiredService<IPersonRepository>();
+        var partners = new List<ChatUser>();
+        foreach (var id in new[] { couple.PartnerAId, couple.PartnerBId })
+        {
+            if (await persons.GetAsync(id, ct).ConfigureAwait(false) is { } person)
+            {
+                partners.Add(person.User);
+            }
+        }
+
+        try
+        {
+            return await audience.CheckAsync(message.To, partners, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return new AudienceCheck.Unknown(ex.GetType().Name);
+        }
+    }
+
+    /// <summary>The row is replaced by what Core sends instead, in one transaction.</summary>
+    private static Task InsteadAsync(IServiceProvider services, OutboxStore store, OutboxItem item,
+        Func<HomeService, CancellationToken, Task> instead) =>
+        services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
+        {
+            await instead(services.GetRequiredService<HomeService>(), token).ConfigureAwait(false);
+            await store.DropAsync(item.Id, "sent privately instead", token).ConfigureAwait(false);
+        }, CancellationToken.None);
+
+    /// <summary>The chat moved: homes and waiting rows (this one too) follow, and this row is sent again at once.</summary>
+    private async Task FollowMoveAsync(IServiceProvider services, OutboxStore store, OutboxItem item, ChatAddress to)
+    {
+        logger.LogInformation("Chat {Chat} moved to {To}; its homes and waiting messages follow", item.Message.To, to);
+        await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
+        {
+            await services.GetRequiredService<HomeService>().MovedAsync(item.Message.To, to, token).ConfigureAwait(false);
+            await store.ReleaseAsync(item.Id, time.GetUtcNow(), token).ConfigureAwait(false);
+        }, CancellationToken.None).ConfigureAwait(false);
+        signal.Notify();
+    }
+
+    /// <summary>
     /// What one outbox message becomes on the platform: its text split to fit, buttons (and the invitation to
     /// answer) under the last piece, and a file last, captioned with the text when it fits a caption.
     /// </summary>
@@ -215,6 +319,22 @@ internal sealed class OutboxSender(
     private async Task HandleFailureAsync(IServiceProvider services, OutboxStore store, OutboxItem item, DeliveryResult result)
     {
         var to = item.Message.To;
+        if (result is DeliveryResult.Moved moved)
+        {
+            await FollowMoveAsync(services, store, item, moved.To).ConfigureAwait(false);
+            return;
+        }
+
+        if (item.Message.HomeOf is not null && result is DeliveryResult.Unreachable or DeliveryResult.Rejected)
+        {
+            // A home that refuses posts (bot removed, no right to write) must not swallow them.
+            logger.LogWarning("Home {Chat} of couple {Couple} refused message {Id} ({Result}); back to private chats",
+                to, item.Message.HomeOf, item.Id, result);
+            await InsteadAsync(services, store, item, (homes, token) => homes.HomeLostAsync(item.Message, token))
+                .ConfigureAwait(false);
+            return;
+        }
+
         switch (result)
         {
             case DeliveryResult.RateLimited { OnlyThisChat: true } limited:

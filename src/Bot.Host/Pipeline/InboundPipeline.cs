@@ -16,7 +16,10 @@ internal sealed class InboundPipeline(
     TimeProvider time,
     ILogger<InboundPipeline> logger) : IHostedService, IDisposable
 {
-    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2)];
+    private static readonly TimeSpan[] RetryDelays =
+        [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+
+    private static readonly TimeSpan MaxSetAsideDelay = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Lane> _lanes = [];
@@ -131,8 +134,30 @@ internal sealed class InboundPipeline(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Processing update {InboxId} failed for good; apologising to the chat", inboxId);
+                await SetAsideAsync(inboxId, ct).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    // Keeps the update's turn until it is set aside: newer messages of its chat wait rather than overtake it.
+    private async Task SetAsideAsync(long inboxId, CancellationToken ct)
+    {
+        for (var delay = TimeSpan.FromSeconds(1); ; delay = delay * 2 < MaxSetAsideDelay ? delay * 2 : MaxSetAsideDelay)
+        {
+            try
+            {
                 await GiveUpAsync(inboxId, ct).ConfigureAwait(false);
                 return;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return; // Still in the inbox: handled after the next start.
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Could not set update {InboxId} aside; trying again in {Delay}", inboxId, delay);
+                await Task.Delay(delay, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -157,32 +182,26 @@ internal sealed class InboundPipeline(
         }, ct).ConfigureAwait(false);
     }
 
+    // Reads only where to answer, not what was written: the content may be exactly what cannot be read.
     private async Task GiveUpAsync(long inboxId, CancellationToken ct)
     {
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<OutboxLaneOfScope>().Lane = OutboxLane.Reply;
+        var inbox = services.GetRequiredService<InboxStore>();
+        var outbox = services.GetRequiredService<IOutbox>();
+        await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            services.GetRequiredService<OutboxLaneOfScope>().Lane = OutboxLane.Reply;
-            var inbox = services.GetRequiredService<InboxStore>();
-            var outbox = services.GetRequiredService<IOutbox>();
-            await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
+            // Null once handled (by another node) or when even the address is gone; completing is then harmless.
+            if (await inbox.GetPendingReplyAddressAsync(inboxId, token).ConfigureAwait(false) is { } chat)
             {
-                if (await inbox.GetPendingAsync(inboxId, token).ConfigureAwait(false) is not { } item)
-                {
-                    return;
-                }
-
-                await outbox.EnqueueAsync(OutgoingMessage.Plain(item.Message.Chat, Copy.SomethingWentWrong), token)
+                await outbox.EnqueueAsync(OutgoingMessage.Plain(chat, Copy.SomethingWentWrong), token)
                     .ConfigureAwait(false);
-                await inbox.CompleteAsync(inboxId, time.GetUtcNow(), token).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
-            outboxSignal.Notify();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Could not set update {InboxId} aside; it stays in the inbox", inboxId);
-        }
+            }
+
+            await inbox.CompleteAsync(inboxId, time.GetUtcNow(), token).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+        outboxSignal.Notify();
     }
 
     private sealed class Lane

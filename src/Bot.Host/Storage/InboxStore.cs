@@ -9,6 +9,9 @@ namespace Bot.Host.Storage;
 /// <summary>A stored update waiting to be handled; <paramref name="ChatKey"/> orders the work of one chat.</summary>
 internal sealed record InboxItem(long Id, string ChatKey, Inbound Message);
 
+/// <summary>An unhandled update as the queue needs it after a restart: which one, and whose turn it takes.</summary>
+internal sealed record PendingUpdate(long Id, string ChatKey);
+
 /// <summary>
 /// The durable inbound queue: an update is stored before the platform hears it arrived, then handled exactly
 /// once. What people wrote (text, command arguments, button payloads) is stored encrypted; handled rows keep
@@ -20,6 +23,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
     private const long TextKind = 2;
     private const long ChoiceKind = 3;
     private const long EditKind = 4;
+    private const long ChangeKind = 5;
 
     private const string Columns = """
         id AS Id, update_key AS UpdateKey, chat_key AS ChatKey, kind AS Kind, from_platform AS FromPlatform, from_id AS FromId,
@@ -41,8 +45,13 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         RETURNING id;
         """;
 
-    private const string GetPendingSql = $"""
-        SELECT {Columns} FROM inbox WHERE processed_at IS NULL ORDER BY id;
+    private const string GetPendingSql = """
+        SELECT id AS Id, chat_key AS ChatKey FROM inbox WHERE processed_at IS NULL ORDER BY id;
+        """;
+
+    private const string GetPendingReplyAddressSql = """
+        SELECT coalesce(reply_platform, chat_platform) AS Platform, coalesce(reply_chat_id, chat_id) AS ChatId
+        FROM inbox WHERE id = @Id AND processed_at IS NULL;
         """;
 
     private const string GetPendingByIdSql = $"""
@@ -84,6 +93,7 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             TextReceived t => (TextKind, null, null, t.Text, QuestionText(t.ForQuestion), t.MessageId),
             ChoiceSelected s => (ChoiceKind, null, null, null, s.Payload, null),
             MessageEdited e => (EditKind, null, null, e.Text, null, e.MessageId),
+            ChatChanged x => (ChangeKind, x.Change.ToString(), null, x.MovedTo?.ChatId, x.Member?.ExternalId, null),
             _ => throw new ArgumentException($"Unknown inbound message {message.GetType().Name}.", nameof(message)),
         };
         return session.ExecuteScalarAsync<long?>(
@@ -116,11 +126,19 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             ct);
     }
 
-    /// <summary>Every unhandled update, oldest first.</summary>
-    public async Task<IReadOnlyList<InboxItem>> GetPendingAsync(CancellationToken ct)
+    /// <summary>
+    /// Every unhandled update, oldest first, by id and chat only: each is read when its turn comes, so one that
+    /// cannot be read holds up nothing but itself.
+    /// </summary>
+    public Task<IReadOnlyList<PendingUpdate>> GetPendingAsync(CancellationToken ct) =>
+        session.QueryAsync<PendingUpdate>(GetPendingSql, null, ct);
+
+    /// <summary>Where to answer an unhandled update, read without its content (which may be what is damaged).</summary>
+    public async Task<ChatAddress?> GetPendingReplyAddressAsync(long id, CancellationToken ct)
     {
-        var rows = await session.QueryAsync<InboxRow>(GetPendingSql, null, ct).ConfigureAwait(false);
-        return rows.Select(r => r.ToItem(cipher)).ToList();
+        var row = await session.QuerySingleOrDefaultAsync<AddressRow>(GetPendingReplyAddressSql, new { Id = id }, ct)
+            .ConfigureAwait(false);
+        return row is { Platform: { } platform, ChatId: { } chatId } ? new ChatAddress((Platform)platform, chatId) : null;
     }
 
     public async Task<InboxItem?> GetPendingAsync(long id, CancellationToken ct)
@@ -137,6 +155,8 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
     /// <summary>Forgets handled updates older than <paramref name="before"/>; their keys no longer dedupe.</summary>
     public Task<int> PurgeProcessedAsync(DateTimeOffset before, CancellationToken ct) =>
         session.ExecuteAsync(PurgeSql, new { Before = UnixTime.ToMs(before) }, ct);
+
+    private sealed record AddressRow(long? Platform, string? ChatId);
 
     private sealed record InboxRow(
         long Id,
@@ -186,6 +206,11 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
                 ChoiceKind => new ChoiceSelected(from, name, chat, isPrivate, Open(cipher, SealedColumns.InboxPayload, Required(Payload))),
                 EditKind => new MessageEdited(
                     from, name, chat, isPrivate, Required(MessageId), Open(cipher, SealedColumns.InboxText, Required(Text))),
+                ChangeKind => new ChatChanged(from, name, chat, Enum.Parse<ChatChange>(Required(Command)))
+                {
+                    Member = Payload is null ? null : new ChatUser(chat.Platform, Open(cipher, SealedColumns.InboxPayload, Payload)),
+                    MovedTo = Text is null ? null : new ChatAddress(chat.Platform, Open(cipher, SealedColumns.InboxText, Text)),
+                },
                 _ => throw new InvalidOperationException($"Inbox row {Id} has unknown kind {Kind}."),
             };
             return new InboxItem(Id, Required(ChatKey), message with

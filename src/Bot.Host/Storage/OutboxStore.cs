@@ -13,7 +13,7 @@ internal sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts
 /// are claimed before background rows, oldest first within each lane.
 /// Updates of a row that is gone (delivered, dropped or forgotten meanwhile) do nothing.
 /// </summary>
-internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
+internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher, ILogger<OutboxStore> logger)
 {
     // Walks due rows by ix_outbox_due (replies first, then background; lane IN lets SQLite search each lane in
     // order instead of sorting) and keeps a row only if no older deliverable row of its chat exists
@@ -24,14 +24,14 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
         SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
                o.invites_answer AS InvitesAnswer, o.asks_round AS AsksRound, o.asks_position AS AsksPosition,
                o.silent AS Silent, o.attempts AS Attempts, o.parts_sent AS PartsSent,
-               o.lane AS Lane
+               o.lane AS Lane, o.home_couple_id AS HomeOf
         FROM outbox AS o
         WHERE o.lane IN (0, 1) AND o.next_attempt_at <= @Now
-          AND (o.claimed_until IS NULL OR o.claimed_until < @Now)
+          AND (o.claimed_until IS NULL OR o.claimed_until < @Now) AND o.set_aside_at IS NULL
           AND NOT EXISTS (
               SELECT 1 FROM outbox AS older
               WHERE older.platform = o.platform AND older.chat_id = o.chat_id AND older.id < o.id
-                AND (older.not_before IS NULL OR older.not_before <= @Now))
+                AND (older.not_before IS NULL OR older.not_before <= @Now) AND older.set_aside_at IS NULL)
         ORDER BY o.lane, o.next_attempt_at, o.id
         LIMIT @Limit;
         """;
@@ -52,6 +52,10 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
 
     private const string RenewLeaseSql = """
         UPDATE outbox SET claimed_until = @Until WHERE id = @Id AND claimed_until IS NOT NULL;
+        """;
+
+    private const string SetAsideSql = """
+        UPDATE outbox SET set_aside_at = @Now, claimed_until = NULL WHERE id = @Id;
         """;
 
     private const string MarkPartsSentSql = """
@@ -97,9 +101,27 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
                 var words = (await session.QueryAsync<WordsRow>(WordsOfSql, ids, token).ConfigureAwait(false))
                     .ToLookup(w => w.OutboxId, w => w.PersonId);
                 var files = (await session.QueryAsync<AttachmentRow>(AttachmentsSql, ids, token).ConfigureAwait(false))
-                    .ToDictionary(f => f.OutboxId, f => f.ToAttachment(cipher));
-                return rows.Select(r => r.ToItem(words[r.Id].Order().ToList(), files.GetValueOrDefault(r.Id), cipher))
-                    .ToList();
+                    .ToDictionary(f => f.OutboxId);
+                var items = new List<OutboxItem>(rows.Count);
+                foreach (var row in rows)
+                {
+                    try
+                    {
+                        items.Add(row.ToItem(
+                            words[row.Id].Order().ToList(), files.GetValueOrDefault(row.Id)?.ToAttachment(cipher), cipher));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // A row nobody can read would fail every claim (and hold up its chat) for good: it is set
+                        // aside, kept for an operator, so everything else goes out.
+                        logger.LogError("Outbox message {Id} to {Platform}:{Chat} cannot be read ({Error}); set aside",
+                            row.Id, (Platform)row.Platform, row.ChatId, ex.Message);
+                        await session.ExecuteAsync(SetAsideSql, new { row.Id, Now = UnixTime.ToMs(now) }, token)
+                            .ConfigureAwait(false);
+                    }
+                }
+
+                return items;
             },
             ct);
     }
@@ -140,7 +162,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
 
     private sealed record OutboxRow(
         long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long? AsksRound,
-        long? AsksPosition, long Silent, long Attempts, long PartsSent, long Lane)
+        long? AsksPosition, long Silent, long Attempts, long PartsSent, long Lane, long? HomeOf)
     {
         public OutboxItem ToItem(IReadOnlyList<long> wordsOf, Attachment? attachment, FieldCipher cipher) => new(
             Id,
@@ -154,6 +176,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher)
                 Asks = AsksRound is { } round && AsksPosition is { } position ? new QuestionRef(round, (int)position) : null,
                 Silent = Silent != 0,
                 Attachment = attachment,
+                HomeOf = HomeOf,
             },
             (int)Attempts,
             (int)PartsSent,

@@ -32,4 +32,12 @@ internal sealed record FakeTelegramReply(int StatusCode, JsonObject Body, int? R
     }
 
     public static FakeTelegramReply BadRequest(string detail) => Error(400, "Bad Request: " + detail);
+
+    /// <summary>400 naming the supergroup a group became, as Telegram answers for the old id.</summary>
+    public static FakeTelegramReply Migrated(string description, long newChatId)
+    {
+        var reply = Error(400, description);
+        reply.Body["parameters"] = new JsonObject { ["migrate_to_chat_id"] = newChatId };
+        return reply;
+    }
 }

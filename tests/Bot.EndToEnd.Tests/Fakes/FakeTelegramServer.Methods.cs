@@ -25,7 +25,8 @@ public sealed partial class FakeTelegramServer
     private static readonly Dictionary<string, string> MethodNames = new[]
     {
         "getMe", "getUpdates", "sendMessage", "sendPhoto", "sendDocument", "answerCallbackQuery", "setMyCommands", "deleteWebhook",
-        "getWebhookInfo", "editMessageText", "editMessageReplyMarkup", "deleteMessage",
+        "getWebhookInfo", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "getChatMemberCount",
+        "getChatMember",
     }.ToDictionary(name => name, StringComparer.OrdinalIgnoreCase);
 
     // Any of these makes a button valid without callback_data.
@@ -128,6 +129,8 @@ public sealed partial class FakeTelegramServer
                 "editMessageText" => EditMessageLocked(request, editsText: true),
                 "editMessageReplyMarkup" => EditMessageLocked(request, editsText: false),
                 "deleteMessage" => DeleteMessageLocked(request),
+                "getChatMemberCount" => GetChatMemberCountLocked(request),
+                "getChatMember" => GetChatMemberLocked(request),
                 _ => FakeTelegramReply.Error(404, "Not Found"),
             };
             if (!reply.IsSuccess)
@@ -191,7 +194,7 @@ public sealed partial class FakeTelegramServer
                     }
 
                     // Kinds the bot did not ask for never reach it; Telegram drops them.
-                    _updates.RemoveAll(update => _allowedUpdates is { } kinds && !kinds.Contains(update.Kind));
+                    _updates.RemoveAll(update => !IsWantedLocked(update.Kind));
                     if (_updates.Count > 0 || timeout == 0 || window.IsCancellationRequested)
                     {
                         aborted.ThrowIfCancellationRequested();
@@ -497,7 +500,7 @@ public sealed partial class FakeTelegramServer
             return FakeTelegramReply.BadRequest("chat not found");
         }
 
-        return _blockedChats.Contains(id) ? FakeTelegramReply.Error(403, BlockedDescription) : null;
+        return _blockedChats.Contains(id) ? FakeTelegramReply.Error(403, BlockedDescription) : GroupGoneLocked(id);
     }
 
     // Telegram limits the text after entity parsing, so HTML tags and entities do not count.

@@ -154,19 +154,6 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         return user;
     }
 
-    /// <summary>Adds a basic group (type "group"); Telegram gives groups negative ids.</summary>
-    public long AddGroup(long groupId, string title)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(groupId, 0);
-        ArgumentException.ThrowIfNullOrEmpty(title);
-        lock (_gate)
-        {
-            _groups[groupId] = title;
-        }
-
-        return groupId;
-    }
-
     /// <summary>The user writes to the bot in their private chat; returns the update_id.</summary>
     public long SendText(FakeTelegramUser from, string text)
     {
@@ -194,6 +181,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             }
 
             RememberUserLocked(from);
+            NoteMemberLocked(from, groupId);
             return EnqueueLocked("message", UserMessageJsonLocked(from, groupId, text));
         }
     }
@@ -276,6 +264,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             }
 
             RememberUserLocked(from);
+            NoteMemberLocked(from, current.ChatId);
             var queryId = string.Create(CultureInfo.InvariantCulture, $"{8_000_000_000 + _nextCallbackQueryId++}");
             _openCallbackQueries.Add(queryId);
             var query = new JsonObject
@@ -623,7 +612,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     {
         if (_groups.TryGetValue(chatId, out var title))
         {
-            return new JsonObject { ["id"] = chatId, ["type"] = "group", ["title"] = title };
+            return new JsonObject { ["id"] = chatId, ["type"] = ChatType(chatId), ["title"] = title };
         }
 
         var chat = new JsonObject { ["id"] = chatId, ["type"] = "private" };

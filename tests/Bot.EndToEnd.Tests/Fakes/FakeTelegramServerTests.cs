@@ -39,6 +39,45 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Groups_CountMembersWithTheBot_AndSendMemberChangesOnlyToWhoAskedForThem()
+    {
+        var alice = _server.AddUser(42, "Alice");
+        var bob = _server.AddUser(43, "Bob");
+        var group = _server.AddGroup(-7, "Us", alice);
+
+        _server.JoinGroup(bob, group);
+        var unasked = await _bot.GetUpdates(timeout: 0);
+        _server.LeaveGroup(bob, group);
+        var asked = await _bot.GetUpdates(timeout: 0, allowedUpdates: [UpdateType.ChatMember]);
+        var count = await _bot.GetChatMemberCount(group);
+        var bobThere = await _bot.GetChatMember(group, bob.Id);
+
+        Assert.Empty(unasked);
+        var left = Assert.Single(asked).ChatMember!;
+        Assert.False(left.NewChatMember.IsInChat);
+        Assert.Equal(2, count);
+        Assert.False(bobThere.IsInChat);
+    }
+
+    [Fact]
+    public async Task Groups_AfterAnUpgradeOrTheBotsRemoval_AnswerAsTelegramDoes()
+    {
+        var alice = _server.AddUser(42, "Alice");
+        var upgraded = _server.AddGroup(-7, "Us", alice);
+        var left = _server.AddGroup(-8, "Them", alice);
+
+        _server.MigrateGroup(alice, upgraded, -1007);
+        _server.RemoveBotFromGroup(alice, left);
+        var moved = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendMessage(upgraded, "hi"));
+        var kicked = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendMessage(left, "hi"));
+        var there = await _bot.SendMessage(-1007, "hi");
+
+        Assert.Equal((400, -1007L), (moved.ErrorCode, moved.Parameters?.MigrateToChatId));
+        Assert.Equal(403, kicked.ErrorCode);
+        Assert.Equal(ChatType.Supergroup, there.Chat.Type);
+    }
+
+    [Fact]
     public async Task GetUpdates_ReturnsEnqueuedTextWithBotCommandEntity()
     {
         var alice = _server.AddUser(42, "Alice");

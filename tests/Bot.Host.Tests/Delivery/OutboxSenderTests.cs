@@ -66,11 +66,40 @@ public sealed class OutboxSenderTests(ITestOutputHelper output) : IAsyncLifetime
         // more about the machine's load than the sender, so speed is the benchmark's to report, not this test's.
     }
 
+    [Fact]
+    public async Task HomePost_OfWords_OnAPlatformThatCannotShowWhoReads_GoesPrivatelyAndTheHomeHearsOnlyANotice()
+    {
+        var now = SqliteTestDatabase.Start;
+        var persons = _database.Get<IPersonRepository>();
+        var dana = await persons.UpsertAsync(new ChatUser(Platform.Discord, "501"), "Dana",
+            new ChatAddress(Platform.Discord, "dm-501"), now, CancellationToken.None);
+        var eli = await persons.UpsertAsync(new ChatUser(Platform.Discord, "502"), "Eli",
+            new ChatAddress(Platform.Discord, "dm-502"), now, CancellationToken.None);
+        var home = new ChatAddress(Platform.Discord, "channel-7");
+        var couple = await _database.Get<ICoupleRepository>().AddAsync(
+            new Couple(0, dana.Id, eli.Id, "UTC", new WeeklySchedule(DayOfWeek.Sunday, new TimeOnly(19, 0), true), null,
+                home, now, null),
+            CancellationToken.None);
+        await _database.Get<IOutbox>().EnqueueAsync(
+            new OutgoingMessage(home, "Dana: the lake in June", [], [dana.Id, eli.Id]) { HomeOf = couple.Id },
+            CancellationToken.None);
+        var gateway = new RecordingGateway(Platform.Discord);
+
+        await RunSenderUntilTheOutboxIsEmptyAsync(gateway, new DeliveryOptions { PollInterval = TimeSpan.FromMilliseconds(20) });
+
+        var sent = gateway.Sent();
+        Assert.Contains(sent, m => m.To.ChatId == "dm-501" && m.Text == "Dana: the lake in June");
+        Assert.Contains(sent, m => m.To.ChatId == "dm-502" && m.Text == "Dana: the lake in June");
+        var notice = string.Concat(sent.Where(m => m.To == home).Select(m => m.Text));
+        Assert.Contains("waiting in your private chats", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("lake in June", notice, StringComparison.Ordinal);
+    }
+
     private async Task RunSenderUntilTheOutboxIsEmptyAsync(IChatGateway gateway, DeliveryOptions options)
     {
         using var signal = new OutboxSignal();
         var sender = new OutboxSender(
-            _database.Get<IServiceScopeFactory>(), [gateway], signal, Options.Create(options), TimeProvider.System,
+            _database.Get<IServiceScopeFactory>(), [gateway], [], signal, Options.Create(options), TimeProvider.System,
             NullLogger<OutboxSender>.Instance);
         var store = _database.Get<OutboxStore>();
         var clock = Stopwatch.StartNew();
@@ -88,7 +117,7 @@ public sealed class OutboxSenderTests(ITestOutputHelper output) : IAsyncLifetime
 
     private abstract class TestGateway : IChatGateway
     {
-        public Platform Platform => Platform.Telegram;
+        public virtual Platform Platform => Platform.Telegram;
 
         public int MaxTextLength => 80;
 
@@ -99,6 +128,33 @@ public sealed class OutboxSenderTests(ITestOutputHelper output) : IAsyncLifetime
         public TimeSpan MinIntervalPerChat(ChatAddress chat) => TimeSpan.FromMilliseconds(1);
 
         public abstract Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct);
+    }
+
+    /// <summary>Accepts everything and remembers where each message went.</summary>
+    private sealed class RecordingGateway(Platform platform) : TestGateway
+    {
+        private readonly Lock _gate = new();
+        private readonly List<OutgoingMessage> _sent = [];
+
+        public override Platform Platform => platform;
+
+        public List<OutgoingMessage> Sent()
+        {
+            lock (_gate)
+            {
+                return [.. _sent];
+            }
+        }
+
+        public override Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct)
+        {
+            lock (_gate)
+            {
+                _sent.Add(message);
+            }
+
+            return Task.FromResult(DeliveryResult.Ok);
+        }
     }
 
     /// <summary>Receives each message at once and answers after a while, like a platform under load.</summary>

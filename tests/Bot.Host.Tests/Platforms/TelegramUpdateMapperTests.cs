@@ -114,4 +114,73 @@ public sealed class TelegramUpdateMapperTests
         Assert.Equal("-100123", choice.Chat.ChatId);
         Assert.False(choice.IsPrivate);
     }
+
+    [Fact]
+    public void Map_SomeoneJoiningAGroup_IsAChatChangeNamingThem()
+    {
+        var sam = new User { Id = 43, FirstName = "Sam" };
+        var update = new Update
+        {
+            Id = 2,
+            ChatMember = new ChatMemberUpdated
+            {
+                Chat = Group,
+                From = sam,
+                Date = DateTime.UtcNow,
+                OldChatMember = new ChatMemberLeft { User = sam },
+                NewChatMember = new ChatMemberMember { User = sam },
+            },
+        };
+
+        var change = Assert.IsType<ChatChanged>(TelegramUpdateMapper.Map(update, BotName));
+
+        Assert.Equal(ChatChange.MemberJoined, change.Change);
+        Assert.Equal(new ChatUser(Platform.Telegram, "43"), change.Member);
+        Assert.Equal("-100123", change.Chat.ChatId);
+    }
+
+    [Fact]
+    public void Map_TheBotRemovedFromAGroup_IsAChatChange()
+    {
+        var me = new User { Id = 777, FirstName = "BotSuite", IsBot = true };
+        var update = new Update
+        {
+            Id = 3,
+            MyChatMember = new ChatMemberUpdated
+            {
+                Chat = Group,
+                From = Alex,
+                Date = DateTime.UtcNow,
+                OldChatMember = new ChatMemberMember { User = me },
+                NewChatMember = new ChatMemberBanned { User = me },
+            },
+        };
+
+        var change = Assert.IsType<ChatChanged>(TelegramUpdateMapper.Map(update, BotName));
+
+        Assert.Equal(ChatChange.BotRemoved, change.Change);
+    }
+
+    [Fact]
+    public void Map_AGroupUpgradedToASupergroup_IsAMoveToTheNewId()
+    {
+        var update = new Update
+        {
+            Id = 4,
+            Message = new Message
+            {
+                Id = 8,
+                From = Alex,
+                Chat = new Chat { Id = -5001, Type = ChatType.Group },
+                Date = DateTime.UtcNow,
+                MigrateToChatId = -1001234,
+            },
+        };
+
+        var change = Assert.IsType<ChatChanged>(TelegramUpdateMapper.Map(update, BotName));
+
+        Assert.Equal(ChatChange.Moved, change.Change);
+        Assert.Equal(new ChatAddress(Platform.Telegram, "-5001"), change.Chat);
+        Assert.Equal(new ChatAddress(Platform.Telegram, "-1001234"), change.MovedTo);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class InboxStoreTests : IAsyncLifetime
         var pending = await Inbox.GetPendingAsync(CancellationToken.None);
 
         Assert.Equal(ids, pending.Select(p => (long?)p.Id));
-        Assert.Equal([command, text, choice, edit], pending.Select(p => p.Message));
+        Assert.Equal([command, text, choice, edit], await ReadAllAsync(pending));
         Assert.Equal(["Telegram:42", "Telegram:42", "Telegram:-100", "Telegram:42"], pending.Select(p => p.ChatKey));
     }
 
@@ -153,6 +153,20 @@ public sealed class InboxStoreTests : IAsyncLifetime
     private static TextReceived Text(string text) => new(Sam, "Sam", SamsChat, true, text);
 
     [Fact]
+    public async Task ChatChanges_RoundTrip()
+    {
+        var group = new ChatAddress(Platform.Telegram, "-100");
+        ChatChanged joined = new(Sam, "Sam", group, ChatChange.MemberJoined) { Member = new ChatUser(Platform.Telegram, "77") };
+        ChatChanged moved = new(Sam, "Sam", group, ChatChange.Moved) { MovedTo = new ChatAddress(Platform.Telegram, "-100200") };
+        await Inbox.TryAddAsync("telegram:1", joined, Now, CancellationToken.None);
+        await Inbox.TryAddAsync("telegram:2", moved, Now, CancellationToken.None);
+
+        var read = await ReadAllAsync(await Inbox.GetPendingAsync(CancellationToken.None));
+
+        Assert.Equal([joined, moved], read);
+    }
+
+    [Fact]
     public async Task GetPending_KeepsTheReplyAndPrivateAddresses()
     {
         var reply = new ChatAddress(Platform.Discord, "ix:100:token");
@@ -164,10 +178,21 @@ public sealed class InboxStoreTests : IAsyncLifetime
         };
         await Inbox.TryAddAsync("discord:1", command, Now, CancellationToken.None);
 
-        var stored = Assert.Single(await Inbox.GetPendingAsync(CancellationToken.None)).Message;
+        var stored = Assert.Single(await ReadAllAsync(await Inbox.GetPendingAsync(CancellationToken.None)));
 
         Assert.Equal(reply, stored.ReplyTo);
         Assert.Equal(dm, stored.PrivateChat);
         Assert.Equal(command, stored);
+    }
+
+    private async Task<List<Inbound>> ReadAllAsync(IReadOnlyList<PendingUpdate> pending)
+    {
+        var read = new List<Inbound>();
+        foreach (var update in pending)
+        {
+            read.Add((await Inbox.GetPendingAsync(update.Id, CancellationToken.None))!.Message);
+        }
+
+        return read;
     }
 }

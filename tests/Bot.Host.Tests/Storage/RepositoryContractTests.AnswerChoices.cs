@@ -105,8 +105,8 @@ public abstract partial class RepositoryContractTests
 
         var found = await Rounds.FindDueHeldAsync(Now.AddDays(3), 10, CancellationToken.None);
 
-        var round = Assert.Single(found);
-        Assert.Equal(due.Id, round.Id);
+        Assert.Equal(due.Id, Assert.Single(found));
+        var round = (await Rounds.GetAsync(due.Id, CancellationToken.None))!;
         var held = round.AnswerOf(couple.PartnerAId, 2)!;
         Assert.Equal((AnswerVisibility.Held, (DateTimeOffset?)Now.AddDays(2)), (held.Visibility, held.HeldUntil));
         Assert.Empty(await Rounds.FindDueHeldAsync(Now.AddDays(3), 0, CancellationToken.None));

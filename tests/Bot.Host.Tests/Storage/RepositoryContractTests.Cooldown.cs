@@ -50,8 +50,8 @@ public abstract partial class RepositoryContractTests
         var due = await Couples.FindDueCooldownEndsAsync(Now, 10, CancellationToken.None);
         var limited = await Couples.FindDueCooldownEndsAsync(Now, 1, CancellationToken.None);
 
-        Assert.Equal([earliest.Id, later.Id], due.Select(c => c.Id));
-        Assert.Equal([earliest.Id], limited.Select(c => c.Id));
+        Assert.Equal([earliest.Id, later.Id], due);
+        Assert.Equal([earliest.Id], limited);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public abstract partial class RepositoryContractTests
         var first = await Couples.TryAdvanceFirstTimeAsync(couple.Id, Now.AddMinutes(-5), Now.AddDays(30), CancellationToken.None);
         var second = await Couples.TryAdvanceFirstTimeAsync(couple.Id, Now.AddMinutes(-5), Now.AddDays(31), CancellationToken.None);
 
-        Assert.Equal([couple.Id], due.Select(c => c.Id));
+        Assert.Equal([couple.Id], due);
         Assert.Equal((true, false), (first, second));
         Assert.Equal(Now.AddDays(30), (await Couples.GetAsync(couple.Id, CancellationToken.None))!.NextFirstTimeAt);
         Assert.Empty(await Couples.FindDueFirstTimesAsync(Now, 10, CancellationToken.None));

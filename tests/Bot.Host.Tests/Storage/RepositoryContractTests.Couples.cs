@@ -126,7 +126,7 @@ public abstract partial class RepositoryContractTests
 
         var due = await Couples.FindDueCheckInsAsync(Now, 10, CancellationToken.None);
 
-        Assert.Equal([earliest.Id, later.Id, exactlyNow.Id], due.Select(c => c.Id));
+        Assert.Equal([earliest.Id, later.Id, exactlyNow.Id], due);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public abstract partial class RepositoryContractTests
 
         var due = await Couples.FindDueCheckInsAsync(Now, 2, CancellationToken.None);
 
-        Assert.Equal([first.Id, second.Id], due.Select(c => c.Id));
+        Assert.Equal([first.Id, second.Id], due);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public abstract partial class RepositoryContractTests
 
         var due = await Couples.FindDueCheckInsAsync(Now, 10, CancellationToken.None);
 
-        Assert.Equal([first.Id, second.Id], due.Select(c => c.Id));
+        Assert.Equal([first.Id, second.Id], due);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public abstract partial class RepositoryContractTests
         var taken = await FirstTimes.TryTakeFollowUpAsync(due.Id, Now.AddMinutes(-1), CancellationToken.None);
         var again = await FirstTimes.TryTakeFollowUpAsync(due.Id, Now.AddMinutes(-1), CancellationToken.None);
 
-        Assert.Equal([due.Id], found.Select(f => f.Id));
+        Assert.Equal([due.Id], found);
         Assert.Equal((true, false), (taken, again));
         Assert.Empty(await FirstTimes.FindDueFollowUpsAsync(Now, 10, CancellationToken.None));
         Assert.Equal(FirstTimeState.Accepted, (await FirstTimes.GetAsync(due.Id, CancellationToken.None))!.State);

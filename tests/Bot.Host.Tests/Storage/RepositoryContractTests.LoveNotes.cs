@@ -44,8 +44,8 @@ public abstract partial class RepositoryContractTests
         var due = await LoveNotes.FindDueAsync(Now, 10, CancellationToken.None);
         var limited = await LoveNotes.FindDueAsync(Now, 2, CancellationToken.None);
 
-        Assert.Equal([earliest.Id, middle.Id, later.Id], due.Select(n => n.Id));
-        Assert.Equal([earliest.Id, middle.Id], limited.Select(n => n.Id));
+        Assert.Equal([earliest.Id, middle.Id, later.Id], due);
+        Assert.Equal([earliest.Id, middle.Id], limited);
     }
 
     [Fact]

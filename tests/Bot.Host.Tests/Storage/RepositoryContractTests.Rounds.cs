@@ -180,6 +180,19 @@ public abstract partial class RepositoryContractTests
     }
 
     [Fact]
+    public async Task MarkReminded_OfARoundRevealedMeanwhile_ReturnsFalse()
+    {
+        var couple = await CoupleAsync();
+        var round = await Rounds.AddAsync(NewRound(couple.Id), CancellationToken.None);
+        await Rounds.CloseAsync(round.Id, RoundState.Revealed, Now, CancellationToken.None);
+
+        var reminded = await Rounds.MarkRemindedAsync(round.Id, Now.AddDays(1), CancellationToken.None);
+
+        Assert.False(reminded);
+        Assert.Null((await Rounds.GetAsync(round.Id, CancellationToken.None))!.RemindedAt);
+    }
+
+    [Fact]
     public async Task MarkReminded_Twice_ReturnsFalse()
     {
         var couple = await CoupleAsync();
@@ -209,8 +222,7 @@ public abstract partial class RepositoryContractTests
 
         var due = await Rounds.FindDueRemindersAsync(Now, 10, CancellationToken.None);
 
-        Assert.Equal([earlier.Id, later.Id], due.Select(r => r.Id));
-        Assert.All(due, r => Assert.Equal(2, r.Questions.Count));
+        Assert.Equal([earlier.Id, later.Id], due);
     }
 
     [Fact]
@@ -222,11 +234,11 @@ public abstract partial class RepositoryContractTests
 
         var due = await Rounds.FindDueRemindersAsync(Now, 1, CancellationToken.None);
 
-        Assert.Equal([first.Id], due.Select(r => r.Id));
+        Assert.Equal([first.Id], due);
     }
 
     [Fact]
-    public async Task FindDueExpiries_ReturnsOpenDueRoundsEarliestFirstWithTheirAnswers()
+    public async Task FindDueExpiries_ReturnsOpenDueRoundsEarliestFirst()
     {
         var coupleLater = await CoupleAsync();
         var later = await Rounds.AddAsync(NewRound(coupleLater.Id, expiresAt: Now), CancellationToken.None);
@@ -241,8 +253,7 @@ public abstract partial class RepositoryContractTests
 
         var due = await Rounds.FindDueExpiriesAsync(Now, 10, CancellationToken.None);
 
-        Assert.Equal([earlier.Id, later.Id], due.Select(r => r.Id));
-        Assert.Single(due[1].Answers);
+        Assert.Equal([earlier.Id, later.Id], due);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class SealFieldsMigrationTests : IDisposable
         Assert.Null(second.Answers[0].Text);
         var wish = Assert.Single(await new SqliteBucketListRepository(session, cipher).ListAsync(1, CancellationToken.None));
         Assert.Equal(Wish, wish.Text);
-        var message = Assert.Single(await new OutboxStore(session, cipher)
+        var message = Assert.Single(await new OutboxStore(session, cipher, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxStore>.Instance)
             .ClaimDueAsync(DateTimeOffset.UnixEpoch.AddMinutes(1), TimeSpan.FromMinutes(1), 10, CancellationToken.None));
         Assert.Equal("Alex: " + Answer, message.Message.Text);
         Assert.Equal("# journal"u8.ToArray(), message.Message.Attachment!.Content.ToArray());

@@ -268,7 +268,8 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         var plan = await PlanAsync(connection, sql, new { Now = 0L, Limit = 10L });
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal)
-            && step.Contains($"USING INDEX {index}", StringComparison.Ordinal));
+            && (step.Contains($"USING INDEX {index}", StringComparison.Ordinal)
+                || step.Contains($"USING COVERING INDEX {index}", StringComparison.Ordinal)));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }

@@ -1,4 +1,8 @@
+using Bot.Core;
+using Bot.Core.Application;
+using Bot.Core.Ports;
 using Bot.Host.Storage;
+using Bot.Testing.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +94,10 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddStorage();
+        // Core's use cases over this storage, for host parts that call back into them (the outbox sender).
+        builder.Services.AddSingleton(new CheckInOptions());
+        builder.Services.AddSingleton<IPulseChart, FakePulseChart>();
+        builder.Services.AddBotCore();
         return builder.Services.BuildServiceProvider(
             new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

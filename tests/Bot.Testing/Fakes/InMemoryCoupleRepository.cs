@@ -59,6 +59,15 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
         }
     }
 
+    public Task<IReadOnlyList<Couple>> FindByHomeAsync(ChatAddress home, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<Couple>>(
+                [.. _couples.Values.Where(c => c.IsActive && c.Home == home).OrderBy(c => c.Id)]);
+        }
+    }
+
     public Task UpdateAsync(Couple couple, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(couple);
@@ -86,10 +95,10 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
         }
     }
 
-    public Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<long>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
         FindDue(c => c.NextCheckInAt, now, limit);
 
-    public Task<IReadOnlyList<Couple>> FindDueCooldownEndsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<long>> FindDueCooldownEndsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
         FindDue(c => c.CooldownUntil, now, limit);
 
     public Task<bool> TryEndCooldownAsync(long coupleId, DateTimeOffset expectedUntil, CancellationToken ct)
@@ -106,7 +115,7 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
         }
     }
 
-    public Task<IReadOnlyList<Couple>> FindDueFirstTimesAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<long>> FindDueFirstTimesAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
         FindDue(c => c.NextFirstTimeAt, now, limit);
 
     public Task<bool> TryAdvanceFirstTimeAsync(
@@ -124,17 +133,18 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
         }
     }
 
-    private Task<IReadOnlyList<Couple>> FindDue(Func<Couple, DateTimeOffset?> dueAt, DateTimeOffset now, int limit)
+    private Task<IReadOnlyList<long>> FindDue(Func<Couple, DateTimeOffset?> dueAt, DateTimeOffset now, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var at = StoredTime.Of(now);
         lock (_lock)
         {
-            IReadOnlyList<Couple> due = [.. _couples.Values
+            IReadOnlyList<long> due = [.. _couples.Values
                 .Where(c => c.IsActive && dueAt(c) is { } next && next <= at)
                 .OrderBy(dueAt)
                 .ThenBy(c => c.Id)
-                .Take(limit)];
+                .Take(limit)
+                .Select(c => c.Id)];
             return Task.FromResult(due);
         }
     }

@@ -75,14 +75,14 @@ public sealed class InMemoryFirstTimeRepository : IFirstTimeRepository
         }
     }
 
-    public Task<IReadOnlyList<FirstTime>> FindDueFollowUpsAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<long>> FindDueFollowUpsAsync(DateTimeOffset now, int limit, CancellationToken ct)
     {
         lock (_lock)
         {
-            IReadOnlyList<FirstTime> due =
+            IReadOnlyList<long> due =
             [
                 .. _items.Where(f => f.State == FirstTimeState.Accepted && f.FollowUpAt is { } at && at <= now)
-                    .OrderBy(f => f.FollowUpAt).ThenBy(f => f.Id).Take(limit),
+                    .OrderBy(f => f.FollowUpAt).ThenBy(f => f.Id).Take(limit).Select(f => f.Id),
             ];
             return Task.FromResult(due);
         }

@@ -46,14 +46,14 @@ public sealed class InMemoryLoveNoteRepository : ILoveNoteRepository
         }
     }
 
-    public Task<IReadOnlyList<LoveNote>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<long>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct)
     {
         lock (_lock)
         {
-            IReadOnlyList<LoveNote> due =
+            IReadOnlyList<long> due =
             [
                 .. _notes.Where(n => !n.IsDelivered && n.DeliverAt <= now)
-                    .OrderBy(n => n.DeliverAt).ThenBy(n => n.Id).Take(limit),
+                    .OrderBy(n => n.DeliverAt).ThenBy(n => n.Id).Take(limit).Select(n => n.Id),
             ];
             return Task.FromResult(due);
         }

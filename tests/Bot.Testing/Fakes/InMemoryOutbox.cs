@@ -57,4 +57,29 @@ public sealed class InMemoryOutbox : IOutbox
             return Task.CompletedTask;
         }
     }
+
+    public Task WithdrawRoundStepsAsync(long roundId, DateTimeOffset now, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            _messages.RemoveAll(m => m.StepOfRound == roundId && m.NotBefore > now);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task MoveChatAsync(ChatAddress from, ChatAddress to, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < _messages.Count; i++)
+            {
+                if (_messages[i].To == from)
+                {
+                    _messages[i] = _messages[i] with { To = to };
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -124,20 +124,21 @@ public sealed class InMemoryRoundRepository : IRoundRepository
         }
     }
 
-    public Task<IReadOnlyList<Round>> FindDueHeldAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<long>> FindDueHeldAsync(DateTimeOffset now, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var at = StoredTime.Of(now);
         lock (_lock)
         {
-            IReadOnlyList<Round> due = [.. _rounds.Values
+            IReadOnlyList<long> due = [.. _rounds.Values
                 .Where(r => r.State == RoundState.Revealed && r.Answers.Any(a =>
                     a is { Visibility: AnswerVisibility.Held, IsSkipped: false, HeldUntil: { } until }
                     && until <= at && until > r.ClosedAt
                     && !_heldDelivered.Contains((r.Id, a.Position, a.PersonId))))
                 .OrderBy(r => r.ClosedAt)
                 .ThenBy(r => r.Id)
-                .Take(limit)];
+                .Take(limit)
+                .Select(r => r.Id)];
             return Task.FromResult(due);
         }
     }
@@ -176,7 +177,7 @@ public sealed class InMemoryRoundRepository : IRoundRepository
     {
         lock (_lock)
         {
-            if (!_rounds.TryGetValue(roundId, out var round) || round.RemindedAt is not null)
+            if (!_rounds.TryGetValue(roundId, out var round) || round.RemindedAt is not null || !round.IsOpen)
             {
                 return Task.FromResult(false);
             }
@@ -186,32 +187,34 @@ public sealed class InMemoryRoundRepository : IRoundRepository
         }
     }
 
-    public Task<IReadOnlyList<Round>> FindDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<long>> FindDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var at = StoredTime.Of(now);
         lock (_lock)
         {
-            IReadOnlyList<Round> due = [.. _rounds.Values
+            IReadOnlyList<long> due = [.. _rounds.Values
                 .Where(r => r.IsOpen && r.RemindedAt is null && r.RemindAt <= at)
                 .OrderBy(r => r.RemindAt)
                 .ThenBy(r => r.Id)
-                .Take(limit)];
+                .Take(limit)
+                .Select(r => r.Id)];
             return Task.FromResult(due);
         }
     }
 
-    public Task<IReadOnlyList<Round>> FindDueExpiriesAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<long>> FindDueExpiriesAsync(DateTimeOffset now, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var at = StoredTime.Of(now);
         lock (_lock)
         {
-            IReadOnlyList<Round> due = [.. _rounds.Values
+            IReadOnlyList<long> due = [.. _rounds.Values
                 .Where(r => r.IsOpen && r.ExpiresAt <= at)
                 .OrderBy(r => r.ExpiresAt)
                 .ThenBy(r => r.Id)
-                .Take(limit)];
+                .Take(limit)
+                .Select(r => r.Id)];
             return Task.FromResult(due);
         }
     }

@@ -106,6 +106,7 @@ public static class CommandCatalog
         new("timezone", "Set your time zone", typeof(TimeZoneCommand))
         {
             Usage = "/timezone ZONE (or couple ZONE)",
+            Place = CommandPlace.PrivateOrHome,
             Parameters =
             [
                 new TimeZoneParameter("zone", "A time zone, e.g. Europe/Berlin (empty: show the zones)")
@@ -145,6 +146,7 @@ public static class CommandCatalog
         {
             Help = Copy.BucketHelp,
             Usage = "/bucket, /bucket add …, /bucket done N",
+            Place = CommandPlace.PrivateOrHome,
             Parameters = ListParameters(
                 new ChoiceParameter("action", "Show the list, add a wish, or tick one off",
                 [
@@ -223,6 +225,7 @@ public static class CommandCatalog
         {
             Help = Copy.CooldownHelp,
             Usage = "/cooldown 30m [topic], /cooldown end",
+            Place = CommandPlace.PrivateOrHome,
             Parameters =
             [
                 new BooleanParameter("end", "End the cool-down now and come back to each other", "end", "stop", "off", "over"),
@@ -240,6 +243,7 @@ public static class CommandCatalog
         {
             Help = Copy.FirstTimeHelp,
             Usage = "/firsttime [done]",
+            Place = CommandPlace.PrivateOrHome,
             Parameters =
             [
                 new ChoiceParameter("action", "See this month's idea, or say you did it",

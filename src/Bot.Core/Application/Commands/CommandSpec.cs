@@ -8,7 +8,10 @@ public enum CommandPlace
     /// <summary>Only in the person's private chat with the bot: it shows or takes something personal.</summary>
     PrivateChat = 2,
 
-    /// <summary>In the private chat or in the couple's home group: it shows the couple's words.</summary>
+    /// <summary>
+    /// In the private chat or in the couple's home group: it shows a partner's words or the couple's data (their
+    /// list, their clocks, what a cool-down is about), which no other group may read.
+    /// </summary>
     PrivateOrHome = 3,
 }
 

@@ -11,7 +11,8 @@ public abstract record Inbound(ChatUser From, string FromName, ChatAddress Chat,
 {
     /// <summary>
     /// Where replies go when that is not <see cref="Chat"/> itself, e.g. a Discord interaction that waits for its
-    /// answer (and shows it only to this person in a shared channel). The core always replies there at least once.
+    /// answer. Replies there are seen by this person only (in a shared channel: ephemeral), so they may show what
+    /// only the couple may read. The core always replies there at least once.
     /// </summary>
     public ChatAddress? ReplyTo { get; init; }
 
@@ -53,3 +54,33 @@ public sealed record ChoiceSelected(ChatUser From, string FromName, ChatAddress 
 /// </summary>
 public sealed record MessageEdited(ChatUser From, string FromName, ChatAddress Chat, bool IsPrivate, string MessageId, string Text)
     : Inbound(From, FromName, Chat, IsPrivate);
+
+/// <summary>What changed about a shared chat itself.</summary>
+public enum ChatChange
+{
+    /// <summary>A person (not a bot) joined: <see cref="ChatChanged.Member"/>.</summary>
+    MemberJoined = 1,
+
+    /// <summary>A person left or was removed: <see cref="ChatChanged.Member"/>.</summary>
+    MemberLeft = 2,
+
+    /// <summary>The bot was removed from the chat.</summary>
+    BotRemoved = 3,
+
+    /// <summary>The chat lives at a new address now (<see cref="ChatChanged.MovedTo"/>), e.g. a group upgraded to a supergroup.</summary>
+    Moved = 4,
+}
+
+/// <summary>
+/// A shared chat changed: who is in it, whether the bot still is, or where it lives. <see cref="Inbound.From"/> is
+/// whoever caused the change; it is not treated as someone talking to the bot.
+/// </summary>
+public sealed record ChatChanged(ChatUser From, string FromName, ChatAddress Chat, ChatChange Change)
+    : Inbound(From, FromName, Chat, IsPrivate: false)
+{
+    /// <summary>Who joined or left, for <see cref="ChatChange.MemberJoined"/> and <see cref="ChatChange.MemberLeft"/>.</summary>
+    public ChatUser? Member { get; init; }
+
+    /// <summary>The chat's new address, for <see cref="ChatChange.Moved"/>.</summary>
+    public ChatAddress? MovedTo { get; init; }
+}

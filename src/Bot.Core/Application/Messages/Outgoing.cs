@@ -34,10 +34,20 @@ public sealed record OutgoingMessage(
     public DateTimeOffset? NotBefore { get; init; }
 
     /// <summary>
-    /// A step of a round (a question or a pulse scale): held for quiet hours, it is dropped once the person acts on
-    /// the round meanwhile, so a stale step never arrives later.
+    /// The round this is a step of (a question or a pulse scale). Held for quiet hours, it is dropped once the person
+    /// acts on the round meanwhile; whatever ends the round withdraws it while it still waits. A stale step never
+    /// arrives later.
     /// </summary>
-    public bool IsRoundStep { get; init; }
+    public long? StepOfRound { get; init; }
+
+    public bool IsRoundStep => StepOfRound is not null;
+
+    /// <summary>
+    /// The couple whose home (shared chat) this is posted in. A post quoting anyone's words goes there only once the
+    /// bot has checked, just before sending, that nobody but the two of them (and bots) can read it; otherwise, and
+    /// whenever the home stops taking messages, it goes to each partner privately instead.
+    /// </summary>
+    public long? HomeOf { get; init; }
 
     public static OutgoingMessage Plain(ChatAddress to, string text) => new(to, text, [], []);
 }

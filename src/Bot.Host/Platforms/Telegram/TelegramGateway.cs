@@ -53,6 +53,10 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
                 cancellationToken: ct).ConfigureAwait(false);
             return DeliveryResult.Ok;
         }
+        catch (ApiRequestException ex) when (ex.Parameters?.MigrateToChatId is { } newId)
+        {
+            return new DeliveryResult.Moved(new ChatAddress(Platform.Telegram, newId.ToString(CultureInfo.InvariantCulture)));
+        }
         catch (ApiRequestException ex)
         {
             return ex.ErrorCode switch

@@ -20,7 +20,12 @@ internal sealed class TelegramPoller(
     HostExit exit,
     ILogger<TelegramPoller> logger) : BackgroundService
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery];
+    // Member changes are only sent when asked for by name; homes follow them.
+    private static readonly UpdateType[] Wanted =
+    [
+        UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember,
+        UpdateType.ChatMember,
+    ];
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -39,6 +39,7 @@ internal static class TelegramSetup
             return new TelegramBotClient(clientOptions, http);
         });
         builder.Services.AddSingleton<IChatGateway, TelegramGateway>();
+        builder.Services.AddSingleton<IChatAudience, TelegramChatAudience>();
         builder.Services.AddSingleton<TelegramPoller>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TelegramPoller>());
         return builder;

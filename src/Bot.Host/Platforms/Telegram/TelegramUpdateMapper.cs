@@ -11,7 +11,22 @@ internal static class TelegramUpdateMapper
 {
     public static Inbound? Map(Update update, string botUsername) => update switch
     {
+        { Message: { MigrateToChatId: { } newId, From: { } upgrader } migrated } => new ChatChanged(
+            User(upgrader), upgrader.FirstName, Address(migrated.Chat.Id), ChatChange.Moved)
+        {
+            MovedTo = Address(newId),
+        },
         { Message: { } message } => FromMessage(message, botUsername),
+        { MyChatMember: { Chat.Type: ChatType.Group or ChatType.Supergroup } mine }
+            when mine.NewChatMember.IsInChat == false => new ChatChanged(
+                User(mine.From), mine.From.FirstName, Address(mine.Chat.Id), ChatChange.BotRemoved),
+        { ChatMember: { Chat.Type: ChatType.Group or ChatType.Supergroup, NewChatMember.User.IsBot: false } member }
+            when member.OldChatMember.IsInChat != member.NewChatMember.IsInChat => new ChatChanged(
+                User(member.From), member.From.FirstName, Address(member.Chat.Id),
+                member.NewChatMember.IsInChat ? ChatChange.MemberJoined : ChatChange.MemberLeft)
+            {
+                Member = User(member.NewChatMember.User),
+            },
         { EditedMessage: { From: { IsBot: false } from, Chat.Type: ChatType.Private } edited } => new MessageEdited(
             User(from), from.FirstName, Address(edited.Chat.Id), true, MessageId(edited), edited.Text ?? ""),
         { CallbackQuery: { Data: { } data, From: { IsBot: false } from } query } => new ChoiceSelected(

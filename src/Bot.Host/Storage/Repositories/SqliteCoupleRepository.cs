@@ -46,6 +46,12 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         LIMIT 1;
         """;
 
+    private const string FindByHomeSql = $"""
+        SELECT {Columns} FROM couples
+        WHERE ended_at IS NULL AND home_platform = @Platform AND home_chat_id = @ChatId
+        ORDER BY id;
+        """;
+
     private const string UpdateSql = """
         UPDATE couples SET
             time_zone = @TimeZone,
@@ -65,8 +71,8 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         """;
 
     // Must match ix_couples_due_checkin's condition to use it (see 0001_initial.sql).
-    internal const string FindDueCheckInsSql = $"""
-        SELECT {Columns} FROM couples
+    internal const string FindDueCheckInsSql = """
+        SELECT id FROM couples
         WHERE ended_at IS NULL AND next_checkin_at IS NOT NULL AND next_checkin_at <= @Now
         ORDER BY next_checkin_at, id
         LIMIT @Limit;
@@ -77,8 +83,8 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         """;
 
     // Must match ix_couples_due_cooldown's condition to use it (see 0008_cooldown_and_first_times.sql).
-    internal const string FindDueCooldownEndsSql = $"""
-        SELECT {Columns} FROM couples
+    internal const string FindDueCooldownEndsSql = """
+        SELECT id FROM couples
         WHERE ended_at IS NULL AND cooldown_until IS NOT NULL AND cooldown_until <= @Now
         ORDER BY cooldown_until, id
         LIMIT @Limit;
@@ -90,8 +96,8 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         """;
 
     // Must match ix_couples_due_first_time's condition to use it.
-    internal const string FindDueFirstTimesSql = $"""
-        SELECT {Columns} FROM couples
+    internal const string FindDueFirstTimesSql = """
+        SELECT id FROM couples
         WHERE ended_at IS NULL AND next_first_time_at IS NOT NULL AND next_first_time_at <= @Now
         ORDER BY next_first_time_at, id
         LIMIT @Limit;
@@ -134,23 +140,31 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         return row?.ToDomain(cipher);
     }
 
+    public async Task<IReadOnlyList<Couple>> FindByHomeAsync(ChatAddress home, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        var rows = await session.QueryAsync<CoupleRow>(
+            FindByHomeSql, new { Platform = (long)home.Platform, home.ChatId }, ct).ConfigureAwait(false);
+        return rows.Select(r => r.ToDomain(cipher)).ToList();
+    }
+
     public Task UpdateAsync(Couple couple, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(couple);
         return session.ExecuteAsync(UpdateSql, Parameters(couple), ct);
     }
 
-    public Task<IReadOnlyList<Couple>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<long>> FindDueCheckInsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
         FindDueAsync(FindDueCheckInsSql, now, limit, ct);
 
-    public Task<IReadOnlyList<Couple>> FindDueCooldownEndsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<long>> FindDueCooldownEndsAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
         FindDueAsync(FindDueCooldownEndsSql, now, limit, ct);
 
     public async Task<bool> TryEndCooldownAsync(long coupleId, DateTimeOffset expectedUntil, CancellationToken ct) =>
         await session.ExecuteAsync(TryEndCooldownSql, new { Id = coupleId, Expected = UnixTime.ToMs(expectedUntil) }, ct)
             .ConfigureAwait(false) == 1;
 
-    public Task<IReadOnlyList<Couple>> FindDueFirstTimesAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<long>> FindDueFirstTimesAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
         FindDueAsync(FindDueFirstTimesSql, now, limit, ct);
 
     public async Task<bool> TryAdvanceFirstTimeAsync(
@@ -160,12 +174,10 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
             new { Id = coupleId, Expected = UnixTime.ToMs(expected), Next = UnixTime.ToMs(next) },
             ct).ConfigureAwait(false) == 1;
 
-    private async Task<IReadOnlyList<Couple>> FindDueAsync(string sql, DateTimeOffset now, int limit, CancellationToken ct)
+    private Task<IReadOnlyList<long>> FindDueAsync(string sql, DateTimeOffset now, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var rows = await session.QueryAsync<CoupleRow>(
-            sql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, ct).ConfigureAwait(false);
-        return rows.Select(r => r.ToDomain(cipher)).ToList();
+        return session.QueryAsync<long>(sql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, ct);
     }
 
     public async Task<bool> TryAdvanceCheckInAsync(

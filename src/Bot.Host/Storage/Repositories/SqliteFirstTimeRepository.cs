@@ -35,8 +35,8 @@ internal sealed class SqliteFirstTimeRepository(SqliteSession session) : IFirstT
         """;
 
     // Must match ix_first_times_due_follow_up's condition to use it (state 2 is Accepted).
-    internal const string FindDueFollowUpsSql = $"""
-        SELECT {Columns} FROM first_times
+    internal const string FindDueFollowUpsSql = """
+        SELECT id FROM first_times
         WHERE state = 2 AND follow_up_at IS NOT NULL AND follow_up_at <= @Now
         ORDER BY follow_up_at, id
         LIMIT @Limit;
@@ -87,12 +87,10 @@ internal sealed class SqliteFirstTimeRepository(SqliteSession session) : IFirstT
             FollowUpAt = UnixTime.ToMs(followUpAt),
         }, ct).ConfigureAwait(false) == 1;
 
-    public async Task<IReadOnlyList<FirstTime>> FindDueFollowUpsAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<long>> FindDueFollowUpsAsync(DateTimeOffset now, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var rows = await session.QueryAsync<FirstTimeRow>(
-            FindDueFollowUpsSql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, ct).ConfigureAwait(false);
-        return [.. rows.Select(r => r.ToDomain())];
+        return session.QueryAsync<long>(FindDueFollowUpsSql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, ct);
     }
 
     public async Task<bool> TryTakeFollowUpAsync(long id, DateTimeOffset expected, CancellationToken ct) =>

@@ -22,8 +22,8 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
         SELECT {Columns} FROM love_notes WHERE id = @Id;
         """;
 
-    private const string FindDueSql = $"""
-        SELECT {Columns} FROM love_notes
+    private const string FindDueSql = """
+        SELECT id FROM love_notes
         WHERE delivered_at IS NULL AND deliver_at <= @Now
         ORDER BY deliver_at, id
         LIMIT @Limit;
@@ -85,12 +85,8 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
         return row?.ToDomain(cipher);
     }
 
-    public async Task<IReadOnlyList<LoveNote>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct)
-    {
-        var rows = await session.QueryAsync<NoteRow>(FindDueSql, new { Now = UnixTime.ToMs(now), Limit = limit }, ct)
-            .ConfigureAwait(false);
-        return [.. rows.Select(r => r.ToDomain(cipher))];
-    }
+    public Task<IReadOnlyList<long>> FindDueAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+        session.QueryAsync<long>(FindDueSql, new { Now = UnixTime.ToMs(now), Limit = limit }, ct);
 
     public async Task<IReadOnlyList<LoveNote>> ListDeliveredAsync(long coupleId, CancellationToken ct)
     {

@@ -14,9 +14,10 @@ internal sealed class SqliteOutbox(
 {
     private const string InsertSql = """
         INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, asks_round, asks_position, round_step,
-                            silent, created_at, next_attempt_at, attempts, parts_sent, not_before, lane)
+                            silent, created_at, next_attempt_at, attempts, parts_sent, not_before, lane,
+                            home_couple_id, step_of_round)
         VALUES (@Platform, @ChatId, '', @Choices, @InvitesAnswer, @AsksRound, @AsksPosition, @RoundStep,
-                @Silent, @Now, max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane)
+                @Silent, @Now, max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane, @HomeOf, @StepOfRound)
         RETURNING id;
         """;
 
@@ -45,6 +46,14 @@ internal sealed class SqliteOutbox(
           AND claimed_until IS NULL;
         """;
 
+    private const string WithdrawRoundStepsSql = """
+        DELETE FROM outbox WHERE step_of_round = @RoundId AND not_before > @Now AND claimed_until IS NULL;
+        """;
+
+    private const string MoveChatSql = """
+        UPDATE outbox SET chat_id = @To WHERE platform = @Platform AND chat_id = @From;
+        """;
+
     public Task EnqueueAsync(OutgoingMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -67,6 +76,8 @@ internal sealed class SqliteOutbox(
                         Now = now,
                         NotBefore = UnixTime.ToMs(message.NotBefore),
                         Lane = (long)lane.Lane,
+                        message.HomeOf,
+                        message.StepOfRound,
                     },
                     token).ConfigureAwait(false);
                 // The text is sealed to the row's id, which the insert has just given.
@@ -115,5 +126,20 @@ internal sealed class SqliteOutbox(
             DropHeldQuestionsSql,
             new { Platform = (long)chat.Platform, chat.ChatId, Now = UnixTime.ToMs(now) },
             ct);
+    }
+
+    public Task WithdrawRoundStepsAsync(long roundId, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteAsync(WithdrawRoundStepsSql, new { RoundId = roundId, Now = UnixTime.ToMs(now) }, ct);
+
+    public Task MoveChatAsync(ChatAddress from, ChatAddress to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        if (from.Platform != to.Platform)
+        {
+            throw new ArgumentException("A chat moves within its platform.", nameof(to));
+        }
+
+        return session.ExecuteAsync(MoveChatSql, new { Platform = (long)from.Platform, From = from.ChatId, To = to.ChatId }, ct);
     }
 }

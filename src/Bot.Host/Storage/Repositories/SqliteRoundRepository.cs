@@ -64,8 +64,8 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         """;
 
     // Held (3) and still held when the round was revealed (2); the partial index ix_answers_held_due serves it.
-    internal const string FindDueHeldSql = $"""
-        SELECT {Columns} FROM rounds
+    internal const string FindDueHeldSql = """
+        SELECT id FROM rounds
         WHERE id IN (
             SELECT a.round_id FROM answers a JOIN rounds r ON r.id = a.round_id
             WHERE a.visibility = 3 AND a.held_delivered_at IS NULL AND a.held_until <= @Now
@@ -85,18 +85,18 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         """;
 
     private const string MarkRemindedSql = """
-        UPDATE rounds SET reminded_at = @RemindedAt WHERE id = @Id AND reminded_at IS NULL;
+        UPDATE rounds SET reminded_at = @RemindedAt WHERE id = @Id AND reminded_at IS NULL AND state = 1;
         """;
 
-    internal const string FindDueRemindersSql = $"""
-        SELECT {Columns} FROM rounds
+    internal const string FindDueRemindersSql = """
+        SELECT id FROM rounds
         WHERE state = 1 AND reminded_at IS NULL AND remind_at <= @Now
         ORDER BY remind_at, id
         LIMIT @Limit;
         """;
 
-    internal const string FindDueExpiriesSql = $"""
-        SELECT {Columns} FROM rounds
+    internal const string FindDueExpiriesSql = """
+        SELECT id FROM rounds
         WHERE state = 1 AND expires_at <= @Now
         ORDER BY expires_at, id
         LIMIT @Limit;
@@ -220,7 +220,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         return changed == 1;
     }
 
-    public Task<IReadOnlyList<Round>> FindDueHeldAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<long>> FindDueHeldAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
         FindAsync(FindDueHeldSql, now, limit, ct);
 
     public async Task<bool> MarkHeldDeliveredAsync(
@@ -253,10 +253,10 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         return changed == 1;
     }
 
-    public Task<IReadOnlyList<Round>> FindDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<long>> FindDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
         FindAsync(FindDueRemindersSql, now, limit, ct);
 
-    public Task<IReadOnlyList<Round>> FindDueExpiriesAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
+    public Task<IReadOnlyList<long>> FindDueExpiriesAsync(DateTimeOffset now, int limit, CancellationToken ct) =>
         FindAsync(FindDueExpiriesSql, now, limit, ct);
 
     public async Task<IReadOnlyList<Round>> GetRevealedAsync(long coupleId, int count, CancellationToken ct)
@@ -288,12 +288,10 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
             },
             ct);
 
-    private async Task<IReadOnlyList<Round>> FindAsync(string sql, DateTimeOffset now, int limit, CancellationToken ct)
+    private Task<IReadOnlyList<long>> FindAsync(string sql, DateTimeOffset now, int limit, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var rows = await session.QueryAsync<RoundRow>(sql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, ct)
-            .ConfigureAwait(false);
-        return await LoadAsync(rows, ct).ConfigureAwait(false);
+        return session.QueryAsync<long>(sql, new { Now = UnixTime.ToMs(now), Limit = (long)limit }, ct);
     }
 
     private async Task<IReadOnlyList<Round>> LoadAsync(IReadOnlyList<RoundRow> rows, CancellationToken ct)
