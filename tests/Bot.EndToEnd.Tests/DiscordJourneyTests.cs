@@ -189,7 +189,7 @@ public sealed class DiscordJourneyTests
     }
 
     [Fact]
-    public async Task HomeInAServerChannel_IsProposedInTheOpen_AndTheRevealLandsThere()
+    public async Task HomeInAServerChannel_IsProposedInTheOpen_ButTheWordsGoByDm_AndTheChannelGetsANotice()
     {
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
         var discord = bot.Discord!;
@@ -209,11 +209,18 @@ public sealed class DiscordJourneyTests
         await Journeys.DmAsync(discord, eli, "Dreams and plans");
         await discord.SendDmMessageAsync(dana, "dana-dream");
         await discord.SendDmMessageAsync(eli, "eli-dream");
-        var reveal = await discord.WaitForChannelMessageAsync(channel.Id, m => m.Content.Contains("eli-dream", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        var forDana = await Journeys.DmAsync(discord, dana, "eli-dream");
+        var forEli = await Journeys.DmAsync(discord, eli, "dana-dream");
+        var notice = await discord.WaitForChannelMessageAsync(channel.Id,
+            m => m.Content.Contains(Copy.HomeWordsSentPrivately("Dana", "Eli"), StringComparison.Ordinal)
+                || m.Content.Contains(Copy.HomeWordsSentPrivately("Eli", "Dana"), StringComparison.Ordinal));
 
-        Assert.False(reveal.IsEphemeral);
-        Assert.Contains("Dana: dana-dream", reveal.Content, StringComparison.Ordinal);
-        Assert.DoesNotContain(discord.MessagesIn(channel.Id), m => m.Content.Contains("(1/", StringComparison.Ordinal));
+        Assert.Contains("Dana: dana-dream", forEli.Content, StringComparison.Ordinal);
+        Assert.Contains("Eli: eli-dream", forDana.Content, StringComparison.Ordinal);
+        Assert.False(notice.IsEphemeral);
+        // A bot cannot list who may read a server channel, so no partner's words are ever posted there.
+        Assert.DoesNotContain(discord.MessagesIn(channel.Id), m => m.Content.Contains("-dream", StringComparison.Ordinal)
+            || m.Content.Contains("(1/", StringComparison.Ordinal));
     }
 
     [Fact]
