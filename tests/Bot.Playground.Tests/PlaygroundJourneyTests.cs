@@ -208,10 +208,10 @@ public sealed partial class PlaygroundJourneyTests
         public async Task AnswerInFormAsync(string answer)
         {
             var after = await LastSeqAsync(page);
-            await _root.Locator("li.bot", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = Copy.PlaygroundAnswerButton }) }).Last
-                .GetByRole(AriaRole.Button, new() { Name = Copy.PlaygroundAnswerButton }).ClickAsync();
+            await _root.Locator("li.bot", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = Copy.AnswerButton }) }).Last
+                .GetByRole(AriaRole.Button, new() { Name = Copy.AnswerButton }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
-            await dialog.GetByLabel(Copy.PlaygroundAnswerFieldLabel).FillAsync(answer);
+            await dialog.GetByLabel(Copy.AnswerFieldLabel).FillAsync(answer);
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
             await WaitForBotAsync("", after);
         }

@@ -71,9 +71,9 @@ public sealed class DiscordInteractionMapperTests
 
         Assert.Null(intake.Message);
         Assert.Equal(3000, form.MaxLength);
-        Assert.InRange(Copy.DiscordAnswerFormTitle.Length, 1, 45);
-        Assert.InRange(Copy.DiscordAnswerFieldLabel.Length, 1, 45);
-        Assert.InRange(Copy.DiscordAnswerFieldHint.Length, 1, 100);
+        Assert.InRange(Copy.AnswerFormTitle.Length, 1, 45);
+        Assert.InRange(Copy.AnswerFieldLabel.Length, 1, 45);
+        Assert.InRange(Copy.AnswerFieldHint.Length, 1, 100);
         Assert.IsType<DiscordAck.DeferUpdate>(submitted.Ack);
         var text = Assert.IsType<TextReceived>(submitted.Message);
         Assert.Equal("I felt heard", text.Text);

@@ -261,12 +261,12 @@ internal sealed class DiscordAdapter(
             (DiscordAck.DeferReply reply, _) => interaction.DeferAsync(reply.Ephemeral, options),
             (DiscordAck.DeferUpdate, _) => interaction.DeferAsync(options: options),
             (DiscordAck.AnswerForm form, _) => interaction.RespondWithModalAsync(new ModalBuilder()
-                .WithTitle(Copy.DiscordAnswerFormTitle)
+                .WithTitle(Copy.AnswerFormTitle)
                 .WithCustomId(form.CustomId)
-                .AddLabel(Copy.DiscordAnswerFieldLabel,
+                .AddLabel(Copy.AnswerFieldLabel,
                     new TextInputBuilder(DiscordInteractionMapper.AnswerInput, TextInputStyle.Paragraph,
                         maxLength: form.MaxLength, required: true),
-                    Copy.DiscordAnswerFieldHint)
+                    Copy.AnswerFieldHint)
                 .Build(), options),
             (DiscordAck.Suggestions suggestions, SocketAutocompleteInteraction autocomplete) => autocomplete.RespondAsync(
                 suggestions.Values.Select(zone => new AutocompleteResult(zone, zone)), options),

@@ -220,7 +220,7 @@ internal sealed class DiscordChatGateway(
             choice.Label.Length > MaxLabelLength ? choice.Label[..MaxLabelLength] : choice.Label, choice.Payload, false)));
         if (outgoing.InvitesAnswer)
         {
-            buttons = buttons.Prepend(new DiscordButton(Copy.DiscordAnswerButton,
+            buttons = buttons.Prepend(new DiscordButton(Copy.AnswerButton,
                 DiscordInteractionMapper.AnswerButtonFor(outgoing.Asks), true));
         }
 

@@ -42,8 +42,8 @@ internal sealed class PlaygroundFeed(TimeProvider time)
         }
 
         var form = message.InvitesAnswer
-            ? new FeedForm(Copy.PlaygroundAnswerButton, Copy.PlaygroundAnswerFormTitle, Copy.PlaygroundAnswerFieldLabel,
-                Copy.PlaygroundAnswerFieldHint)
+            ? new FeedForm(Copy.AnswerButton, Copy.AnswerFormTitle, Copy.AnswerFieldLabel,
+                Copy.AnswerFieldHint)
             : null;
         var buttons = message.Choices.Select(row => row.Select(c => new FeedButton(c.Label, c.Payload)).ToList()).ToList();
         Publish(sequence => new FeedMessage(sequence, message.To.ChatId, "bot", message.Text,

@@ -1,16 +1,17 @@
 namespace Bot.Core.Application;
 
-// Discord only: the Answer button under a question and the form it opens (Telegram answers by plain reply).
+// Where a question cannot be answered by a plain reply (Discord buttons, the playground): the Answer button under
+// it and the form it opens. Telegram answers by plain reply.
 public static partial class Copy
 {
-    public static string DiscordAnswerButton => "Answer";
+    public static string AnswerButton => "Answer";
 
     // Discord refuses a form whose title or field label is over 45 characters, or whose hint is over 100.
-    public static string DiscordAnswerFormTitle => "Your check-in answer";
+    public static string AnswerFormTitle => "Your check-in answer";
 
-    public static string DiscordAnswerFieldLabel => "Your answer";
+    public static string AnswerFieldLabel => "Your answer";
 
-    public static string DiscordAnswerFieldHint =>
+    public static string AnswerFieldHint =>
         "Sealed until you've both answered; then you see each other's side by side.";
 
     /// <summary>An answer form opened under an earlier question: its text is not taken, but given back.</summary>
