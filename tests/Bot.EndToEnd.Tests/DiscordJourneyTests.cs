@@ -157,9 +157,7 @@ public sealed class DiscordJourneyTests
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
         var discord = bot.Discord!;
         var dana = discord.AddUser("501", "dana", "Dana");
-        discord.AddGuild("200", "Our place");
-        var channel = discord.AddGuildChannel("200", "300", "us");
-        await discord.WaitForBotReadyAsync();
+        var channel = await Journeys.OurServerChannelAsync(discord);
 
         var status = await discord.InvokeSlashCommandAsync(dana, "status", guildChannel: channel);
         var pair = await discord.InvokeSlashCommandAsync(dana, "pair", guildChannel: channel);
@@ -195,9 +193,7 @@ public sealed class DiscordJourneyTests
         var discord = bot.Discord!;
         var dana = discord.AddUser("501", "dana", "Dana");
         var eli = discord.AddUser("502", "eli", "Eli");
-        discord.AddGuild("200", "Our place");
-        var channel = discord.AddGuildChannel("200", "300", "us");
-        await discord.WaitForBotReadyAsync();
+        var channel = await Journeys.OurServerChannelAsync(discord);
         await Journeys.PairOnDiscordAsync(discord, dana, eli);
 
         await discord.InvokeSlashCommandAsync(dana, "home", guildChannel: channel);
@@ -230,9 +226,7 @@ public sealed class DiscordJourneyTests
         var discord = bot.Discord!;
         var dana = discord.AddUser("501", "dana", "Dana");
         var eli = discord.AddUser("502", "eli", "Eli");
-        discord.AddGuild("200", "Our place");
-        var channel = discord.AddGuildChannel("200", "300", "us");
-        await discord.WaitForBotReadyAsync();
+        var channel = await Journeys.OurServerChannelAsync(discord);
         await Journeys.PairOnDiscordAsync(discord, dana, eli);
         var early = await discord.InvokeSlashCommandAsync(dana, "cooldown", new Dictionary<string, object> { ["for"] = "2d" });
         var malformed = await discord.WaitForInteractionAsync(early.Id, r => r.Original?.Content.Length > 0);

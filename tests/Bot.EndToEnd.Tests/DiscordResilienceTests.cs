@@ -169,9 +169,7 @@ public sealed class DiscordResilienceTests
         await using var bot = await BotTestHost.StartAsync(telegram: false, discord: true);
         var discord = bot.Discord!;
         var dana = discord.AddUser("501", "dana", "Dana");
-        discord.AddGuild("200", "Our place");
-        var channel = discord.AddGuildChannel("200", "300", "us");
-        await discord.WaitForBotReadyAsync();
+        var channel = await Journeys.OurServerChannelAsync(discord);
         discord.InteractionTokenLifetime = TimeSpan.Zero;
 
         var status = await discord.InvokeSlashCommandAsync(dana, "status", guildChannel: channel);

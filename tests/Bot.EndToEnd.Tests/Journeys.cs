@@ -84,6 +84,15 @@ internal static partial class Journeys
         await DmAsync(discord, user, "(1/");
     }
 
+    /// <summary>A server the partners share with the bot, and its channel "us"; returns once the bot is ready.</summary>
+    public static async Task<FakeGuildChannel> OurServerChannelAsync(FakeDiscordServer discord)
+    {
+        discord.AddGuild("200", "Our place");
+        var channel = discord.AddGuildChannel("200", "300", "us");
+        await discord.WaitForBotReadyAsync();
+        return channel;
+    }
+
     /// <summary>Dana and Eli, both on Discord, paired with each other.</summary>
     public static async Task<(FakeDiscordUser Dana, FakeDiscordUser Eli)> PairedOnDiscordAsync(FakeDiscordServer discord)
     {
