@@ -147,14 +147,26 @@ internal sealed class DiscordAdapter(
                     _settings.ReconnectWatchdog);
                 await DiscordConnection.DisposeClientAsync(connection.Client).ConfigureAwait(false);
                 _disconnectedSince.Clear();
-                await StartClientAsync().ConfigureAwait(false);
+                await StartWithRetriesAsync(ct).ConfigureAwait(false);
             }
 
             if (TimeProvider.System.GetElapsedTime(sweepTokensAt, now) > TimeSpan.FromMinutes(1))
             {
                 sweepTokensAt = now;
-                await state.ForgetExpiredAsync(ct).ConfigureAwait(false);
+                await ForgetExpiredTokensAsync(ct).ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task ForgetExpiredTokensAsync(CancellationToken ct)
+    {
+        try
+        {
+            await state.ForgetExpiredAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Deleting expired interaction tokens failed; trying again in a minute");
         }
     }
 

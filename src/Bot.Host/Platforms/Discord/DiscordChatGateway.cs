@@ -81,7 +81,8 @@ internal sealed class DiscordChatGateway(
             var result = await interactions.SendAsync(pending, ephemeral, message, ct).ConfigureAwait(false);
             if (result is DeliveryResult.Delivered && !pending.Replied)
             {
-                await state.MarkRepliedAsync(interactionId, ct).ConfigureAwait(false);
+                // Sent already: should noting it fail, the next message would only edit the first reply again.
+                await state.MarkRepliedAsync(interactionId, CancellationToken.None).ConfigureAwait(false);
             }
 
             if (!DiscordInteractionReplies.IsExpired(result))
@@ -125,8 +126,7 @@ internal sealed class DiscordChatGateway(
             var sent = await PostAsync(channel, message, call).ConfigureAwait(false);
             if (isNew)
             {
-                // From now on, what the person types there is caught up after a restart.
-                await state.KnowDmChannelAsync(channel.Id, userId, sent.Id, ct).ConfigureAwait(false);
+                await RememberDmChannelAsync(channel.Id, userId, sent.Id).ConfigureAwait(false);
             }
 
             return DeliveryResult.Ok;
@@ -134,6 +134,20 @@ internal sealed class DiscordChatGateway(
         catch (Exception ex) when (call.Outcome(ex) is { } outcome)
         {
             return outcome;
+        }
+    }
+
+    // From now on, what the person types there is caught up after a restart. The message is out already: a failure
+    // here must not make the outbox send it again.
+    private async Task RememberDmChannelAsync(ulong channelId, ulong userId, ulong sentId)
+    {
+        try
+        {
+            await state.KnowDmChannelAsync(channelId, userId, sentId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not note the DM channel of user {User}; it is noted with their next message", userId);
         }
     }
 
