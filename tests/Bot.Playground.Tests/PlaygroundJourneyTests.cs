@@ -179,13 +179,22 @@ public sealed partial class PlaygroundJourneyTests
         /// <summary>Waits for a bot message to this pane, newer than the event <paramref name="after"/>, containing the fragment.</summary>
         public async Task<string> WaitForBotAsync(string fragment, int after)
         {
-            var found = await page.WaitForFunctionAsync(
-                """
-                ([pane, after, fragment]) => [...document.querySelectorAll(`[data-pane=${pane}] li.bot`)]
-                    .find(li => +li.dataset.seq > after && li.textContent.includes(fragment))?.textContent
-                """,
-                new object[] { id, after, fragment });
-            return await found.JsonValueAsync<string>();
+            try
+            {
+                var found = await page.WaitForFunctionAsync(
+                    """
+                    ([pane, after, fragment]) => [...document.querySelectorAll(`[data-pane=${pane}] li.bot`)]
+                        .find(li => +li.dataset.seq > after && li.textContent.includes(fragment))?.textContent
+                    """,
+                    new object[] { id, after, fragment });
+                return await found.JsonValueAsync<string>();
+            }
+            catch (TimeoutException ex)
+            {
+                // Say what the pane showed, so a failure on a busy machine can be read from the test's output.
+                throw new TimeoutException(
+                    $"Pane {id} never showed \"{fragment}\" after event {after}; it shows:\n{await TextAsync()}", ex);
+            }
         }
 
         /// <summary>
