@@ -10,7 +10,7 @@ namespace Bot.Host.Tests.Delivery;
 public sealed class ChatRateLimiterTests
 {
     [Fact]
-    public async Task WaitAsync_ForAFanOutToManyChats_NeverLetsMoreThanTheCeilingGoWithinOneSecond()
+    public async Task WaitAsync_ForAFanOutToManyChats_NeverBurstsPastTheCeilingWithinOneSecond()
     {
         await using var limiter = new ChatRateLimiter(new Gateway());
         var clock = Stopwatch.StartNew();
@@ -23,8 +23,11 @@ public sealed class ChatRateLimiterTests
             sentAt.Add(clock.Elapsed);
         }
 
+        // Timestamps are taken when each awaiting continuation runs, which a busy machine can delay, so one send may
+        // look closer to the next than it went; the exact bound (30) is proven on a fake clock in SendPacerTests. A
+        // bucket refilled once a second would let about 60 of these go within one second.
         var busiestSecond = sentAt.Max(start => sentAt.Count(t => t >= start && t < start + TimeSpan.FromSeconds(1)));
-        Assert.True(busiestSecond <= 30, $"{busiestSecond} sends left within one second.");
+        Assert.True(busiestSecond <= 31, $"{busiestSecond} sends left within one second.");
     }
 
     private sealed class Gateway : IChatGateway
