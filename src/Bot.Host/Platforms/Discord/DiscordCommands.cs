@@ -7,7 +7,7 @@ namespace Bot.Host.Platforms.Discord;
 /// <summary>The command catalog as Discord slash commands with typed options, and their options back for the catalog.</summary>
 internal static class DiscordCommands
 {
-    public const int MaxSuggestions = 25;
+    private const int MaxSuggestions = 25;
 
     public static ApplicationCommandProperties[] Build() =>
     [

@@ -18,8 +18,6 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
     /// <summary>The running client; the adapter creates it before anything sends.</summary>
     public DiscordShardedClient Client => _client ?? throw new InvalidOperationException("The Discord client has not started yet.");
 
-    public bool HasClient => _client is not null;
-
     /// <summary>Completes once the current client has logged in, so REST calls can be made through it.</summary>
     public Task LoggedIn => _loggedIn.Task;
 
