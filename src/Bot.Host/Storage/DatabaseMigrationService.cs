@@ -8,8 +8,8 @@ namespace Bot.Host.Storage;
 /// creates) the encryption key and checks it against the words already stored, so a wrong key stops the start
 /// instead of failing every update later.
 /// </summary>
-internal sealed class DatabaseMigrationService(Migrator migrator, SqliteConnectionFactory factory, FieldCipher cipher)
-    : IHostedService
+internal sealed class DatabaseMigrationService(
+    Migrator migrator, SqliteConnectionFactory factory, FieldCipher cipher, StorageReadiness readiness) : IHostedService
 {
     // One encrypted value with where it is stored; the filter reads the format prefix, never the words.
     private const string SampleEncryptedSql = """
@@ -25,6 +25,7 @@ internal sealed class DatabaseMigrationService(Migrator migrator, SqliteConnecti
     {
         await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await CheckKeyAsync(cancellationToken).ConfigureAwait(false);
+        readiness.MarkMigrated();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,6 @@
 using Bot.Core.Ports;
+using Bot.Host.Operations;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Platforms.Discord;
@@ -38,6 +40,8 @@ internal static class DiscordSetup
         services.AddSingleton<IChatGateway>(provider => provider.GetRequiredService<DiscordChatGateway>());
         services.AddSingleton<DiscordAdapter>();
         services.AddHostedService(provider => provider.GetRequiredService<DiscordAdapter>());
+        services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord", HealthStatus.Unhealthy,
+            [OperationsSetup.ReadyTag]);
         return builder;
     }
 }
