@@ -9,7 +9,11 @@ namespace Bot.Host.Storage;
 /// instead of failing every update later.
 /// </summary>
 internal sealed class DatabaseMigrationService(
-    Migrator migrator, SqliteConnectionFactory factory, FieldCipher cipher, StorageReadiness readiness) : IHostedService
+    Migrator migrator,
+    SqliteConnectionFactory factory,
+    FieldCipher cipher,
+    StorageReadiness readiness,
+    IConfiguration configuration) : IHostedService
 {
     // One encrypted value with where it is stored; the filter reads the format prefix, never the words.
     private const string SampleEncryptedSql = """
@@ -49,7 +53,7 @@ internal sealed class DatabaseMigrationService(
                 throw new InvalidOperationException(
                     $"The encryption key does not match the words already stored in the database. Restore the key "
                     + $"they were written with ({EncryptionKey.SettingName}, or the key file "
-                    + $"{EncryptionKey.FilePathFor(factory.DatabaseFile)}); a new key cannot read them.",
+                    + $"{EncryptionKey.FilePath(configuration, factory.DatabaseFile)}); a new key cannot read them.",
                     ex);
             }
         }
