@@ -1,6 +1,7 @@
 using Bot.Host.Web;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Bot.Host.Operations;
 
@@ -40,7 +41,9 @@ internal static class OperationsSetup
             return builder;
         }
 
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("botsuite"))
+            .WithMetrics(metrics => metrics
             .AddMeter(BotMetrics.MeterName)
             .AddPrometheusExporter(prometheus =>
             {
