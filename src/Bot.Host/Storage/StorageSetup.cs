@@ -44,6 +44,8 @@ internal static class StorageSetup
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();
+        services.AddScoped<QueueDepthStore>();
+        services.AddSingleton<StorageReadiness>();
         return builder;
     }
 }
