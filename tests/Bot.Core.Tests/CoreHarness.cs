@@ -45,6 +45,7 @@ public sealed partial class CoreHarness
             .AddSingleton<IQuestionBowlRepository>(Store.Bowl)
             .AddSingleton<IFirstTimeRepository>(Store.FirstTimes)
             .AddSingleton<IPulseRepository>(Store.Pulses)
+            .AddSingleton<IQuizRepository>(Store.Quizzes)
             .AddSingleton<IPendingInputRepository>(Store.PendingInputs)
             .AddSingleton<IJournalErasure>(Store.Erasure)
             .AddSingleton<IOutbox>(Store.Outbox)

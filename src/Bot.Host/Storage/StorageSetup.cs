@@ -39,6 +39,7 @@ internal static class StorageSetup
         services.AddScoped<IQuestionBowlRepository, SqliteQuestionBowlRepository>();
         services.AddScoped<IFirstTimeRepository, SqliteFirstTimeRepository>();
         services.AddScoped<IPulseRepository, SqlitePulseRepository>();
+        services.AddScoped<IQuizRepository, SqliteQuizRepository>();
         services.AddScoped<IPendingInputRepository, SqlitePendingInputRepository>();
         services.AddScoped<OutboxLaneOfScope>();
         services.AddScoped<IOutbox, SqliteOutbox>();

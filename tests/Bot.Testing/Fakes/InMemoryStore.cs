@@ -21,6 +21,8 @@ public sealed class InMemoryStore
 
     public InMemoryFirstTimeRepository FirstTimes { get; } = new();
 
+    public InMemoryQuizRepository Quizzes { get; } = new();
+
     public InMemoryStore() => Pulses = new InMemoryPulseRepository(Rounds);
 
     public InMemoryPulseRepository Pulses { get; }
