@@ -41,6 +41,7 @@ public static class BotCoreSetup
         services.AddScoped<CooldownService>();
         services.AddScoped<FirstTimeService>();
         services.AddScoped<QuizService>();
+        services.AddScoped<SupportOfferService>();
         services.AddScoped<CheckInSweeper>();
         services.AddScoped<CooldownSweeper>();
         services.AddScoped<LoveNoteSweeper>();

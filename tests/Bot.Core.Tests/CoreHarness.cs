@@ -46,6 +46,7 @@ public sealed partial class CoreHarness
             .AddSingleton<IFirstTimeRepository>(Store.FirstTimes)
             .AddSingleton<IPulseRepository>(Store.Pulses)
             .AddSingleton<IQuizRepository>(Store.Quizzes)
+            .AddSingleton<ISupportOfferRepository>(Store.SupportOffers)
             .AddSingleton<IPendingInputRepository>(Store.PendingInputs)
             .AddSingleton<IJournalErasure>(Store.Erasure)
             .AddSingleton<IOutbox>(Store.Outbox)

@@ -40,6 +40,7 @@ internal static class StorageSetup
         services.AddScoped<IFirstTimeRepository, SqliteFirstTimeRepository>();
         services.AddScoped<IPulseRepository, SqlitePulseRepository>();
         services.AddScoped<IQuizRepository, SqliteQuizRepository>();
+        services.AddScoped<ISupportOfferRepository, SqliteSupportOfferRepository>();
         services.AddScoped<IPendingInputRepository, SqlitePendingInputRepository>();
         services.AddScoped<OutboxLaneOfScope>();
         services.AddScoped<IOutbox, SqliteOutbox>();

@@ -23,6 +23,8 @@ public sealed class InMemoryStore
 
     public InMemoryQuizRepository Quizzes { get; } = new();
 
+    public InMemorySupportOfferRepository SupportOffers { get; } = new();
+
     public InMemoryStore() => Pulses = new InMemoryPulseRepository(Rounds);
 
     public InMemoryPulseRepository Pulses { get; }
