@@ -47,6 +47,7 @@ public static class BotCoreSetup
         services.AddScoped<LoveNoteSweeper>();
         services.AddScoped<FirstTimeSweeper>();
         services.AddScoped<HeldAnswerSweeper>();
+        services.AddScoped<YearReviewSweeper>();
         services.AddScoped<Sweep>();
         services.AddScoped<BotEngine>();
 

@@ -47,6 +47,7 @@ public sealed partial class CoreHarness
             .AddSingleton<IPulseRepository>(Store.Pulses)
             .AddSingleton<IQuizRepository>(Store.Quizzes)
             .AddSingleton<ISupportOfferRepository>(Store.SupportOffers)
+            .AddSingleton<IYearReviewRepository>(Store.YearReviews)
             .AddSingleton<IPendingInputRepository>(Store.PendingInputs)
             .AddSingleton<IJournalErasure>(Store.Erasure)
             .AddSingleton<IOutbox>(Store.Outbox)

@@ -41,6 +41,7 @@ internal static class StorageSetup
         services.AddScoped<IPulseRepository, SqlitePulseRepository>();
         services.AddScoped<IQuizRepository, SqliteQuizRepository>();
         services.AddScoped<ISupportOfferRepository, SqliteSupportOfferRepository>();
+        services.AddScoped<IYearReviewRepository, SqliteYearReviewRepository>();
         services.AddScoped<IPendingInputRepository, SqlitePendingInputRepository>();
         services.AddScoped<OutboxLaneOfScope>();
         services.AddScoped<IOutbox, SqliteOutbox>();

@@ -25,6 +25,8 @@ public sealed class InMemoryStore
 
     public InMemorySupportOfferRepository SupportOffers { get; } = new();
 
+    public InMemoryYearReviewRepository YearReviews => field ??= new(this);
+
     public InMemoryStore() => Pulses = new InMemoryPulseRepository(Rounds);
 
     public InMemoryPulseRepository Pulses { get; }
