@@ -178,6 +178,10 @@ public sealed class QuizTests
         Assert.Contains("Alex, time together; Bea, kind words", _bot.LastTextTo(alex), StringComparison.Ordinal);
         await _bot.SendAsync(bea, "/history");
         Assert.Contains("Quizzes you played", _bot.LastTextTo(bea), StringComparison.Ordinal);
+        await _bot.SendAsync(bea, "/export");
+        var json = System.Text.Encoding.UTF8.GetString(_bot.LastMessageTo(bea).Attachment!.Content.Span);
+        Assert.Contains("\"kind\": \"loveLanguage\"", json, StringComparison.Ordinal);
+        Assert.Contains("Alex feels most loved through time together; Bea through kind words", json, StringComparison.Ordinal);
     }
 
     [Fact]

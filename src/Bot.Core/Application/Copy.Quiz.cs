@@ -166,12 +166,21 @@ public static partial class Copy
         {
             var day = PersonalTime.DateText(play.ClosedAt ?? play.StartedAt, timeZone);
             text.Append("\n• ").Append(day).Append(' ').Append(quiz.Title).Append(": ");
-            text.Append(quiz.HasGuesses
-                ? $"together you knew {QuizScore.Known(play, a.Id, b.Id) + QuizScore.Known(play, b.Id, a.Id)} of {2 * quiz.Items.Count} of each other's answers"
-                : $"{a.DisplayName}, {LoveLanguagesText(QuizScore.Top(play, quiz, a.Id))}; {b.DisplayName}, {LoveLanguagesText(QuizScore.Top(play, quiz, b.Id))}");
+            text.Append(QuizOutcome(quiz, play, a, b));
         }
 
         return text.ToString();
+    }
+
+    /// <summary>How a quiz came out, in one line for the journal: the warm count, or each partner's love languages.</summary>
+    public static string QuizOutcome(Quiz quiz, QuizPlay play, Person a, Person b)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return quiz.HasGuesses
+            ? $"together you knew {QuizScore.Known(play, a.Id, b.Id) + QuizScore.Known(play, b.Id, a.Id)} of {2 * quiz.Items.Count} of each other's answers"
+            : $"{a.DisplayName} feels most loved through {LoveLanguagesText(QuizScore.Top(play, quiz, a.Id))}; {b.DisplayName} through {LoveLanguagesText(QuizScore.Top(play, quiz, b.Id))}";
     }
 
     private static string OptionText(QuizItem item, int? option) =>
