@@ -104,6 +104,18 @@ public sealed class QuizTests
     }
 
     [Fact]
+    public async Task Quiz_ByItsTitle_StartsIt_AndAnUnknownNameListsThem()
+    {
+        var (alex, _) = await _bot.CoupleAsync();
+
+        await _bot.SendAsync(alex, "/quiz nothing like this");
+        Assert.StartsWith("I don't have that quiz, Alex.", _bot.LastTextTo(alex), StringComparison.Ordinal);
+        await _bot.SendAsync(alex, "/quiz A perfect weekend");
+
+        Assert.Equal("weekend", Assert.Single(_bot.Store.Quizzes.All).QuizId);
+    }
+
+    [Fact]
     public async Task AButtonPressedTwice_IsCountedOnce_AndAsksTheCurrentStepAgain()
     {
         var (alex, _) = await _bot.CoupleAsync();

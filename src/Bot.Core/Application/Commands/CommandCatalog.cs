@@ -264,7 +264,9 @@ public static class CommandCatalog
             [
                 new ChoiceParameter("quiz", "Which quiz to play (leave out: see them all)",
                 [
-                    .. QuizCatalog.BuiltIn.Quizzes.Select(q => new ParameterChoice(q.Title, q.Id)),
+                    // The title without its emoji reads too: "/quiz a perfect weekend".
+                    .. QuizCatalog.BuiltIn.Quizzes.Select(q =>
+                        new ParameterChoice(q.Title, q.Id, q.Title[(q.Title.IndexOf(' ', StringComparison.Ordinal) + 1)..])),
                 ])
                 {
                     IsOpen = true,
