@@ -22,6 +22,7 @@ public static class BotCoreSetup
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton(_ => DeckCatalog.Embedded);
         services.TryAddSingleton(_ => FirstTimeIdeas.LoadEmbedded());
+        services.TryAddSingleton(_ => QuizCatalog.BuiltIn);
         services.AddScoped<Messenger>();
         services.AddScoped<PairingService>();
         services.AddScoped<CoupleSettingsService>();
@@ -39,11 +40,14 @@ public static class BotCoreSetup
         services.AddScoped<PulseTrendService>();
         services.AddScoped<CooldownService>();
         services.AddScoped<FirstTimeService>();
+        services.AddScoped<QuizService>();
+        services.AddScoped<SupportOfferService>();
         services.AddScoped<CheckInSweeper>();
         services.AddScoped<CooldownSweeper>();
         services.AddScoped<LoveNoteSweeper>();
         services.AddScoped<FirstTimeSweeper>();
         services.AddScoped<HeldAnswerSweeper>();
+        services.AddScoped<YearReviewSweeper>();
         services.AddScoped<Sweep>();
         services.AddScoped<BotEngine>();
 

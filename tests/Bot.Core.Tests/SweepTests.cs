@@ -1,6 +1,7 @@
 using Bot.Core.Application;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Core.Tests;
 
@@ -85,7 +86,8 @@ public sealed class SweepTests
             new LoveNoteSweeper(
                 _bot.Store.LoveNotes, _bot.Store.Couples, _bot.Store.Persons, _bot.Messenger, broken, _bot.Clock),
             _bot.FirstTimeSweeper,
-            _bot.HeldSweeper);
+            _bot.HeldSweeper,
+            _bot.Services.GetRequiredService<YearReviewSweeper>());
 
         var report = await sweep.RunAsync(CancellationToken.None);
 

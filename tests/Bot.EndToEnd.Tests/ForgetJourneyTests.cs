@@ -42,6 +42,8 @@ public sealed class ForgetJourneyTests
         Assert.Contains(before, v => v.Column.StartsWith("pending_inputs.", StringComparison.Ordinal));
         Assert.Contains(before, v => v.Column.StartsWith("first_times.", StringComparison.Ordinal));
         Assert.DoesNotContain(after, v => v.Column.StartsWith("pending_inputs.", StringComparison.Ordinal));
+        Assert.Contains(before, v => v.Column == "quiz_answers.choice");
+        Assert.DoesNotContain(after, v => v.Column.StartsWith("quiz_answers.", StringComparison.Ordinal));
         var gone = before.Where(v => v.Plain.Contains(AlexMark, StringComparison.Ordinal)).Select(v => v.Stored).ToList();
         await AssertFilesHoldNoneOfAsync(bot, [AlexMark, .. gone]);
         await bot.StopAsync();
@@ -72,6 +74,10 @@ public sealed class ForgetJourneyTests
         await Journeys.ReplyAsync(bot, alex, $"/bucket add {AlexMark} northern lights");
         await Journeys.ReplyAsync(bot, alex, $"/note {AlexMark} sleep well");
         await Journeys.ReplyAsync(bot, alex, $"/capsule 2027-01-01 {AlexMark} open me");
+        bot.Telegram.SendText(alex, "/quiz weekend");
+        var quiz = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("(1/5) About you", StringComparison.Ordinal));
+        bot.Telegram.PressButton(alex, quiz, quiz.Buttons.SelectMany(r => r).First().CallbackData);
+        await bot.WaitForDatabaseAsync("SELECT EXISTS (SELECT 1 FROM quiz_answers)");
         await Journeys.ReplyAsync(bot, sam, "/firsttime");
         await Journeys.ReplyAsync(bot, alex, $"/cooldown 30m {AlexMark} topic");
         await Journeys.ReplyAsync(bot, sam, "/cooldown");

@@ -51,6 +51,8 @@ public static partial class Copy
 
     public static string JournalBucketHeading => "Bucket list";
 
+    public static string JournalQuizzesHeading => "Quizzes";
+
     public static string JournalNoWishes => "No wishes on the list yet.";
 
     public static string JournalWishOpen(string addedBy) => $"added by {addedBy}";

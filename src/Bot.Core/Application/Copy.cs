@@ -552,12 +552,35 @@ public static partial class Copy
         $"""
         {name}, every couple goes through hard stretches, and asking for help is a sign of care, not of failure.
 
+        What often helps:
+        • a slower talk at a calm moment, one topic at a time, each saying what you feel and what you need
+        • a /cooldown when things get heated, then coming back to each other
+        • small daily moments: a kind word, ten minutes of real attention, a hug
+        • someone outside the two of you: a trusted friend, or a couples therapist
+
         Many couples see a couples therapist when the same argument keeps coming back, when talking feels unsafe or exhausting, after a breach of trust, around big changes (a move, a baby, a loss), or simply to learn new ways of talking. You don't have to wait for a crisis.
 
-        To find one, look for a licensed therapist who works with couples (your doctor, your health insurer or a national psychotherapy register can point you to one), and feel free to ask for a short first call to see whether it fits you both. Online sessions work well for long-distance couples.
+        To find one, look for a licensed therapist or counsellor who works with couples: your doctor, your health insurer, a national register of psychotherapists or a local family counselling service can point you to one, and many offer a short first call to see whether it fits you both. Online sessions work well for long-distance couples.
 
-        I'm a conversation companion, not a therapist. If anyone is in danger or being hurt, please contact your local emergency number or a domestic violence helpline right away.
+        I'm a conversation companion, not a therapist. If anyone is in danger, being hurt or thinking of ending their life, please call your local emergency number now, or a crisis or domestic-violence line where you live (a search for "crisis line" with your country's name finds one).
+
+        When your check-ins have felt heavier for a while, I may gently point you here, at most once in three months; /support off stops that, /support on brings it back.
         """;
+
+    public static string SupportOffer(string name) =>
+        $"""
+        {name}, the last few check-ins have looked a little heavier. That happens to every couple, and it can pass.
+
+        If it would help, /support has a few ideas of what tends to help, and where to find a couples counsellor should you ever want one. No pressure at all 💛
+
+        This is just between us. (/support off and I won't mention it again.)
+        """;
+
+    public static string SupportOfferOff(string name) =>
+        $"Okay, {name}: I won't offer /support when check-ins feel heavier. /support still works whenever you want it, and /support on brings the offer back.";
+
+    public static string SupportOfferOn(string name) =>
+        $"Okay, {name}: if your check-ins feel heavier for a while, I'll gently point you to /support (at most once in three months).";
 
     public static string Done(string name) => $"Done, {name} ✓";
 

@@ -10,6 +10,8 @@ public sealed class ExportService(
     ILoveNoteRepository notes,
     IBucketListRepository bucketList,
     IPulseRepository pulses,
+    IQuizRepository quizzes,
+    QuizCatalog quizCatalog,
     RoundService roundService,
     DeckCatalog decks,
     Messenger messenger,
@@ -31,7 +33,17 @@ public sealed class ExportService(
         }
 
         var export = JournalExport.Build(couple, a, b, revealed, delivered, wishes,
-            id => decks.Decks.FirstOrDefault(d => d.Id == id)?.Name, time.GetUtcNow(), taps);
+            id => decks.Decks.FirstOrDefault(d => d.Id == id)?.Name, time.GetUtcNow(), taps) with
+        {
+            Quizzes =
+            [
+                .. (await quizzes.GetRevealedAsync(couple.Id, DateTimeOffset.MinValue, MaxRounds, ct).ConfigureAwait(false))
+                    .Reverse()
+                    .Select(p => (Quiz: quizCatalog.Find(p.QuizId), Play: p))
+                    .Where(x => x.Quiz is not null)
+                    .Select(x => ExportedQuiz.Of(x.Quiz!, x.Play, a, b)),
+            ],
+        };
 
         // Both files quote both partners' words: /forget by either drops them if they have not gone out yet.
         var stem = $"journal-{export.Date:yyyy-MM-dd}";

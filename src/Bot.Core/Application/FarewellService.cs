@@ -19,6 +19,7 @@ public sealed class FarewellService(
     IJournalErasure erasure,
     IQuestionBowlRepository bowl,
     IPulseRepository pulses,
+    IQuizRepository quizzes,
     IPendingInputRepository pendingInputs,
     IOutbox outbox,
     RoundService roundService,
@@ -187,6 +188,7 @@ public sealed class FarewellService(
         await loveNotes.DeleteFromAsync(me.Id, ct).ConfigureAwait(false);
         await bowl.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         await pulses.DeleteByAsync(me.Id, ct).ConfigureAwait(false);
+        await quizzes.DeleteAnswersByAsync(me.Id, ct).ConfigureAwait(false);
         await pendingInputs.ClearAsync(me.Id, ct).ConfigureAwait(false);
     }
 

@@ -27,8 +27,11 @@ public sealed record JournalExport(
     /// <summary>Bumped whenever a field changes meaning or goes away (adding one does not).</summary>
     public const int CurrentVersion = 1;
 
+    /// <summary>Revealed quizzes, oldest first, each with how it came out.</summary>
+    public IReadOnlyList<ExportedQuiz> Quizzes { get; init; } = [];
+
     [JsonIgnore]
-    public bool IsEmpty => CheckIns.Count == 0 && Notes.Count == 0 && BucketList.Count == 0;
+    public bool IsEmpty => CheckIns.Count == 0 && Notes.Count == 0 && BucketList.Count == 0 && Quizzes.Count == 0;
 
     /// <summary>
     /// Keeps only what the couple shared: rounds not revealed are left out whole, notes not yet delivered too.
@@ -198,4 +201,20 @@ public sealed record ExportedNote(
 public sealed record ExportedWish(string Text, string AddedBy, DateTimeOffset AddedAt, DateTimeOffset? DoneAt)
 {
     public bool IsDone => DoneAt is not null;
+}
+
+/// <summary>A revealed quiz: what it was, when, and how it came out (a warm score or each partner's love languages).</summary>
+/// <param name="Kind">"knowMe" or "loveLanguage".</param>
+public sealed record ExportedQuiz(string Title, string Kind, DateTimeOffset PlayedAt, string Outcome)
+{
+    public static ExportedQuiz Of(Quiz quiz, QuizPlay play, Person a, Person b)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        ArgumentNullException.ThrowIfNull(play);
+        return new ExportedQuiz(
+            quiz.Title,
+            quiz.Kind == QuizKind.KnowMe ? "knowMe" : "loveLanguage",
+            play.ClosedAt ?? play.StartedAt,
+            Copy.QuizOutcome(quiz, play, a, b));
+    }
 }

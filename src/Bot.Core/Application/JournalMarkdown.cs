@@ -29,6 +29,7 @@ public static class JournalMarkdown
         AppendCheckIns(md, export);
         AppendNotes(md, export);
         AppendBucketList(md, export);
+        AppendQuizzes(md, export);
         return Encoding.UTF8.GetBytes(md.ToString().TrimEnd() + "\n");
     }
 
@@ -161,6 +162,23 @@ public static class JournalMarkdown
                     ? Copy.JournalWishDone(Escape(wish.AddedBy), Date(done, export))
                     : Copy.JournalWishOpen(Escape(wish.AddedBy)))
                 .Append(")\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void AppendQuizzes(StringBuilder md, JournalExport export)
+    {
+        if (export.Quizzes.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## ").Append(Copy.JournalQuizzesHeading).Append("\n\n");
+        foreach (var quiz in export.Quizzes)
+        {
+            md.Append("- ").Append(Date(quiz.PlayedAt, export)).Append(" — ").Append(Escape(quiz.Title)).Append(": ")
+                .Append(Escape(quiz.Outcome)).Append('\n');
         }
 
         md.Append('\n');

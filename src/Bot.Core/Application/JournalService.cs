@@ -5,8 +5,17 @@ namespace Bot.Core.Application;
 
 /// <summary>/status and /history: where things stand and what the couple has shared.</summary>
 public sealed class JournalService(
-    IRoundRepository rounds, ICoupleRepository couples, RoundService roundService, Messenger messenger, TimeProvider time)
+    IRoundRepository rounds,
+    ICoupleRepository couples,
+    IQuizRepository quizzes,
+    QuizCatalog quizCatalog,
+    RoundService roundService,
+    Messenger messenger,
+    TimeProvider time)
 {
+    /// <summary>How many of the latest quizzes /history lists.</summary>
+    public const int QuizzesInHistory = 5;
+
     public const int DefaultHistoryCount = 3;
     public const int MaxHistoryCount = 20;
 
@@ -16,8 +25,15 @@ public sealed class JournalService(
         var open = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
         var recent = await rounds.GetRevealedAsync(couple.Id, 7 * Rhythm.WeeksShown, ct).ConfigureAwait(false);
         var connected = Rhythm.ConnectedWeeks(recent.Select(r => r.ClosedAt ?? r.OpenedAt), now);
-        await messenger.ReplyAsync(c, Copy.Status(c.Me, c.Partner!, couple, open, now, connected), ct)
-            .ConfigureAwait(false);
+        var status = Copy.Status(c.Me, c.Partner!, couple, open, now, connected);
+        var played = await PlayedAsync(couple.Id, MaxHistoryCount, ct).ConfigureAwait(false);
+        if (played.Where(p => p.Quiz.Kind == QuizKind.LoveLanguage).Take(1).ToList() is [var (quiz, play)])
+        {
+            status += "\n\n" + Copy.StatusLoveLanguages(c.Me, QuizScore.Top(play, quiz, c.Me.Id),
+                c.Partner!, QuizScore.Top(play, quiz, c.Partner!.Id));
+        }
+
+        await messenger.ReplyAsync(c, status, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -41,6 +57,15 @@ public sealed class JournalService(
         }
 
         var revealed = await rounds.GetRevealedAsync(couple.Id, count ?? DefaultHistoryCount, ct).ConfigureAwait(false);
+        var played = await PlayedAsync(couple.Id, QuizzesInHistory, ct).ConfigureAwait(false);
+        if (revealed.Count == 0 && played.Count > 0)
+        {
+            var (pa, pb) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
+            await messenger.ReplyAsync(c, Copy.QuizHistory(played, pa, pb, couple.TimeZone), ct, wordsOf: [pa.Id, pb.Id])
+                .ConfigureAwait(false);
+            return;
+        }
+
         if (revealed.Count == 0)
         {
             await messenger.ReplyAsync(c, Copy.HistoryEmpty(name), ct).ConfigureAwait(false);
@@ -48,8 +73,20 @@ public sealed class JournalService(
         }
 
         var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
-        await messenger.ReplyAsync(c, Copy.History(revealed, a, b, couple.TimeZone, time.GetUtcNow(),
-            c.IsPrivate ? c.Me.Id : null), ct, wordsOf: [a.Id, b.Id])
+        var history = Copy.History(revealed, a, b, couple.TimeZone, time.GetUtcNow(), c.IsPrivate ? c.Me.Id : null);
+        if (played.Count > 0)
+        {
+            history += "\n\n" + Copy.QuizHistory(played, a, b, couple.TimeZone);
+        }
+
+        await messenger.ReplyAsync(c, history, ct, wordsOf: [a.Id, b.Id])
             .ConfigureAwait(false);
+    }
+
+    /// <summary>The couple's latest revealed quizzes that are still in the catalog, newest first.</summary>
+    private async Task<IReadOnlyList<(Quiz Quiz, QuizPlay Play)>> PlayedAsync(long coupleId, int count, CancellationToken ct)
+    {
+        var plays = await quizzes.GetRevealedAsync(coupleId, DateTimeOffset.MinValue, count, ct).ConfigureAwait(false);
+        return [.. plays.Select(p => (Quiz: quizCatalog.Find(p.QuizId), Play: p)).Where(x => x.Quiz is not null).Select(x => (x.Quiz!, x.Play))];
     }
 }

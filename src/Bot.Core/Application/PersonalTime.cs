@@ -57,6 +57,11 @@ public static class PersonalTime
         Instant.FromDateTimeOffset(at).InZone(TimeZones.Get(timeZone)).LocalDateTime
             .ToString("dddd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The local date, e.g. "2026-03-02".</summary>
+    public static string DateText(DateTimeOffset at, string timeZone) =>
+        Instant.FromDateTimeOffset(at).InZone(TimeZones.Get(timeZone)).Date
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static TimeOnly TimeOfDay(DateTimeOffset at, string timeZone)
     {
         var local = Instant.FromDateTimeOffset(at).InZone(TimeZones.Get(timeZone)).LocalDateTime;

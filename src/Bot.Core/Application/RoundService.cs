@@ -16,6 +16,7 @@ public sealed class RoundService(
     DeckCatalog decks,
     IQuestionLedger ledger,
     IPulseRepository pulses,
+    SupportOfferService support,
     IRandomSource random,
     TimeProvider time)
 {
@@ -340,6 +341,11 @@ public sealed class RoundService(
         {
             // The partner who just finished hears back privately too, not only through the group.
             await messenger.ToPersonAsync(finisher, Copy.RevealedInHome(finisher.DisplayName), ct).ConfigureAwait(false);
+        }
+
+        if (round.Kind == RoundKind.Weekly)
+        {
+            await support.AfterWeeklyRevealAsync(couple, a, b, ct).ConfigureAwait(false);
         }
     }
 

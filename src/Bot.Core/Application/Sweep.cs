@@ -12,24 +12,27 @@ public sealed record SweepReport(
     int FirstTimesSkipped,
     int FirstTimesFollowedUp,
     int HeldAnswersShared,
+    int YearReviewsSent,
     IReadOnlyList<(string Item, Exception Error)> Failures)
 {
     /// <summary>True when some step changed something for a couple.</summary>
     public bool DidAnything =>
         CooldownsEnded + CheckInsOpened + CheckInsMissed + Reminded + Expired + NotesDelivered + FirstTimesProposed
-        + FirstTimesSkipped + FirstTimesFollowedUp + HeldAnswersShared > 0;
+        + FirstTimesSkipped + FirstTimesFollowedUp + HeldAnswersShared + YearReviewsSent > 0;
 }
 
 /// <summary>
 /// The minute's work, in the order it must happen: cool-downs end, check-ins open, remind and expire, love notes
-/// land, first times are proposed, held answers are shared. Each step handles its items in their own transactions.
+/// land, first times are proposed, held answers are shared, and anniversaries bring the year in review. Each step
+/// handles its items in their own transactions.
 /// </summary>
 public sealed class Sweep(
     CooldownSweeper cooldowns,
     CheckInSweeper checkIns,
     LoveNoteSweeper notes,
     FirstTimeSweeper firstTimes,
-    HeldAnswerSweeper heldAnswers)
+    HeldAnswerSweeper heldAnswers,
+    YearReviewSweeper yearReviews)
 {
     public async Task<SweepReport> RunAsync(CancellationToken ct)
     {
@@ -40,6 +43,7 @@ public sealed class Sweep(
         var delivered = await notes.RunAsync(ct).ConfigureAwait(false);
         var proposed = await firstTimes.RunAsync(ct).ConfigureAwait(false);
         var held = await heldAnswers.RunAsync(ct).ConfigureAwait(false);
+        var reviews = await yearReviews.RunAsync(ct).ConfigureAwait(false);
         return new SweepReport(
             ended.Ended,
             rounds.CheckInsOpened,
@@ -51,6 +55,10 @@ public sealed class Sweep(
             proposed.Skipped,
             proposed.FollowedUp,
             held.Delivered,
-            [.. ended.Failures, .. rounds.Failures, .. delivered.Failures, .. proposed.Failures, .. held.Failures]);
+            reviews.Sent,
+            [
+                .. ended.Failures, .. rounds.Failures, .. delivered.Failures, .. proposed.Failures, .. held.Failures,
+                .. reviews.Failures,
+            ]);
     }
 }

@@ -64,9 +64,9 @@ internal sealed class SweepRunner(
         logger.LogInformation(
             "Sweep: {Ended} cool-downs ended; {Opened} check-ins opened, {Missed} missed while down, {Reminded} reminded, "
             + "{Expired} expired; {Notes} love notes delivered; {Proposed} first times proposed ({Skipped} skipped or "
-            + "moved), {FollowedUp} followed up; {Held} held answers shared",
+            + "moved), {FollowedUp} followed up; {Held} held answers shared; {Reviews} years in review sent",
             report.CooldownsEnded, report.CheckInsOpened, report.CheckInsMissed, report.Reminded, report.Expired,
             report.NotesDelivered, report.FirstTimesProposed, report.FirstTimesSkipped, report.FirstTimesFollowedUp,
-            report.HeldAnswersShared);
+            report.HeldAnswersShared, report.YearReviewsSent);
     }
 }

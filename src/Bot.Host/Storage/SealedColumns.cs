@@ -22,6 +22,8 @@ internal static class SealedColumns
     public static readonly SealedColumn InboxPayload = new("inbox", "payload", ["update_key"]);
     public static readonly SealedColumn InboxOptions = new("inbox", "options", ["update_key"]);
     public static readonly SealedColumn DiscordInteractionToken = new("discord_interactions", "token", ["id"]);
+    public static readonly SealedColumn QuizChoice = new("quiz_answers", "choice", ["play_id", "person_id", "item"]);
+    public static readonly SealedColumn QuizGuess = new("quiz_answers", "guess", ["play_id", "person_id", "item"]);
 
     /// <summary>The columns that existed when values were first bound to their place (migration 0017).</summary>
     public static IReadOnlyList<SealedColumn> SealedByMigration { get; } =
@@ -30,7 +32,8 @@ internal static class SealedColumns
         OutboxAttachment, InboxArguments, InboxText, InboxPayload, InboxOptions,
     ];
 
-    public static IReadOnlyList<SealedColumn> All { get; } = [.. SealedByMigration, DiscordInteractionToken];
+    public static IReadOnlyList<SealedColumn> All { get; } =
+        [.. SealedByMigration, DiscordInteractionToken, QuizChoice, QuizGuess];
 }
 
 /// <summary>An encrypted column and the columns that name its row (the row's part of the associated data).</summary>

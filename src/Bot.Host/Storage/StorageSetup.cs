@@ -39,6 +39,9 @@ internal static class StorageSetup
         services.AddScoped<IQuestionBowlRepository, SqliteQuestionBowlRepository>();
         services.AddScoped<IFirstTimeRepository, SqliteFirstTimeRepository>();
         services.AddScoped<IPulseRepository, SqlitePulseRepository>();
+        services.AddScoped<IQuizRepository, SqliteQuizRepository>();
+        services.AddScoped<ISupportOfferRepository, SqliteSupportOfferRepository>();
+        services.AddScoped<IYearReviewRepository, SqliteYearReviewRepository>();
         services.AddScoped<IPendingInputRepository, SqlitePendingInputRepository>();
         services.AddScoped<OutboxLaneOfScope>();
         services.AddScoped<IOutbox, SqliteOutbox>();

@@ -197,6 +197,23 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QuizAnswers_AreStoredEncryptedAndLoadIntact()
+    {
+        var (round, person) = await OpenRoundAsync();
+        var quizzes = _database.Get<IQuizRepository>();
+        var play = await quizzes.AddAsync(
+            new QuizPlay(0, round.CoupleId, "weekend", person, QuizPlayState.Open, Now, null, []), CancellationToken.None);
+
+        await quizzes.AddChoiceAsync(new QuizAnswer(play.Id, person, 1, 3, null, Now), CancellationToken.None);
+        await quizzes.SetGuessAsync(play.Id, person, 1, 2, CancellationToken.None);
+
+        var raw = Assert.Single(await RawAsync("SELECT choice || ' ' || guess FROM quiz_answers;"))!.Split(' ');
+        Assert.All(raw, value => Assert.StartsWith("v2:", value, StringComparison.Ordinal));
+        var answer = Assert.Single((await quizzes.GetAsync(play.Id, CancellationToken.None))!.Answers);
+        Assert.Equal((3, (int?)2), (answer.Choice, answer.Guess));
+    }
+
+    [Fact]
     public async Task AValueWithoutTheCiphersPrefix_IsAnError_NotReadAsPlainText()
     {
         var (round, person) = await OpenRoundAsync();

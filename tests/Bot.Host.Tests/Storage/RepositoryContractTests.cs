@@ -18,7 +18,10 @@ public sealed record RepositorySet(
     IFirstTimeRepository FirstTimes,
 
     IPulseRepository Pulses,
-    IPendingInputRepository PendingInputs);
+    IPendingInputRepository PendingInputs,
+    IQuizRepository Quizzes,
+    ISupportOfferRepository SupportOffers,
+    IYearReviewRepository YearReviews);
 
 /// <summary>
 /// What every storage implementation of the ports must do. Run against the in-memory fakes and against SQLite,
@@ -53,6 +56,12 @@ public abstract partial class RepositoryContractTests : IAsyncLifetime
     protected IPulseRepository Pulses => Set.Pulses;
 
     protected IPendingInputRepository PendingInputs => Set.PendingInputs;
+
+    protected IQuizRepository Quizzes => Set.Quizzes;
+
+    protected ISupportOfferRepository SupportOffers => Set.SupportOffers;
+
+    protected IYearReviewRepository YearReviews => Set.YearReviews;
 
     private RepositorySet Set => _set ?? throw new InvalidOperationException("Not initialised.");
 
@@ -121,7 +130,8 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
         return Task.FromResult(
             new RepositorySet(
                 store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList,
-                store.LoveNotes, store.Erasure, store.Bowl, store.FirstTimes, store.Pulses, store.PendingInputs));
+                store.LoveNotes, store.Erasure, store.Bowl, store.FirstTimes, store.Pulses, store.PendingInputs,
+                store.Quizzes, store.SupportOffers, store.YearReviews));
     }
 }
 
@@ -153,6 +163,9 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
             _database.Get<IFirstTimeRepository>(),
 
             _database.Get<IPulseRepository>(),
-            _database.Get<IPendingInputRepository>());
+            _database.Get<IPendingInputRepository>(),
+            _database.Get<IQuizRepository>(),
+            _database.Get<ISupportOfferRepository>(),
+            _database.Get<IYearReviewRepository>());
     }
 }

@@ -46,6 +46,7 @@ public sealed class InMemoryJournalErasure(InMemoryStore store) : IJournalErasur
         store.LoveNotes.RemoveCouple(coupleId);
         store.Bowl.RemoveCouple(coupleId);
         store.FirstTimes.RemoveCouple(coupleId);
+        store.Quizzes.RemoveCouple(coupleId);
         return Task.CompletedTask;
     }
 }

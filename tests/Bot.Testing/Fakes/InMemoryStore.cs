@@ -21,6 +21,12 @@ public sealed class InMemoryStore
 
     public InMemoryFirstTimeRepository FirstTimes { get; } = new();
 
+    public InMemoryQuizRepository Quizzes { get; } = new();
+
+    public InMemorySupportOfferRepository SupportOffers { get; } = new();
+
+    public InMemoryYearReviewRepository YearReviews => field ??= new(this);
+
     public InMemoryStore() => Pulses = new InMemoryPulseRepository(Rounds);
 
     public InMemoryPulseRepository Pulses { get; }

@@ -158,8 +158,11 @@ public static class ButtonCatalog
     /// <summary>Fields: the first time's id and the choice.</summary>
     public static ButtonKind FirstTime { get; } = new("ft", typeof(FirstTimeButton));
 
+    /// <summary>Fields: "s" and the quiz's id; or "a" (own answer) or "g" (guess), the play, the item and the option.</summary>
+    public static ButtonKind Quiz { get; } = new("quiz", typeof(QuizButton));
+
     public static IReadOnlyList<ButtonKind> All { get; } =
-        [Cancel, Forget, Unpair, Erase, Skip, Pulse, Answer, Home, Deck, FirstTime];
+        [Cancel, Forget, Unpair, Erase, Skip, Pulse, Answer, Home, Deck, FirstTime, Quiz];
 
     /// <summary>The kind a payload belongs to, with its fields; null for a payload no kind claims.</summary>
     public static (ButtonKind Kind, IReadOnlyList<string> Fields)? Find(string payload) =>

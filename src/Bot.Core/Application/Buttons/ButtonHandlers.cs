@@ -90,3 +90,10 @@ public sealed class FirstTimeButton(FirstTimeService firstTimes) : CoupleButton
     protected override Task HandleAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct) =>
         firstTimes.ChoiceAsync(c, couple, fields, ct);
 }
+
+/// <summary>A quiz picked from the list, or an answer or guess tapped in a quiz.</summary>
+public sealed class QuizButton(QuizService quizzes) : CoupleButton
+{
+    protected override Task HandleAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct) =>
+        quizzes.ChoiceAsync(c, couple, fields, ct);
+}

@@ -256,6 +256,24 @@ public static class CommandCatalog
                 },
             ],
         },
+        new("quiz", "Play a quiz together, blind until you both finish", typeof(QuizCommand))
+        {
+            Usage = "/quiz [quiz]",
+            Place = CommandPlace.PrivateOrHome,
+            Parameters =
+            [
+                new ChoiceParameter("quiz", "Which quiz to play (leave out: see them all)",
+                [
+                    // The title without its emoji reads too: "/quiz a perfect weekend".
+                    .. QuizCatalog.BuiltIn.Quizzes.Select(q =>
+                        new ParameterChoice(q.Title, q.Id, q.Title[(q.Title.IndexOf(' ', StringComparison.Ordinal) + 1)..])),
+                ])
+                {
+                    IsOpen = true,
+                    Slot = ParameterSlot.Rest,
+                },
+            ],
+        },
         new("nudge", "Send your partner a warm nudge", typeof(NudgeCommand)),
         new("pause", "Pause check-ins for a while", typeof(PauseCommand))
         {
@@ -271,7 +289,16 @@ public static class CommandCatalog
             Help = Copy.PauseHelp,
         },
         new("resume", "Resume paused check-ins", typeof(ResumeCommand)),
-        new("support", "When and how to find a couples therapist", typeof(SupportCommand)) { NeedsCouple = false },
+        new("support", "Where to find help as a couple", typeof(SupportCommand))
+        {
+            NeedsCouple = false,
+            Usage = "/support (or off, on)",
+            Parameters =
+            [
+                new BooleanParameter("off", "Don't offer me this when check-ins feel heavier", "off"),
+                new BooleanParameter("on", "Offer it again when check-ins feel heavier", "on"),
+            ],
+        },
         new("unpair", "End the pairing", typeof(UnpairCommand)) { Place = CommandPlace.PrivateChat },
         new("forget", "Delete everything you wrote, then unpair", typeof(ForgetCommand))
         {

@@ -20,12 +20,12 @@ public sealed class HelpCommand(Messenger messenger) : ICommandHandler
     }
 }
 
-/// <summary>/support: when and how couples look for a therapist.</summary>
-public sealed class SupportCommand(Messenger messenger) : ICommandHandler
+/// <summary>/support [off | on]: what helps and where to find it; whether the gentle offer may come.</summary>
+public sealed class SupportCommand(SupportOfferService support) : ICommandHandler
 {
     public Task HandleAsync(Conversation c, CommandArguments arguments, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(c);
-        return messenger.ReplyAsync(c, Copy.Support(c.Me.DisplayName), ct);
+        ArgumentNullException.ThrowIfNull(arguments);
+        return support.HandleAsync(c, arguments.Flag("off"), arguments.Flag("on"), ct);
     }
 }

@@ -50,3 +50,10 @@ public sealed class FirstTimeCommand(FirstTimeService firstTimes) : CoupleComman
     protected override Task HandleAsync(Conversation c, Couple couple, CommandArguments arguments, CancellationToken ct) =>
         firstTimes.HandleAsync(c, couple, arguments.Choice("action") == "done", ct);
 }
+
+/// <summary>/quiz [quiz]: the quizzes, or one started for the two of you.</summary>
+public sealed class QuizCommand(QuizService quizzes) : CoupleCommand
+{
+    protected override Task HandleAsync(Conversation c, Couple couple, CommandArguments arguments, CancellationToken ct) =>
+        quizzes.HandleAsync(c, couple, arguments.Choice("quiz"), ct);
+}
