@@ -20,6 +20,8 @@ public sealed class FarewellService(
     IQuestionBowlRepository bowl,
     IPulseRepository pulses,
     IPendingInputRepository pendingInputs,
+    IMemoryRepository memories,
+    IMediaRepository media,
     IOutbox outbox,
     RoundService roundService,
     ExportService export,
@@ -188,6 +190,9 @@ public sealed class FarewellService(
         await bowl.DeleteAddedByAsync(me.Id, ct).ConfigureAwait(false);
         await pulses.DeleteByAsync(me.Id, ct).ConfigureAwait(false);
         await pendingInputs.ClearAsync(me.Id, ct).ConfigureAwait(false);
+        await memories.DeleteByAsync(me.Id, ct).ConfigureAwait(false);
+        // Last: answers, notes and memories above pointed at these files.
+        await media.DeleteByAsync(me.Id, ct).ConfigureAwait(false);
     }
 
     private async Task EndAsync(Couple couple, CancellationToken ct)

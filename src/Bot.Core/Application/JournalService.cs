@@ -5,7 +5,12 @@ namespace Bot.Core.Application;
 
 /// <summary>/status and /history: where things stand and what the couple has shared.</summary>
 public sealed class JournalService(
-    IRoundRepository rounds, ICoupleRepository couples, RoundService roundService, Messenger messenger, TimeProvider time)
+    IRoundRepository rounds,
+    ICoupleRepository couples,
+    RoundService roundService,
+    MemoryService memories,
+    Messenger messenger,
+    TimeProvider time)
 {
     public const int DefaultHistoryCount = 3;
     public const int MaxHistoryCount = 20;
@@ -41,15 +46,25 @@ public sealed class JournalService(
         }
 
         var revealed = await rounds.GetRevealedAsync(couple.Id, count ?? DefaultHistoryCount, ct).ConfigureAwait(false);
-        if (revealed.Count == 0)
+        var moments = await memories.ListAsync(couple.Id, count ?? DefaultHistoryCount, ct).ConfigureAwait(false);
+        if (revealed.Count == 0 && moments.Count == 0)
         {
             await messenger.ReplyAsync(c, Copy.HistoryEmpty(name), ct).ConfigureAwait(false);
             return;
         }
 
         var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
-        await messenger.ReplyAsync(c, Copy.History(revealed, a, b, couple.TimeZone, time.GetUtcNow(),
-            c.IsPrivate ? c.Me.Id : null), ct, wordsOf: [a.Id, b.Id])
-            .ConfigureAwait(false);
+        var text = revealed.Count == 0
+            ? ""
+            : Copy.History(revealed, a, b, couple.TimeZone, time.GetUtcNow(), c.IsPrivate ? c.Me.Id : null);
+        if (moments.Count > 0)
+        {
+            // Newest first, like the check-ins above them.
+            text += (text.Length == 0 ? "" : "\n\n") + Copy.MemoryHistoryHeading + "\n" + string.Join('\n', moments.Select(m =>
+                Copy.MemoryHistoryLine(m.CreatedAt, couple.TimeZone, m.AuthorId == a.Id ? a.DisplayName : b.DisplayName,
+                    m.Text, m.MediaKind)));
+        }
+
+        await messenger.ReplyAsync(c, text, ct, wordsOf: [a.Id, b.Id]).ConfigureAwait(false);
     }
 }

@@ -14,22 +14,26 @@ public sealed record SweepReport(
     int HeldAnswersShared,
     IReadOnlyList<(string Item, Exception Error)> Failures)
 {
+    /// <summary>Memories that came back "on this day".</summary>
+    public int MemoriesRecalled { get; init; }
+
     /// <summary>True when some step changed something for a couple.</summary>
     public bool DidAnything =>
         CooldownsEnded + CheckInsOpened + CheckInsMissed + Reminded + Expired + NotesDelivered + FirstTimesProposed
-        + FirstTimesSkipped + FirstTimesFollowedUp + HeldAnswersShared > 0;
+        + FirstTimesSkipped + FirstTimesFollowedUp + HeldAnswersShared + MemoriesRecalled > 0;
 }
 
 /// <summary>
 /// The minute's work, in the order it must happen: cool-downs end, check-ins open, remind and expire, love notes
-/// land, first times are proposed, held answers are shared. Each step handles its items in their own transactions.
+/// land, first times are proposed, held answers are shared, memories come back on their day. Each step handles its items in their own transactions.
 /// </summary>
 public sealed class Sweep(
     CooldownSweeper cooldowns,
     CheckInSweeper checkIns,
     LoveNoteSweeper notes,
     FirstTimeSweeper firstTimes,
-    HeldAnswerSweeper heldAnswers)
+    HeldAnswerSweeper heldAnswers,
+    MemorySweeper memories)
 {
     public async Task<SweepReport> RunAsync(CancellationToken ct)
     {
@@ -40,6 +44,7 @@ public sealed class Sweep(
         var delivered = await notes.RunAsync(ct).ConfigureAwait(false);
         var proposed = await firstTimes.RunAsync(ct).ConfigureAwait(false);
         var held = await heldAnswers.RunAsync(ct).ConfigureAwait(false);
+        var recalled = await memories.RunAsync(ct).ConfigureAwait(false);
         return new SweepReport(
             ended.Ended,
             rounds.CheckInsOpened,
@@ -51,6 +56,12 @@ public sealed class Sweep(
             proposed.Skipped,
             proposed.FollowedUp,
             held.Delivered,
-            [.. ended.Failures, .. rounds.Failures, .. delivered.Failures, .. proposed.Failures, .. held.Failures]);
+            [
+                .. ended.Failures, .. rounds.Failures, .. delivered.Failures, .. proposed.Failures, .. held.Failures,
+                .. recalled.Failures,
+            ])
+        {
+            MemoriesRecalled = recalled.Recalled,
+        };
     }
 }
