@@ -46,6 +46,8 @@ public sealed partial class CoreHarness
             .AddSingleton<IFirstTimeRepository>(Store.FirstTimes)
             .AddSingleton<IPulseRepository>(Store.Pulses)
             .AddSingleton<IPendingInputRepository>(Store.PendingInputs)
+            .AddSingleton<IMediaRepository>(Store.Media)
+            .AddSingleton<IMemoryRepository>(Store.Memories)
             .AddSingleton<IJournalErasure>(Store.Erasure)
             .AddSingleton<IOutbox>(Store.Outbox)
             .AddSingleton<IUnitOfWork>(Store.UnitOfWork)

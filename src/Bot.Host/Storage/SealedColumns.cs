@@ -22,6 +22,11 @@ internal static class SealedColumns
     public static readonly SealedColumn InboxPayload = new("inbox", "payload", ["update_key"]);
     public static readonly SealedColumn InboxOptions = new("inbox", "options", ["update_key"]);
     public static readonly SealedColumn DiscordInteractionToken = new("discord_interactions", "token", ["id"]);
+    public static readonly SealedColumn MediaContent = new("media", "content", ["id"], IsBinary: true);
+    public static readonly SealedColumn MediaSource = new("media", "source", ["id"]);
+    public static readonly SealedColumn MemoryText = new("memories", "text", ["id"]);
+    public static readonly SealedColumn InboxMedia = new("inbox", "media", ["update_key"]);
+    public static readonly SealedColumn OutboxAttachmentSource = new("outbox_attachments", "source", ["outbox_id"]);
 
     /// <summary>The columns that existed when values were first bound to their place (migration 0017).</summary>
     public static IReadOnlyList<SealedColumn> SealedByMigration { get; } =
@@ -30,7 +35,11 @@ internal static class SealedColumns
         OutboxAttachment, InboxArguments, InboxText, InboxPayload, InboxOptions,
     ];
 
-    public static IReadOnlyList<SealedColumn> All { get; } = [.. SealedByMigration, DiscordInteractionToken];
+    public static IReadOnlyList<SealedColumn> All { get; } =
+    [
+        .. SealedByMigration, DiscordInteractionToken, MediaContent, MediaSource, MemoryText, InboxMedia,
+        OutboxAttachmentSource,
+    ];
 }
 
 /// <summary>An encrypted column and the columns that name its row (the row's part of the associated data).</summary>

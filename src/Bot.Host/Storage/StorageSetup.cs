@@ -40,6 +40,8 @@ internal static class StorageSetup
         services.AddScoped<IFirstTimeRepository, SqliteFirstTimeRepository>();
         services.AddScoped<IPulseRepository, SqlitePulseRepository>();
         services.AddScoped<IPendingInputRepository, SqlitePendingInputRepository>();
+        services.AddScoped<IMediaRepository, SqliteMediaRepository>();
+        services.AddScoped<IMemoryRepository, SqliteMemoryRepository>();
         services.AddScoped<OutboxLaneOfScope>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();

@@ -46,6 +46,8 @@ public sealed class InMemoryJournalErasure(InMemoryStore store) : IJournalErasur
         store.LoveNotes.RemoveCouple(coupleId);
         store.Bowl.RemoveCouple(coupleId);
         store.FirstTimes.RemoveCouple(coupleId);
+        store.Memories.RemoveCouple(coupleId);
+        store.Media.RemoveCouple(coupleId);
         return Task.CompletedTask;
     }
 }

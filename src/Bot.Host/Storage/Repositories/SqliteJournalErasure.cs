@@ -32,6 +32,8 @@ internal sealed class SqliteJournalErasure(SqliteSession session) : IJournalEras
         DELETE FROM love_notes WHERE couple_id = @CoupleId;
         DELETE FROM bowl_questions WHERE couple_id = @CoupleId;
         DELETE FROM first_times WHERE couple_id = @CoupleId;
+        DELETE FROM memories WHERE couple_id = @CoupleId;
+        DELETE FROM media WHERE couple_id = @CoupleId;
         """;
 
     public Task RequestAsync(long coupleId, long requestedById, DateTimeOffset at, CancellationToken ct) =>
