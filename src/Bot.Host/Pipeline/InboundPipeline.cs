@@ -1,5 +1,6 @@
 using Bot.Core.Application;
 using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
 using Bot.Core.Ports;
 using Bot.Host.Delivery;
 using Bot.Host.Storage;
@@ -169,6 +170,14 @@ internal sealed class InboundPipeline(
         services.GetRequiredService<OutboxLaneOfScope>().Lane = OutboxLane.Reply;
         var inbox = services.GetRequiredService<InboxStore>();
         var engine = services.GetRequiredService<BotEngine>();
+        // A file that came with the update is fetched first, outside the transaction: downloads take their time.
+        InboundMedia? fetched = null;
+        if (await inbox.GetPendingAsync(inboxId, ct).ConfigureAwait(false) is { Message: { Media: { } media } message })
+        {
+            fetched = await services.GetRequiredService<MediaFetcher>().FetchAsync(media, message.IsPrivate, ct)
+                .ConfigureAwait(false);
+        }
+
         await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
         {
             // Read inside the transaction: if another node already completed it, there is nothing to do.
@@ -177,7 +186,10 @@ internal sealed class InboundPipeline(
                 return;
             }
 
-            await engine.HandleAsync(item.Message, token).ConfigureAwait(false);
+            var inbound = fetched is not null && item.Message.Media is not null
+                ? item.Message with { Media = fetched }
+                : item.Message;
+            await engine.HandleAsync(inbound, token).ConfigureAwait(false);
             await inbox.CompleteAsync(inboxId, time.GetUtcNow(), token).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Bot.Core.Application;
+using Bot.Core.Domain;
 using Bot.Core.Ports;
 using Bot.Host.Pipeline;
 using Discord;
@@ -297,6 +298,7 @@ internal sealed class DiscordAdapter(
             {
                 CommandName = command.Data.Name,
                 Options = DiscordCommands.Options(command.Data.Options.Select(o => (o.Name, (object?)o.Value))),
+                Media = command.Data.Options.Select(o => o.Value).OfType<IAttachment>().Select(MediaOf).FirstOrDefault(m => m is not null),
             },
             SocketMessageComponent click => facts(DiscordInteractionKind.Button) with { CustomId = click.Data.CustomId },
             SocketModal form => facts(DiscordInteractionKind.ModalSubmit) with
@@ -316,7 +318,13 @@ internal sealed class DiscordAdapter(
 
     private static DiscordMessageFacts Facts(IMessage message) => new(
         message.Id, message.Author.Id, NameOf(message.Author), message.Author.IsBot || message.Author.IsWebhook,
-        (message.Channel as IGuildChannel)?.GuildId, message.Channel.Id, message.Content ?? "", message.EditedTimestamp);
+        (message.Channel as IGuildChannel)?.GuildId, message.Channel.Id, message.Content ?? "", message.EditedTimestamp)
+    {
+        Media = message.Attachments.Select(MediaOf).FirstOrDefault(m => m is not null),
+    };
+
+    private static InboundMedia? MediaOf(IAttachment attachment) =>
+        DiscordInteractionMapper.MediaOf(attachment.Id, attachment.Url, attachment.ContentType, attachment.Size);
 
     private static string NameOf(IUser user) => user.GlobalName ?? user.Username;
 

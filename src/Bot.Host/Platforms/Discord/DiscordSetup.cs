@@ -1,4 +1,5 @@
 using Bot.Core.Ports;
+using Bot.Host.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Platforms.Discord;
@@ -32,6 +33,9 @@ internal static class DiscordSetup
             // Discord requires this form of User-Agent on every request.
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "DiscordBot (https://github.com/botsuite, 1.0)");
         });
+        // Attachments live on Discord's CDN, an address of its own; no token goes with these requests.
+        services.AddHttpClient(nameof(DiscordMediaFetcher), http => http.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<IMediaFetcher, DiscordMediaFetcher>();
         services.AddSingleton<DiscordConnection>();
         services.AddSingleton<DiscordStateStore>();
         services.AddSingleton<DiscordChatGateway>();

@@ -12,7 +12,8 @@ namespace Bot.Host.Platforms.Telegram;
 
 /// <summary>
 /// Sends outbox messages through the Bot API; plain text (no parse mode) so nobody's words need escaping. A file
-/// goes as a photo or document with the text as its caption (the outbox sender sends a longer text first).
+/// goes as a photo, voice note, video (note) or document with the text as its caption (the outbox sender sends a
+/// longer text first); a partner's file that came from Telegram is resent by its file_id.
 /// </summary>
 internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
 {
@@ -83,9 +84,34 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
     {
         var caption = text.Length == 0 ? null : text;
         using var content = new MemoryStream(file.Content.ToArray(), writable: false);
-        var input = InputFile.FromStream(content, file.FileName);
+        // A file that came from Telegram is sent again by its file_id: no upload, and no size limit of ours.
+        InputFile input = file.Source is { Platform: Platform.Telegram, FileId: { } fileId }
+            ? InputFile.FromFileId(fileId)
+            : InputFile.FromStream(content, file.FileName);
         switch (file.Kind)
         {
+            case AttachmentKind.Voice:
+                await bot.SendVoice(chatId, input, caption: caption, replyMarkup: markup, disableNotification: silent,
+                        cancellationToken: ct)
+                    .ConfigureAwait(false);
+                break;
+            case AttachmentKind.VideoNote:
+                // A video note takes no caption: the words go first, on their own.
+                if (caption is not null)
+                {
+                    await bot.SendMessage(chatId, caption, disableNotification: silent, cancellationToken: ct)
+                        .ConfigureAwait(false);
+                }
+
+                await bot.SendVideoNote(chatId, input, replyMarkup: markup, disableNotification: silent,
+                        cancellationToken: ct)
+                    .ConfigureAwait(false);
+                break;
+            case AttachmentKind.Video:
+                await bot.SendVideo(chatId, input, caption: caption, replyMarkup: markup, disableNotification: silent,
+                        cancellationToken: ct)
+                    .ConfigureAwait(false);
+                break;
             case AttachmentKind.Photo:
                 await bot.SendPhoto(chatId, input, caption: caption, replyMarkup: markup, disableNotification: silent,
                         cancellationToken: ct)

@@ -1,4 +1,5 @@
 using Bot.Core.Ports;
+using Bot.Host.Pipeline;
 using global::Telegram.Bot;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,7 @@ internal static class TelegramSetup
             return new TelegramBotClient(clientOptions, http);
         });
         builder.Services.AddSingleton<IChatGateway, TelegramGateway>();
+        builder.Services.AddSingleton<IMediaFetcher, TelegramMediaFetcher>();
         builder.Services.AddSingleton<IChatAudience, TelegramChatAudience>();
         builder.Services.AddSingleton<TelegramPoller>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TelegramPoller>());
