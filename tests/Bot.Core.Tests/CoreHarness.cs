@@ -176,6 +176,21 @@ public sealed partial class CoreHarness
     public Task EditAsync(TestUser user, string messageId, string text) =>
         HandleAsync(new MessageEdited(user.User, user.Name, user.PrivateChat, true, messageId, text));
 
+    /// <summary>A voice note, photo or video in the private chat, its bytes already fetched, with an optional caption.</summary>
+    public Task MediaAsync(TestUser user, InboundMedia media, string caption = "") =>
+        HandleAsync(new TextReceived(user.User, user.Name, user.PrivateChat, true, caption) { Media = media });
+
+    /// <summary>A command typed as the caption of a file (Telegram) or with an attachment option (Discord).</summary>
+    public Task SendWithMediaAsync(TestUser user, string line, InboundMedia media) =>
+        HandleAsync(Command(user, user.PrivateChat, true, line) with { Media = media });
+
+    /// <summary>A file as the platform of <paramref name="user"/> would describe it, with <paramref name="size"/> bytes fetched.</summary>
+    public static InboundMedia Media(TestUser user, MediaKind kind, int size, string fileId = "file-1") =>
+        new(kind, new MediaSource(user.User.Platform, fileId), size, null)
+        {
+            Content = Enumerable.Range(0, size).Select(i => (byte)(i % 251)).ToArray(),
+        };
+
     public Task TextInGroupAsync(TestUser user, string text) =>
         HandleAsync(new TextReceived(user.User, user.Name, Group, false, text));
 

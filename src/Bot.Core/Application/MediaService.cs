@@ -47,7 +47,7 @@ public sealed class MediaService(IMediaRepository media, Messenger messenger, Ti
         ArgumentNullException.ThrowIfNull(inbound);
         var name = c.Me.DisplayName;
         var size = inbound.Content?.Length ?? inbound.Size ?? 0;
-        if (TooLarge(c, couple, inbound.Kind, size) is { } problem)
+        if (TooLarge(c, couple, inbound, size) is { } problem)
         {
             await messenger.ReplyAsync(c, Copy.MediaTooLarge(name, inbound.Kind, size, problem.Limit, problem.Where), ct)
                 .ConfigureAwait(false);
@@ -76,8 +76,9 @@ public sealed class MediaService(IMediaRepository media, Messenger messenger, Ti
         mediaId is { } id ? media.GetAsync(id, ct) : Task.FromResult<MediaItem?>(null);
 
     /// <summary>The first limit the file breaks among the platforms it must reach: the sender's, the partner's, the home's.</summary>
-    private static (long Limit, string? Where)? TooLarge(Conversation c, Couple couple, MediaKind kind, long size)
+    private static (long Limit, string? Where)? TooLarge(Conversation c, Couple couple, InboundMedia media, long size)
     {
+        var kind = media.Kind;
         if (size > MediaLimits.MaxKeptBytes)
         {
             return (MediaLimits.MaxKeptBytes, null);
@@ -102,8 +103,15 @@ public sealed class MediaService(IMediaRepository media, Messenger messenger, Ti
             places.Add((home.Platform, null));
         }
 
+        // The partner's platform first: that is the limit worth naming.
+        places.Reverse();
         foreach (var (platform, where) in places)
         {
+            if (platform == Platform.Telegram && media.Source.Platform == Platform.Telegram)
+            {
+                continue; // Resent by its file_id: no upload, so no upload limit.
+            }
+
             var limit = MediaLimits.UploadLimit(platform, kind);
             if (size > limit)
             {
