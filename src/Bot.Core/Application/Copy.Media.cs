@@ -49,9 +49,6 @@ public static partial class Copy
     public static string MediaNotForCommand(string name, string command) =>
         $"{name}, /{command} doesn't take a file, so I left the attachment out.";
 
-    public static string MediaNotInGroup(string name) =>
-        $"{name}, answers and memories come through our private chat, so I didn't keep that file here.";
-
     // The photo journal
 
     public static string MemoryHelp(string name) =>

@@ -18,7 +18,12 @@ public sealed record RepositorySet(
     IFirstTimeRepository FirstTimes,
 
     IPulseRepository Pulses,
-    IPendingInputRepository PendingInputs);
+    IPendingInputRepository PendingInputs)
+{
+    public IMediaRepository Media { get; init; } = new InMemoryMediaRepository();
+
+    public IMemoryRepository Memories { get; init; } = new InMemoryMemoryRepository();
+}
 
 /// <summary>
 /// What every storage implementation of the ports must do. Run against the in-memory fakes and against SQLite,
@@ -53,6 +58,10 @@ public abstract partial class RepositoryContractTests : IAsyncLifetime
     protected IPulseRepository Pulses => Set.Pulses;
 
     protected IPendingInputRepository PendingInputs => Set.PendingInputs;
+
+    protected IMediaRepository Media => Set.Media;
+
+    protected IMemoryRepository Memories => Set.Memories;
 
     private RepositorySet Set => _set ?? throw new InvalidOperationException("Not initialised.");
 
@@ -121,7 +130,11 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
         return Task.FromResult(
             new RepositorySet(
                 store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList,
-                store.LoveNotes, store.Erasure, store.Bowl, store.FirstTimes, store.Pulses, store.PendingInputs));
+                store.LoveNotes, store.Erasure, store.Bowl, store.FirstTimes, store.Pulses, store.PendingInputs)
+            {
+                Media = store.Media,
+                Memories = store.Memories,
+            });
     }
 }
 
@@ -153,6 +166,10 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
             _database.Get<IFirstTimeRepository>(),
 
             _database.Get<IPulseRepository>(),
-            _database.Get<IPendingInputRepository>());
+            _database.Get<IPendingInputRepository>())
+        {
+            Media = _database.Get<IMediaRepository>(),
+            Memories = _database.Get<IMemoryRepository>(),
+        };
     }
 }
