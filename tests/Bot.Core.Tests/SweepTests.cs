@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Bot.Core.Application;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Core.Tests;
 

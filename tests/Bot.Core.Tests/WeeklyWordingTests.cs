@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Bot.Core.Application;
 using Bot.Core.Domain;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Core.Tests;
 

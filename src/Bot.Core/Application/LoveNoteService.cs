@@ -83,11 +83,11 @@ public sealed class LoveNoteService(
             return;
         }
 
-        await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, deliverAt.Value, null, false)
-            {
-                MediaId = kept?.Id,
-            }, ct)
-            .ConfigureAwait(false);
+        var scheduled = new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, deliverAt.Value, null, false)
+        {
+            MediaId = kept?.Id,
+        };
+        await notes.AddAsync(scheduled, ct).ConfigureAwait(false);
         // The sweep holds it again should the partner's quiet hours change meanwhile; this says what it looks like now.
         var lands = PersonalTime.DeliverableAt(partner, couple, deliverAt.Value);
         var localText = TimeZones.FormatLocal(lands, theirZone);

@@ -192,7 +192,10 @@ public sealed class TelegramUpdateMapperTests
             Id = 1,
             Message = new Message
             {
-                Id = 8, From = Alex, Chat = PrivateChat, Date = DateTime.UtcNow,
+                Id = 8,
+                From = Alex,
+                Chat = PrivateChat,
+                Date = DateTime.UtcNow,
                 Voice = new Voice { FileId = "voice-1", FileUniqueId = "u1", Duration = 3, FileSize = 900 },
             },
         };
@@ -211,7 +214,11 @@ public sealed class TelegramUpdateMapperTests
             Id = 1,
             Message = new Message
             {
-                Id = 8, From = Alex, Chat = PrivateChat, Date = DateTime.UtcNow, Caption = "/memory our beach",
+                Id = 8,
+                From = Alex,
+                Chat = PrivateChat,
+                Date = DateTime.UtcNow,
+                Caption = "/memory our beach",
                 Photo =
                 [
                     new PhotoSize { FileId = "small", FileUniqueId = "s", Width = 90, Height = 60 },
@@ -231,10 +238,17 @@ public sealed class TelegramUpdateMapperTests
     {
         Message Reply(User author) => new()
         {
-            Id = 9, From = Alex, Chat = PrivateChat, Date = DateTime.UtcNow, Text = "/memory",
+            Id = 9,
+            From = Alex,
+            Chat = PrivateChat,
+            Date = DateTime.UtcNow,
+            Text = "/memory",
             ReplyToMessage = new Message
             {
-                Id = 8, From = author, Chat = PrivateChat, Date = DateTime.UtcNow,
+                Id = 8,
+                From = author,
+                Chat = PrivateChat,
+                Date = DateTime.UtcNow,
                 Photo = [new PhotoSize { FileId = "mine", FileUniqueId = "m", Width = 10, Height = 10 }],
             },
         };
