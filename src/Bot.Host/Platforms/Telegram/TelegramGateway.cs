@@ -82,12 +82,36 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
     private async Task SendFileAsync(
         ChatId chatId, Attachment file, string text, InlineKeyboardMarkup? markup, bool silent, CancellationToken ct)
     {
-        var caption = text.Length == 0 ? null : text;
+        if (file.Kind == AttachmentKind.VideoNote && text.Length > 0)
+        {
+            // A video note takes no caption: the words go first, on their own.
+            await bot.SendMessage(chatId, text, disableNotification: silent, cancellationToken: ct).ConfigureAwait(false);
+            text = "";
+        }
+
+        // A file that came from Telegram is sent again by its file_id: no upload. Should Telegram no longer know
+        // that id, the kept bytes go up instead.
+        if (file.Source is { Platform: Platform.Telegram, FileId: { } fileId } && file.Kind != AttachmentKind.Document)
+        {
+            try
+            {
+                await SendFileAsync(chatId, file, InputFile.FromFileId(fileId), text, markup, silent, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == (int)HttpStatusCode.BadRequest && !file.Content.IsEmpty)
+            {
+            }
+        }
+
         using var content = new MemoryStream(file.Content.ToArray(), writable: false);
-        // A file that came from Telegram is sent again by its file_id: no upload, and no size limit of ours.
-        InputFile input = file.Source is { Platform: Platform.Telegram, FileId: { } fileId }
-            ? InputFile.FromFileId(fileId)
-            : InputFile.FromStream(content, file.FileName);
+        await SendFileAsync(chatId, file, InputFile.FromStream(content, file.FileName), text, markup, silent, ct)
+            .ConfigureAwait(false);
+    }
+
+    private async Task SendFileAsync(ChatId chatId, Attachment file, InputFile input, string text,
+        InlineKeyboardMarkup? markup, bool silent, CancellationToken ct)
+    {
+        var caption = text.Length == 0 ? null : text;
         switch (file.Kind)
         {
             case AttachmentKind.Voice:
@@ -96,13 +120,6 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
                     .ConfigureAwait(false);
                 break;
             case AttachmentKind.VideoNote:
-                // A video note takes no caption: the words go first, on their own.
-                if (caption is not null)
-                {
-                    await bot.SendMessage(chatId, caption, disableNotification: silent, cancellationToken: ct)
-                        .ConfigureAwait(false);
-                }
-
                 await bot.SendVideoNote(chatId, input, replyMarkup: markup, disableNotification: silent,
                         cancellationToken: ct)
                     .ConfigureAwait(false);
