@@ -172,7 +172,8 @@ internal sealed class InboundPipeline(
         var engine = services.GetRequiredService<BotEngine>();
         // A file that came with the update is fetched first, outside the transaction: downloads take their time.
         InboundMedia? fetched = null;
-        if (await inbox.GetPendingAsync(inboxId, ct).ConfigureAwait(false) is { Message: { Media: { } media } message })
+        if (await inbox.HasMediaAsync(inboxId, ct).ConfigureAwait(false)
+            && await inbox.GetPendingAsync(inboxId, ct).ConfigureAwait(false) is { Message: { Media: { } media } message })
         {
             fetched = await services.GetRequiredService<MediaFetcher>().FetchAsync(media, message.IsPrivate, ct)
                 .ConfigureAwait(false);

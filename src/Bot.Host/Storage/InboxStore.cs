@@ -58,6 +58,10 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         SELECT {Columns} FROM inbox WHERE id = @Id AND processed_at IS NULL;
         """;
 
+    private const string HasMediaSql = """
+        SELECT EXISTS (SELECT 1 FROM inbox WHERE id = @Id AND processed_at IS NULL AND media IS NOT NULL);
+        """;
+
     private const string CompleteSql = """
         UPDATE inbox SET
             processed_at = @Now, chat_key = NULL, kind = NULL, from_platform = NULL, from_id = NULL,
@@ -150,6 +154,10 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             .ConfigureAwait(false);
         return row?.ToItem(cipher);
     }
+
+    /// <summary>Whether the unhandled update came with a file (to fetch before it is handled).</summary>
+    public async Task<bool> HasMediaAsync(long id, CancellationToken ct) =>
+        await session.ExecuteScalarAsync<bool>(HasMediaSql, new { Id = id }, ct).ConfigureAwait(false);
 
     /// <summary>Marks the update handled and erases its content; runs in the caller's transaction, if any.</summary>
     public Task CompleteAsync(long id, DateTimeOffset now, CancellationToken ct) =>
