@@ -13,7 +13,8 @@ public static class BotCoreSetup
     /// <summary>Adds Core's services, scoped: one scope per update, job run or send.</summary>
     /// <remarks>
     /// The caller provides the ports (the repositories, <see cref="IOutbox"/>, <see cref="IUnitOfWork"/>,
-    /// <see cref="IJournalErasure"/>, <see cref="IPulseChart"/>), <see cref="CheckInOptions"/> and a
+    /// <see cref="IJournalErasure"/>, <see cref="IPulseChart"/>, <see cref="IMediaRepository"/>,
+    /// <see cref="IMemoryRepository"/>), <see cref="CheckInOptions"/> and a
     /// <see cref="TimeProvider"/>; an <see cref="IRandomSource"/>, the decks and the ideas are added unless the
     /// caller registered its own first.
     /// </remarks>
@@ -48,6 +49,9 @@ public static class BotCoreSetup
         services.AddScoped<FirstTimeSweeper>();
         services.AddScoped<HeldAnswerSweeper>();
         services.AddScoped<YearReviewSweeper>();
+        services.AddScoped<MediaService>();
+        services.AddScoped<MemoryService>();
+        services.AddScoped<MemorySweeper>();
         services.AddScoped<Sweep>();
         services.AddScoped<BotEngine>();
 

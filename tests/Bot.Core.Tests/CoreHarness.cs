@@ -49,6 +49,8 @@ public sealed partial class CoreHarness
             .AddSingleton<ISupportOfferRepository>(Store.SupportOffers)
             .AddSingleton<IYearReviewRepository>(Store.YearReviews)
             .AddSingleton<IPendingInputRepository>(Store.PendingInputs)
+            .AddSingleton<IMediaRepository>(Store.Media)
+            .AddSingleton<IMemoryRepository>(Store.Memories)
             .AddSingleton<IJournalErasure>(Store.Erasure)
             .AddSingleton<IOutbox>(Store.Outbox)
             .AddSingleton<IUnitOfWork>(Store.UnitOfWork)
@@ -176,6 +178,21 @@ public sealed partial class CoreHarness
     /// <summary>The person edits a message they sent in their private chat; it now says <paramref name="text"/>.</summary>
     public Task EditAsync(TestUser user, string messageId, string text) =>
         HandleAsync(new MessageEdited(user.User, user.Name, user.PrivateChat, true, messageId, text));
+
+    /// <summary>A voice note, photo or video in the private chat, its bytes already fetched, with an optional caption.</summary>
+    public Task MediaAsync(TestUser user, InboundMedia media, string caption = "") =>
+        HandleAsync(new TextReceived(user.User, user.Name, user.PrivateChat, true, caption) { Media = media });
+
+    /// <summary>A command typed as the caption of a file (Telegram) or with an attachment option (Discord).</summary>
+    public Task SendWithMediaAsync(TestUser user, string line, InboundMedia media) =>
+        HandleAsync(Command(user, user.PrivateChat, true, line) with { Media = media });
+
+    /// <summary>A file as the platform of <paramref name="user"/> would describe it, with <paramref name="size"/> bytes fetched.</summary>
+    public static InboundMedia Media(TestUser user, MediaKind kind, int size, string fileId = "file-1") =>
+        new(kind, new MediaSource(user.User.Platform, fileId), size, null)
+        {
+            Content = Enumerable.Range(0, size).Select(i => (byte)(i % 251)).ToArray(),
+        };
 
     public Task TextInGroupAsync(TestUser user, string text) =>
         HandleAsync(new TextReceived(user.User, user.Name, Group, false, text));

@@ -84,9 +84,11 @@ public sealed class SweepTests
             new CooldownSweeper(_bot.Store.Couples, _bot.Cooldowns, broken, _bot.Clock),
             _bot.Sweeper,
             new LoveNoteSweeper(
-                _bot.Store.LoveNotes, _bot.Store.Couples, _bot.Store.Persons, _bot.Messenger, broken, _bot.Clock),
+                _bot.Store.LoveNotes, _bot.Store.Couples, _bot.Store.Persons, _bot.Messenger,
+                _bot.Services.GetRequiredService<MediaService>(), broken, _bot.Clock),
             _bot.FirstTimeSweeper,
             _bot.HeldSweeper,
+            _bot.Services.GetRequiredService<MemorySweeper>(),
             _bot.Services.GetRequiredService<YearReviewSweeper>());
 
         var report = await sweep.RunAsync(CancellationToken.None);

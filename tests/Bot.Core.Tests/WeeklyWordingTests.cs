@@ -145,7 +145,8 @@ public sealed class WeeklyWordingTests
 
     private static RoundService RotatingRounds(CoreHarness bot, DeckCatalog? catalog = null) =>
         new(bot.Store.Rounds, bot.Store.Persons, bot.Messenger, bot.Options, catalog ?? bot.Catalog, bot.Store.Ledger,
-            bot.Store.Pulses, bot.Services.GetRequiredService<SupportOfferService>(), bot.Random, bot.Clock);
+            bot.Store.Pulses, bot.Services.GetRequiredService<SupportOfferService>(), bot.Random,
+            bot.Services.GetRequiredService<MediaService>(), bot.Clock);
 
     private static CheckInSweeper RotatingSweeper(CoreHarness bot) =>
         new(bot.Store.Couples, bot.Store.Rounds, RotatingRounds(bot), bot.Store.UnitOfWork, bot.Options, bot.Clock);

@@ -197,7 +197,7 @@ public sealed partial class AnswerChoiceService(
             MessageEdited edited => edited.MessageId,
             _ => answer.SourceMessageId,
         };
-        await ChangeAsync(c, couple, answer with { Text = text, SourceMessageId = source }, Copy.AnswerRewritten(name, answer.Position), ct)
+        await ChangeAsync(c, couple, answer with { Text = text, SourceMessageId = source, MediaId = null }, Copy.AnswerRewritten(name, answer.Position), ct)
             .ConfigureAwait(false);
         return true;
     }

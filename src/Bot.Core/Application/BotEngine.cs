@@ -48,6 +48,7 @@ public sealed class BotEngine(
         await (message switch
         {
             CommandReceived command => HandleCommandAsync(conversation, command, ct),
+            TextReceived { Media: { } file } text => HandleMediaAsync(conversation, text, file, ct),
             TextReceived text => HandleTextAsync(conversation, text.Text, ct),
             ChoiceSelected => HandleChoiceAsync(conversation, button, ct),
             MessageEdited edited => HandleEditAsync(conversation, edited, ct),
@@ -98,8 +99,48 @@ public sealed class BotEngine(
             return;
         }
 
+        if (command.Media is not null && !spec.TakesMedia)
+        {
+            await messenger.ReplyAsync(c, Copy.MediaNotForCommand(name, spec.Name), ct).ConfigureAwait(false);
+        }
+
         var handler = (ICommandHandler)services.GetRequiredService(spec.Handler);
         await handler.HandleAsync(c, bound.Arguments!, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A voice note, photo or video in place of typed words: an answer to the open question.</summary>
+    private async Task HandleMediaAsync(Conversation c, TextReceived message, InboundMedia file, CancellationToken ct)
+    {
+        var name = c.Me.DisplayName;
+        if (!c.IsPrivate)
+        {
+            return;
+        }
+
+        if (c.Couple is not { } couple)
+        {
+            await messenger.ReplyAsync(c, Copy.NotPaired(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
+        if (round is null)
+        {
+            await messenger.ReplyAsync(c, Copy.MediaNothingToAnswer(name), ct).ConfigureAwait(false);
+            return;
+        }
+
+        // A "change" or "hold" tapped earlier waits for words; media answers the next question instead.
+        await answerChoices.LetGoAsync(c.Me.Id, ct).ConfigureAwait(false);
+        var caption = message.Text.Trim();
+        var max = rounds.MaxAnswerLengthFor(round);
+        if (caption.Length > max)
+        {
+            await messenger.ReplyAsync(c, Copy.AnswerTooLong(name, caption.Length, max), ct).ConfigureAwait(false);
+            return;
+        }
+
+        await rounds.AnswerAsync(c, couple, round, caption, ct, file).ConfigureAwait(false);
     }
 
     private async Task HandleEditAsync(Conversation c, MessageEdited edited, CancellationToken ct)

@@ -9,6 +9,12 @@ public static partial class Copy
 
     public static string ExportJsonCaption => "The same journal as JSON, for other apps or safekeeping.";
 
+    public static string ExportZipCaption(string name, string partner, int mediaCount) =>
+        $"Here's your journal with {partner}, {name} 📖 The zip holds it as Markdown to read and JSON to keep, with {(mediaCount == 1 ? "your photo, voice note or video" : $"your {mediaCount} photos, voice notes and videos")} beside them in the media folder. Only what you've both already seen is in it.";
+
+    public static string ExportMediaTooLarge(string name, long size, long limit) =>
+        $"{name}, with its photos and voice notes your journal comes to {Megabytes(size)}, more than the {Megabytes(limit)} I can send here, so here are the words on their own. The media stays safe with me.";
+
     public static string JournalTitle(IReadOnlyList<string> partners) => $"Our journal: {string.Join(" & ", partners)}";
 
     public static string JournalIntro(string date, string timeZone) =>
@@ -52,6 +58,16 @@ public static partial class Copy
     public static string JournalBucketHeading => "Bucket list";
 
     public static string JournalQuizzesHeading => "Quizzes";
+
+    public static string JournalMemoriesHeading => "Memories";
+
+    public static string JournalMediaLabel(string kind) => kind switch
+    {
+        "voice" => "🎤 voice note",
+        "photo" => "📷 photo",
+        "video-note" => "🎥 video note",
+        _ => "🎥 video",
+    };
 
     public static string JournalNoWishes => "No wishes on the list yet.";
 

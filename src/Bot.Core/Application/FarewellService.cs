@@ -21,6 +21,8 @@ public sealed class FarewellService(
     IPulseRepository pulses,
     IQuizRepository quizzes,
     IPendingInputRepository pendingInputs,
+    IMemoryRepository memories,
+    IMediaRepository media,
     IOutbox outbox,
     RoundService roundService,
     ExportService export,
@@ -190,6 +192,9 @@ public sealed class FarewellService(
         await pulses.DeleteByAsync(me.Id, ct).ConfigureAwait(false);
         await quizzes.DeleteAnswersByAsync(me.Id, ct).ConfigureAwait(false);
         await pendingInputs.ClearAsync(me.Id, ct).ConfigureAwait(false);
+        await memories.DeleteByAsync(me.Id, ct).ConfigureAwait(false);
+        // Last: answers, notes and memories above pointed at these files.
+        await media.DeleteByAsync(me.Id, ct).ConfigureAwait(false);
     }
 
     private async Task EndAsync(Couple couple, CancellationToken ct)

@@ -65,6 +65,8 @@ public sealed class HeldAnswerSweeper(
                 TimeZones.FormatLocalDate(round.OpenedAt, couple.TimeZone), question.Text, answer.Text!);
             await messenger.ToCoupleAsync(couple, a, b, text, ct, wordsOf: Messenger.WordsOf(author.Id, question.AuthorId))
                 .ConfigureAwait(false);
+            var opened = answer;
+            await roundService.RevealMediaAsync(couple, round, a, b, ct, only: x => x == opened).ConfigureAwait(false);
             delivered++;
         }
 

@@ -30,8 +30,22 @@ public sealed record JournalExport(
     /// <summary>Revealed quizzes, oldest first, each with how it came out.</summary>
     public IReadOnlyList<ExportedQuiz> Quizzes { get; init; } = [];
 
+    /// <summary>The photo journal (/memory), oldest first.</summary>
+    public IReadOnlyList<ExportedMemory> Memories { get; init; } = [];
+
     [JsonIgnore]
-    public bool IsEmpty => CheckIns.Count == 0 && Notes.Count == 0 && BucketList.Count == 0 && Quizzes.Count == 0;
+    public bool IsEmpty =>
+        CheckIns.Count == 0 && Notes.Count == 0 && BucketList.Count == 0 && Quizzes.Count == 0 && Memories.Count == 0;
+
+    /// <summary>The folder of the export's zip that holds the media files the journal names.</summary>
+    public const string MediaFolder = "media/";
+
+    /// <summary>Where a kept file lies in the export's zip.</summary>
+    public static string MediaPath(MediaItem media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        return MediaFolder + media.FileName;
+    }
 
     /// <summary>
     /// Keeps only what the couple shared: rounds not revealed are left out whole, notes not yet delivered too.
@@ -47,7 +61,9 @@ public sealed record JournalExport(
         IEnumerable<BucketItem> bucketList,
         Func<string, string?> deckName,
         DateTimeOffset now,
-        IReadOnlyDictionary<long, IReadOnlyList<PulseEntry>>? pulses = null)
+        IReadOnlyDictionary<long, IReadOnlyList<PulseEntry>>? pulses = null,
+        IEnumerable<Memory>? memories = null,
+        IReadOnlyDictionary<long, MediaItem>? media = null)
     {
         ArgumentNullException.ThrowIfNull(couple);
         ArgumentNullException.ThrowIfNull(a);
@@ -68,7 +84,10 @@ public sealed record JournalExport(
                 [
                     .. r.Questions.OrderBy(q => q.Position).Select(q => new ExportedQuestion(
                         q.Text,
-                        [.. partners.Select(p => ExportedAnswer.Of(p.DisplayName, r.AnswerOf(p.Id, q.Position), now, couple.TimeZone))])),
+                        [
+                            .. partners.Select(p => ExportedAnswer.Of(p.DisplayName, r.AnswerOf(p.Id, q.Position), now,
+                                couple.TimeZone, MediaOf(r.AnswerOf(p.Id, q.Position)?.MediaId))),
+                        ])),
                 ])
             {
                 Pulse = pulses?.GetValueOrDefault(r.Id) is { Count: > 0 } taps
@@ -93,7 +112,19 @@ public sealed record JournalExport(
                 NameOf(n.ToId),
                 n.CreatedAt,
                 n.DeliveredAt!.Value,
-                n.Text))
+                n.Text)
+            {
+                Media = MediaOf(n.MediaId),
+            })
+            .ToList();
+        var moments = (memories ?? [])
+            .Where(m => m.CoupleId == couple.Id)
+            .OrderBy(m => m.CreatedAt)
+            .ThenBy(m => m.Id)
+            .Select(m => new ExportedMemory(LocalDate(m.CreatedAt, couple.TimeZone), m.CreatedAt, NameOf(m.AuthorId), m.Text)
+            {
+                Media = MediaOf(m.MediaId),
+            })
             .ToList();
         var wishes = bucketList
             .Where(i => i.CoupleId == couple.Id)
@@ -107,7 +138,15 @@ public sealed record JournalExport(
             [a.DisplayName, b.DisplayName],
             checkIns,
             exportedNotes,
-            wishes);
+            wishes)
+        {
+            Memories = moments,
+        };
+
+        ExportedMedia? MediaOf(long? id) =>
+            id is { } key && media?.GetValueOrDefault(key) is { } item
+                ? new ExportedMedia(ExportedMedia.KindOf(item.Kind), MediaPath(item), item.ContentType)
+                : null;
     }
 
     internal static DateOnly LocalDate(DateTimeOffset instant, string timeZone) =>
@@ -169,11 +208,15 @@ public sealed record ExportedAnswer(string By, string? Text, bool IsSkipped)
     /// <summary>The day a held answer opens, on the couple's clock.</summary>
     public DateOnly? HeldUntil { get; init; }
 
+    /// <summary>The voice note, photo or video the answer was, when it was one.</summary>
+    public ExportedMedia? Media { get; init; }
+
     /// <summary>The answer as both partners can see it at <paramref name="now"/>: private and not-yet-open words stay out.</summary>
-    public static ExportedAnswer Of(string by, Answer? answer, DateTimeOffset now, string timeZone) =>
+    /// <param name="media">The answer's kept media, named only when its words are shared.</param>
+    public static ExportedAnswer Of(string by, Answer? answer, DateTimeOffset now, string timeZone, ExportedMedia? media = null) =>
         AnswerView.Of(answer, viewerId: null, now) switch
         {
-            AnswerView.Shared shared => new(by, shared.Text, false),
+            AnswerView.Shared shared => new(by, shared.Text, false) { Media = media },
             AnswerView.Passed => new(by, null, true),
             AnswerView.Held held =>
                 new(by, null, false) { KeptBack = KeptHeld, HeldUntil = JournalExport.LocalDate(held.Until, timeZone) },
@@ -195,6 +238,31 @@ public sealed record ExportedNote(
 {
     public const string NoteKind = "note";
     public const string CapsuleKind = "capsule";
+
+    /// <summary>The voice note, photo or video that came with it.</summary>
+    public ExportedMedia? Media { get; init; }
+}
+
+/// <summary>A moment of the photo journal.</summary>
+/// <param name="Date">The day it was added, on the couple's clock.</param>
+/// <param name="Text">The line that goes with it; null when there is none.</param>
+public sealed record ExportedMemory(DateOnly Date, DateTimeOffset AddedAt, string By, string? Text)
+{
+    public ExportedMedia? Media { get; init; }
+}
+
+/// <summary>A media file of the export: what it is and where it lies in the zip.</summary>
+/// <param name="Kind">"voice", "photo", "video-note" or "video".</param>
+/// <param name="Path">The file's path inside the zip, e.g. <c>media/media-12.jpg</c>.</param>
+public sealed record ExportedMedia(string Kind, string Path, string ContentType)
+{
+    public static string KindOf(MediaKind kind) => kind switch
+    {
+        MediaKind.Voice => "voice",
+        MediaKind.Photo => "photo",
+        MediaKind.VideoNote => "video-note",
+        _ => "video",
+    };
 }
 
 /// <summary>A bucket-list wish; done once <see cref="DoneAt"/> is set.</summary>

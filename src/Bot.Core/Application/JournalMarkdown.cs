@@ -28,6 +28,7 @@ public static class JournalMarkdown
 
         AppendCheckIns(md, export);
         AppendNotes(md, export);
+        AppendMemories(md, export);
         AppendBucketList(md, export);
         AppendQuizzes(md, export);
         return Encoding.UTF8.GetBytes(md.ToString().TrimEnd() + "\n");
@@ -118,7 +119,7 @@ public static class JournalMarkdown
                         { KeptBack: ExportedAnswer.KeptPrivate } => "_" + Copy.JournalKeptPrivate + "_",
                         { HeldUntil: { } until } => "_" + Copy.JournalHeldUntil(Date(until)) + "_",
                         { Text: null } => "_" + Copy.JournalWordsRemoved + "_",
-                        _ => Escape(answer.Text),
+                        _ => Escape(answer.Text) + MediaLink(answer.Media),
                     });
                 }
             }
@@ -140,9 +141,32 @@ public static class JournalMarkdown
                 ? Copy.JournalCapsuleHeading(Escape(note.From), Escape(note.To), Date(note.WrittenAt, export))
                 : Copy.JournalNoteHeading(Escape(note.From), Escape(note.To));
             md.Append("### ").Append(Date(note.DeliveredAt, export)).Append(" — ").Append(heading).Append("\n\n");
-            AppendWords(md, Escape(note.Text));
+            AppendWords(md, Escape(note.Text) + MediaLink(note.Media));
         }
     }
+
+    private static void AppendMemories(StringBuilder md, JournalExport export)
+    {
+        if (export.Memories.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## ").Append(Copy.JournalMemoriesHeading).Append("\n\n");
+        foreach (var memory in export.Memories)
+        {
+            md.Append("### ").Append(Date(memory.Date)).Append(" — ").Append(Escape(memory.By)).Append("\n\n");
+            AppendWords(md, (memory.Text is null ? "" : Escape(memory.Text)) + MediaLink(memory.Media));
+        }
+    }
+
+    /// <summary>A link to the media file beside the journal in the zip (an image shows inline).</summary>
+    private static string MediaLink(ExportedMedia? media) => media switch
+    {
+        null => "",
+        { Kind: "photo" } => $"\n\n![{Copy.JournalMediaLabel(media.Kind)}](<{media.Path}>)",
+        _ => $"\n\n[{Copy.JournalMediaLabel(media.Kind)}](<{media.Path}>)",
+    };
 
     private static void AppendBucketList(StringBuilder md, JournalExport export)
     {

@@ -10,6 +10,7 @@ public sealed class JournalService(
     IQuizRepository quizzes,
     QuizCatalog quizCatalog,
     RoundService roundService,
+    MemoryService memories,
     Messenger messenger,
     TimeProvider time)
 {
@@ -58,29 +59,31 @@ public sealed class JournalService(
 
         var revealed = await rounds.GetRevealedAsync(couple.Id, count ?? DefaultHistoryCount, ct).ConfigureAwait(false);
         var played = await PlayedAsync(couple.Id, QuizzesInHistory, ct).ConfigureAwait(false);
-        if (revealed.Count == 0 && played.Count > 0)
-        {
-            var (pa, pb) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
-            await messenger.ReplyAsync(c, Copy.QuizHistory(played, pa, pb, couple.TimeZone), ct, wordsOf: [pa.Id, pb.Id])
-                .ConfigureAwait(false);
-            return;
-        }
-
-        if (revealed.Count == 0)
+        var moments = await memories.ListAsync(couple.Id, count ?? DefaultHistoryCount, ct).ConfigureAwait(false);
+        if (revealed.Count == 0 && moments.Count == 0 && played.Count == 0)
         {
             await messenger.ReplyAsync(c, Copy.HistoryEmpty(name), ct).ConfigureAwait(false);
             return;
         }
 
         var (a, b) = await roundService.PartnersAsync(couple, ct).ConfigureAwait(false);
-        var history = Copy.History(revealed, a, b, couple.TimeZone, time.GetUtcNow(), c.IsPrivate ? c.Me.Id : null);
-        if (played.Count > 0)
+        var text = revealed.Count == 0
+            ? ""
+            : Copy.History(revealed, a, b, couple.TimeZone, time.GetUtcNow(), c.IsPrivate ? c.Me.Id : null);
+        if (moments.Count > 0)
         {
-            history += "\n\n" + Copy.QuizHistory(played, a, b, couple.TimeZone);
+            // Newest first, like the check-ins above them.
+            text += (text.Length == 0 ? "" : "\n\n") + Copy.MemoryHistoryHeading + "\n" + string.Join('\n', moments.Select(m =>
+                Copy.MemoryHistoryLine(m.CreatedAt, couple.TimeZone, m.AuthorId == a.Id ? a.DisplayName : b.DisplayName,
+                    m.Text, m.MediaKind)));
         }
 
-        await messenger.ReplyAsync(c, history, ct, wordsOf: [a.Id, b.Id])
-            .ConfigureAwait(false);
+        if (played.Count > 0)
+        {
+            text += (text.Length == 0 ? "" : "\n\n") + Copy.QuizHistory(played, a, b, couple.TimeZone);
+        }
+
+        await messenger.ReplyAsync(c, text, ct, wordsOf: [a.Id, b.Id]).ConfigureAwait(false);
     }
 
     /// <summary>The couple's latest revealed quizzes that are still in the catalog, newest first.</summary>

@@ -9,7 +9,7 @@ namespace Bot.Core.Application;
 /// lands in the partner's quiet hours: it waits until they end.
 /// </summary>
 public sealed class LoveNoteService(
-    ILoveNoteRepository notes, Messenger messenger, IRandomSource random, TimeProvider time)
+    ILoveNoteRepository notes, Messenger messenger, MediaService media, IRandomSource random, TimeProvider time)
 {
     public const int MaxTextLength = 1000;
     public const int MaxPending = 50;
@@ -48,11 +48,20 @@ public sealed class LoveNoteService(
             return;
         }
 
+        var (ok, kept) = await KeepMediaAsync(c, couple, ct).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        text = kept is null ? text : Copy.MediaLine(kept.Kind, text);
+        var file = kept is null ? null : Messages.Attachment.Of(kept);
+
         if (deliverAt is null && couple.IsCoolingDownAt(now))
         {
             // Written during a cool-down: held, and delivered the moment the pause ends.
             var end = couple.CooldownUntil!.Value;
-            await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, end, null, false), ct)
+            await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, end, null, false) { MediaId = kept?.Id }, ct)
                 .ConfigureAwait(false);
             await messenger.ReplyAsync(c, Copy.NoteHeldForCooldown(name, partner.DisplayName,
                 TimeZones.FormatLocal(end, myZone)), ct).ConfigureAwait(false);
@@ -62,10 +71,11 @@ public sealed class LoveNoteService(
         string? ForYou(DateTimeOffset at) => myZone == theirZone ? null : PersonalTime.ClockText(at, myZone);
         if (deliverAt is null)
         {
-            await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, now, now, false), ct)
+            await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, now, now, false) { MediaId = kept?.Id }, ct)
                 .ConfigureAwait(false);
             var landsAt = await messenger.ToPersonWhenAwakeAsync(partner, couple, now,
-                Copy.NoteDelivered(partner.DisplayName, name, text), ct, wordsOf: [c.Me.Id]).ConfigureAwait(false);
+                Copy.NoteDelivered(partner.DisplayName, name, text), ct, wordsOf: [c.Me.Id], attachment: file)
+                .ConfigureAwait(false);
             await messenger.ReplyAsync(c, landsAt <= now
                 ? Copy.NoteSent(name, partner.DisplayName)
                 : Copy.NoteHeld(name, partner.DisplayName, PersonalTime.ClockText(now, theirZone),
@@ -73,8 +83,11 @@ public sealed class LoveNoteService(
             return;
         }
 
-        await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, deliverAt.Value, null, false), ct)
-            .ConfigureAwait(false);
+        var scheduled = new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, deliverAt.Value, null, false)
+        {
+            MediaId = kept?.Id,
+        };
+        await notes.AddAsync(scheduled, ct).ConfigureAwait(false);
         // The sweep holds it again should the partner's quiet hours change meanwhile; this says what it looks like now.
         var lands = PersonalTime.DeliverableAt(partner, couple, deliverAt.Value);
         var localText = TimeZones.FormatLocal(lands, theirZone);
@@ -113,8 +126,16 @@ public sealed class LoveNoteService(
             return;
         }
 
+        var (ok, kept) = await KeepMediaAsync(c, couple, ct).ConfigureAwait(false);
+        if (!ok)
+        {
+            return;
+        }
+
+        text = kept is null ? text : Copy.MediaLine(kept.Kind, text);
+
         var opensAt = date.At(CapsuleOpensAt).InZoneLeniently(zone).ToDateTimeOffset();
-        await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, opensAt, null, true), ct)
+        await notes.AddAsync(new LoveNote(0, couple.Id, c.Me.Id, partner.Id, text, now, opensAt, null, true) { MediaId = kept?.Id }, ct)
             .ConfigureAwait(false);
         var day = TimeZones.FormatLocalDate(opensAt, theirZone);
         await messenger.ReplyAsync(c, Copy.CapsuleSealed(name, partner.DisplayName, day), ct).ConfigureAwait(false);
@@ -192,7 +213,7 @@ public sealed class LoveNoteService(
     private async Task<bool> CheckTextAsync(Conversation c, string text, string help, CancellationToken ct)
     {
         var name = c.Me.DisplayName;
-        var reply = text.Length == 0
+        var reply = text.Length == 0 && c.Message.Media is null
             ? help
             : text.Length > MaxTextLength
                 ? Copy.NoteTooLong(name, text.Length, MaxTextLength)
@@ -206,6 +227,18 @@ public sealed class LoveNoteService(
 
         await messenger.ReplyAsync(c, reply, ct).ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>The media that came with the command, kept; false when it came but could not be (the person was told why).</summary>
+    private async Task<(bool Ok, MediaItem? Kept)> KeepMediaAsync(Conversation c, Couple couple, CancellationToken ct)
+    {
+        if (c.Message.Media is not { } file)
+        {
+            return (true, null);
+        }
+
+        var kept = await media.KeepAsync(c, couple, file, ct).ConfigureAwait(false);
+        return (kept is not null, kept);
     }
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;

@@ -15,6 +15,7 @@ public sealed class LoveNoteSweeper(
     ICoupleRepository couples,
     IPersonRepository persons,
     Messenger messenger,
+    MediaService media,
     IUnitOfWork unitOfWork,
     TimeProvider time)
 {
@@ -80,7 +81,8 @@ public sealed class LoveNoteSweeper(
                 to.DisplayName, from.DisplayName, TimeZones.FormatLocalDate(note.CreatedAt, to.ZoneIn(couple)), note.Text)
             : Copy.NoteDelivered(to.DisplayName, from.DisplayName, note.Text);
         // Due in the partner's quiet hours (they changed them, or asked for 07:30): it waits in the outbox until they end.
-        await messenger.ToPersonWhenAwakeAsync(to, couple, now, text, ct, wordsOf: [note.FromId]).ConfigureAwait(false);
+        await messenger.ToPersonWhenAwakeAsync(to, couple, now, text, ct, wordsOf: [note.FromId],
+            attachment: await media.AttachmentAsync(note.MediaId, ct).ConfigureAwait(false)).ConfigureAwait(false);
         return true;
     }
 }

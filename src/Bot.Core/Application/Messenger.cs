@@ -56,12 +56,34 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// check-ins"): during their quiet hours it arrives without a sound, so it never wakes them.
     /// </summary>
     public Task ToPartnerAsync(Person partner, Couple couple, string text, CancellationToken ct,
-        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null)
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
+        Attachment? attachment = null)
     {
         ArgumentNullException.ThrowIfNull(partner);
         var now = time.GetUtcNow();
-        return ToPersonAsync(partner, text, ct, choices, wordsOf,
+        return ToPersonAsync(partner, text, ct, choices, wordsOf, attachment: attachment,
             silent: PersonalTime.DeliverableAt(partner, couple, now) > now);
+    }
+
+    /// <summary>
+    /// Sends to the person's private chat at <paramref name="at"/> (or at once if that has passed), held further
+    /// while it is night for them then.
+    /// </summary>
+    public Task ToPersonAtAsync(Person person, Couple couple, DateTimeOffset at, string text, CancellationToken ct,
+        IReadOnlyList<long>? wordsOf = null, Attachment? attachment = null)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var now = time.GetUtcNow();
+        var landsAt = PersonalTime.DeliverableAt(person, couple, at);
+        return person.PrivateChat is null
+            ? Task.CompletedTask
+            : outbox.EnqueueAsync(
+                new OutgoingMessage(person.PrivateChat, text, [], wordsOf ?? [])
+                {
+                    Attachment = attachment,
+                    NotBefore = landsAt > now ? landsAt : null,
+                },
+                ct);
     }
 
     /// <summary>
@@ -71,7 +93,8 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// </summary>
     public async Task<DateTimeOffset> ToPersonWhenAwakeAsync(Person person, Couple couple, DateTimeOffset now,
         string text, CancellationToken ct, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
-        IReadOnlyList<long>? wordsOf = null, QuestionRef? asks = null, long? stepOfRound = null)
+        IReadOnlyList<long>? wordsOf = null, QuestionRef? asks = null, long? stepOfRound = null,
+        Attachment? attachment = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         var landsAt = PersonalTime.DeliverableAt(person, couple, now);
@@ -80,6 +103,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
             await outbox.EnqueueAsync(
                 new OutgoingMessage(person.PrivateChat, text, choices ?? [], wordsOf ?? [])
                 {
+                    Attachment = attachment,
                     InvitesAnswer = asks is not null,
                     Asks = asks,
                     StepOfRound = stepOfRound,
@@ -109,18 +133,23 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// the sender's check that only the two of them read it (see <see cref="OutgoingMessage.HomeOf"/>).
     /// </summary>
     public async Task ToCoupleAsync(Couple couple, Person a, Person b, string text, CancellationToken ct,
-        IReadOnlyList<long>? wordsOf = null, IReadOnlyList<IReadOnlyList<Choice>>? choices = null)
+        IReadOnlyList<long>? wordsOf = null, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
+        Attachment? attachment = null)
     {
         if (couple.Home is not null)
         {
             await outbox.EnqueueAsync(
-                new OutgoingMessage(couple.Home, text, choices ?? [], wordsOf ?? []) { HomeOf = couple.Id }, ct)
+                new OutgoingMessage(couple.Home, text, choices ?? [], wordsOf ?? [])
+                {
+                    HomeOf = couple.Id,
+                    Attachment = attachment,
+                }, ct)
                 .ConfigureAwait(false);
             return;
         }
 
-        await ToPartnerAsync(a, couple, text, ct, choices, wordsOf).ConfigureAwait(false);
-        await ToPartnerAsync(b, couple, text, ct, choices, wordsOf).ConfigureAwait(false);
+        await ToPartnerAsync(a, couple, text, ct, choices, wordsOf, attachment).ConfigureAwait(false);
+        await ToPartnerAsync(b, couple, text, ct, choices, wordsOf, attachment).ConfigureAwait(false);
     }
 
     public static IReadOnlyList<IReadOnlyList<Choice>> Row(params Choice[] choices) => [choices];

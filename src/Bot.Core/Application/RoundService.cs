@@ -18,6 +18,7 @@ public sealed class RoundService(
     IPulseRepository pulses,
     SupportOfferService support,
     IRandomSource random,
+    MediaService media,
     TimeProvider time)
 {
 
@@ -149,7 +150,8 @@ public sealed class RoundService(
     /// Records an answer (or a pass when <paramref name="text"/> is null) to the person's current question; while
     /// the weekly pulse is still waiting for them, a pass skips the current scale and words wait for the taps.
     /// </summary>
-    public async Task AnswerAsync(Conversation c, Couple couple, Round round, string? text, CancellationToken ct)
+    public async Task AnswerAsync(Conversation c, Couple couple, Round round, string? text, CancellationToken ct,
+        InboundMedia? file = null)
     {
         var me = c.Me;
         var partner = c.Partner!;
@@ -181,9 +183,23 @@ public sealed class RoundService(
             return;
         }
 
+        long? mediaId = null;
+        if (file is not null)
+        {
+            // Kept only now that it is sure to be this question's answer; the caption becomes its words.
+            if (await media.KeepAsync(c, couple, file, ct).ConfigureAwait(false) is not { } kept)
+            {
+                return;
+            }
+
+            mediaId = kept.Id;
+            text = Copy.MediaLine(kept.Kind, text);
+        }
+
         var answer = new Answer(round.Id, question.Position, me.Id, text, time.GetUtcNow())
         {
-            SourceMessageId = (c.Message as TextReceived)?.MessageId,
+            SourceMessageId = file is null ? (c.Message as TextReceived)?.MessageId : null,
+            MediaId = mediaId,
         };
         if (!await rounds.AddAnswerAsync(answer, ct).ConfigureAwait(false))
         {
@@ -337,6 +353,7 @@ public sealed class RoundService(
             : [];
         var reveal = Copy.Reveal(round, a, b, time.GetUtcNow(), couple.TimeZone, pulse);
         await messenger.ToCoupleAsync(couple, a, b, reveal, ct, wordsOf: [a.Id, b.Id]).ConfigureAwait(false);
+        await RevealMediaAsync(couple, round, a, b, ct).ConfigureAwait(false);
         if (couple.Home is not null)
         {
             // The partner who just finished hears back privately too, not only through the group.
@@ -346,6 +363,30 @@ public sealed class RoundService(
         if (round.Kind == RoundKind.Weekly)
         {
             await support.AfterWeeklyRevealAsync(couple, a, b, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After the reveal's words, the voice notes, photos and videos among the shared answers, each as what it is,
+    /// in question order.
+    /// </summary>
+    public async Task RevealMediaAsync(Couple couple, Round round, Person a, Person b, CancellationToken ct,
+        Func<Answer, bool>? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var now = time.GetUtcNow();
+        foreach (var answer in round.Answers.Where(x => x.MediaId is not null && (only?.Invoke(x) ?? true))
+                     .OrderBy(x => x.Position).ThenBy(x => x.PersonId == a.Id ? 0 : 1))
+        {
+            if ((only is null && AnswerView.Of(answer, null, now) is not AnswerView.Shared)
+                || await media.AttachmentAsync(answer.MediaId, ct).ConfigureAwait(false) is not { } file)
+            {
+                continue;
+            }
+
+            var author = answer.PersonId == a.Id ? a : b;
+            await messenger.ToCoupleAsync(couple, a, b, Copy.MediaRevealCaption(author.DisplayName, answer.Position,
+                round.Questions.Count), ct, wordsOf: [author.Id], attachment: file).ConfigureAwait(false);
         }
     }
 

@@ -15,16 +15,19 @@ public sealed record SweepReport(
     int YearReviewsSent,
     IReadOnlyList<(string Item, Exception Error)> Failures)
 {
+    /// <summary>Memories that came back "on this day".</summary>
+    public int MemoriesRecalled { get; init; }
+
     /// <summary>True when some step changed something for a couple.</summary>
     public bool DidAnything =>
         CooldownsEnded + CheckInsOpened + CheckInsMissed + Reminded + Expired + NotesDelivered + FirstTimesProposed
-        + FirstTimesSkipped + FirstTimesFollowedUp + HeldAnswersShared + YearReviewsSent > 0;
+        + FirstTimesSkipped + FirstTimesFollowedUp + HeldAnswersShared + YearReviewsSent + MemoriesRecalled > 0;
 }
 
 /// <summary>
 /// The minute's work, in the order it must happen: cool-downs end, check-ins open, remind and expire, love notes
-/// land, first times are proposed, held answers are shared, and anniversaries bring the year in review. Each step
-/// handles its items in their own transactions.
+/// land, first times are proposed, held answers are shared, memories come back on their day, and anniversaries
+/// bring the year in review. Each step handles its items in their own transactions.
 /// </summary>
 public sealed class Sweep(
     CooldownSweeper cooldowns,
@@ -32,6 +35,7 @@ public sealed class Sweep(
     LoveNoteSweeper notes,
     FirstTimeSweeper firstTimes,
     HeldAnswerSweeper heldAnswers,
+    MemorySweeper memories,
     YearReviewSweeper yearReviews)
 {
     public async Task<SweepReport> RunAsync(CancellationToken ct)
@@ -43,6 +47,7 @@ public sealed class Sweep(
         var delivered = await notes.RunAsync(ct).ConfigureAwait(false);
         var proposed = await firstTimes.RunAsync(ct).ConfigureAwait(false);
         var held = await heldAnswers.RunAsync(ct).ConfigureAwait(false);
+        var recalled = await memories.RunAsync(ct).ConfigureAwait(false);
         var reviews = await yearReviews.RunAsync(ct).ConfigureAwait(false);
         return new SweepReport(
             ended.Ended,
@@ -58,7 +63,10 @@ public sealed class Sweep(
             reviews.Sent,
             [
                 .. ended.Failures, .. rounds.Failures, .. delivered.Failures, .. proposed.Failures, .. held.Failures,
-                .. reviews.Failures,
-            ]);
+                .. recalled.Failures, .. reviews.Failures,
+            ])
+        {
+            MemoriesRecalled = recalled.Recalled,
+        };
     }
 }

@@ -15,5 +15,8 @@ public sealed record LoveNote(
     DateTimeOffset? DeliveredAt,
     bool IsCapsule)
 {
+    /// <summary>A voice note, photo or video that goes with the words.</summary>
+    public long? MediaId { get; init; }
+
     public bool IsDelivered => DeliveredAt is not null;
 }

@@ -58,6 +58,9 @@ public sealed record Answer(long RoundId, int Position, long PersonId, string? T
     /// <summary>For a held answer, the instant it opens for both; null otherwise.</summary>
     public DateTimeOffset? HeldUntil { get; init; }
 
+    /// <summary>The voice note, photo or video given as this answer (<see cref="Text"/> then describes it).</summary>
+    public long? MediaId { get; init; }
+
     public bool IsSkipped => Text is null;
 }
 

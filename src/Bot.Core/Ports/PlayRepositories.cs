@@ -79,5 +79,5 @@ public interface IYearReviewRepository
 }
 
 /// <summary>What a couple shared in a year, counted.</summary>
-/// <param name="MemoriesAdded">Photo-journal memories; zero until the memories table exists (see the host's query).</param>
+/// <param name="MemoriesAdded">Moments added to the photo journal (/memory).</param>
 public sealed record YearStats(int CheckInsShared, int FirstTimesTried, int WishesDone, int QuizzesPlayed, int MemoriesAdded);

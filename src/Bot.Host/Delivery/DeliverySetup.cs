@@ -10,6 +10,7 @@ internal static class DeliverySetup
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<InboundPipeline>();
+        builder.Services.AddSingleton<MediaFetcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<InboundPipeline>());
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxSender>());

@@ -184,6 +184,15 @@ internal sealed class InboundPipeline(
         services.GetRequiredService<OutboxLaneOfScope>().Lane = OutboxLane.Reply;
         var inbox = services.GetRequiredService<InboxStore>();
         var engine = services.GetRequiredService<BotEngine>();
+        // A file that came with the update is fetched first, outside the transaction: downloads take their time.
+        InboundMedia? fetched = null;
+        if (await inbox.HasMediaAsync(inboxId, ct).ConfigureAwait(false)
+            && await inbox.GetPendingAsync(inboxId, ct).ConfigureAwait(false) is { Message: { Media: { } media } message })
+        {
+            fetched = await services.GetRequiredService<MediaFetcher>().FetchAsync(media, message.IsPrivate, ct)
+                .ConfigureAwait(false);
+        }
+
         Platform? handled = null;
         await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
         {
@@ -194,7 +203,10 @@ internal sealed class InboundPipeline(
                 return;
             }
 
-            await engine.HandleAsync(item.Message, token).ConfigureAwait(false);
+            var inbound = fetched is not null && item.Message.Media is not null
+                ? item.Message with { Media = fetched }
+                : item.Message;
+            await engine.HandleAsync(inbound, token).ConfigureAwait(false);
             await inbox.CompleteAsync(inboxId, time.GetUtcNow(), token).ConfigureAwait(false);
             handled = item.Message.From.Platform;
         }, ct).ConfigureAwait(false);

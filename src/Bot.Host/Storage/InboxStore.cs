@@ -31,16 +31,16 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         command AS Command, arguments AS Arguments, text AS Text, payload AS Payload,
         reply_platform AS ReplyPlatform, reply_chat_id AS ReplyChatId,
         private_platform AS PrivatePlatform, private_chat_id AS PrivateChatId, message_id AS MessageId,
-        options AS Options
+        options AS Options, media AS Media
         """;
 
     private const string InsertSql = """
         INSERT INTO inbox (update_key, chat_key, received_at, kind, from_platform, from_id, from_name, chat_platform,
                            chat_id, is_private, command, arguments, text, payload, reply_platform, reply_chat_id,
-                           private_platform, private_chat_id, message_id, options)
+                           private_platform, private_chat_id, message_id, options, media)
         VALUES (@UpdateKey, @ChatKey, @ReceivedAt, @Kind, @FromPlatform, @FromId, @FromName, @ChatPlatform,
                 @ChatId, @IsPrivate, @Command, @Arguments, @Text, @Payload, @ReplyPlatform, @ReplyChatId,
-                @PrivatePlatform, @PrivateChatId, @MessageId, @Options)
+                @PrivatePlatform, @PrivateChatId, @MessageId, @Options, @Media)
         ON CONFLICT (update_key) DO NOTHING
         RETURNING id;
         """;
@@ -58,12 +58,16 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         SELECT {Columns} FROM inbox WHERE id = @Id AND processed_at IS NULL;
         """;
 
+    private const string HasMediaSql = """
+        SELECT EXISTS (SELECT 1 FROM inbox WHERE id = @Id AND processed_at IS NULL AND media IS NOT NULL);
+        """;
+
     private const string CompleteSql = """
         UPDATE inbox SET
             processed_at = @Now, chat_key = NULL, kind = NULL, from_platform = NULL, from_id = NULL,
             from_name = NULL, chat_platform = NULL, chat_id = NULL, is_private = NULL, command = NULL,
             arguments = NULL, text = NULL, payload = NULL, reply_platform = NULL, reply_chat_id = NULL,
-            private_platform = NULL, private_chat_id = NULL, message_id = NULL, options = NULL
+            private_platform = NULL, private_chat_id = NULL, message_id = NULL, options = NULL, media = NULL
         WHERE id = @Id AND processed_at IS NULL;
         """;
 
@@ -122,6 +126,9 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
                 Options = message is CommandReceived { Options: { } options }
                     ? cipher.Encrypt(JsonSerializer.Serialize(options), SealedColumns.InboxOptions.At(updateKey))
                     : null,
+                Media = message.Media is { } media
+                    ? cipher.Encrypt(JsonSerializer.Serialize(StoredMedia.Of(media)), SealedColumns.InboxMedia.At(updateKey))
+                    : null,
             },
             ct);
     }
@@ -148,6 +155,10 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         return row?.ToItem(cipher);
     }
 
+    /// <summary>Whether the unhandled update came with a file (to fetch before it is handled).</summary>
+    public async Task<bool> HasMediaAsync(long id, CancellationToken ct) =>
+        await session.ExecuteScalarAsync<bool>(HasMediaSql, new { Id = id }, ct).ConfigureAwait(false);
+
     /// <summary>Marks the update handled and erases its content; runs in the caller's transaction, if any.</summary>
     public Task CompleteAsync(long id, DateTimeOffset now, CancellationToken ct) =>
         session.ExecuteAsync(CompleteSql, new { Id = id, Now = UnixTime.ToMs(now) }, ct);
@@ -157,6 +168,16 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         session.ExecuteAsync(PurgeSql, new { Before = UnixTime.ToMs(before) }, ct);
 
     private sealed record AddressRow(long? Platform, string? ChatId);
+
+    /// <summary>What the inbox keeps of a file that came with an update: where to fetch it, never its bytes.</summary>
+    private sealed record StoredMedia(
+        MediaKind Kind, Platform Platform, string FileId, string? Url, long? Size, string? ContentType)
+    {
+        public static StoredMedia Of(InboundMedia media) => new(
+            media.Kind, media.Source.Platform, media.Source.FileId, media.Source.Url, media.Size, media.ContentType);
+
+        public InboundMedia ToMedia() => new(Kind, new MediaSource(Platform, FileId, Url), Size, ContentType);
+    }
 
     private sealed record InboxRow(
         long Id,
@@ -178,7 +199,8 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
         long? PrivatePlatform,
         string? PrivateChatId,
         string? MessageId,
-        string? Options)
+        string? Options,
+        string? Media)
     {
         private string Open(FieldCipher cipher, SealedColumn column, string value) =>
             cipher.Decrypt(value, column.At(UpdateKey));
@@ -217,6 +239,9 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
             {
                 ReplyTo = Address(ReplyPlatform, ReplyChatId),
                 PrivateChat = Address(PrivatePlatform, PrivateChatId),
+                Media = Media is null
+                    ? null
+                    : JsonSerializer.Deserialize<StoredMedia>(Open(cipher, SealedColumns.InboxMedia, Media))?.ToMedia(),
             });
         }
 

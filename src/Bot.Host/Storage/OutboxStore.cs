@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Host.Security;
@@ -46,7 +47,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher, ILo
 
     private const string AttachmentsSql = """
         SELECT outbox_id AS OutboxId, kind AS Kind, file_name AS FileName, content_type AS ContentType,
-               content AS Content
+               content AS Content, source AS Source
         FROM outbox_attachments WHERE outbox_id IN @Ids;
         """;
 
@@ -185,10 +186,17 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher, ILo
 
     private sealed record WordsRow(long OutboxId, long PersonId);
 
-    private sealed record AttachmentRow(long OutboxId, long Kind, string FileName, string ContentType, byte[] Content)
+    private sealed record AttachmentRow(
+        long OutboxId, long Kind, string FileName, string ContentType, byte[] Content, string? Source)
     {
         public Attachment ToAttachment(FieldCipher cipher) =>
             new((AttachmentKind)Kind, FileName, ContentType,
-                cipher.DecryptBytes(Content, SealedColumns.OutboxAttachment.At(OutboxId)));
+                cipher.DecryptBytes(Content, SealedColumns.OutboxAttachment.At(OutboxId)))
+            {
+                Source = Source is null
+                    ? null
+                    : JsonSerializer.Deserialize<MediaSource>(
+                        cipher.Decrypt(Source, SealedColumns.OutboxAttachmentSource.At(OutboxId))),
+            };
     }
 }

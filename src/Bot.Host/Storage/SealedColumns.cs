@@ -24,6 +24,11 @@ internal static class SealedColumns
     public static readonly SealedColumn DiscordInteractionToken = new("discord_interactions", "token", ["id"]);
     public static readonly SealedColumn QuizChoice = new("quiz_answers", "choice", ["play_id", "person_id", "item"]);
     public static readonly SealedColumn QuizGuess = new("quiz_answers", "guess", ["play_id", "person_id", "item"]);
+    public static readonly SealedColumn MediaContent = new("media", "content", ["id"], IsBinary: true);
+    public static readonly SealedColumn MediaSource = new("media", "source", ["id"]);
+    public static readonly SealedColumn MemoryText = new("memories", "text", ["id"]);
+    public static readonly SealedColumn InboxMedia = new("inbox", "media", ["update_key"]);
+    public static readonly SealedColumn OutboxAttachmentSource = new("outbox_attachments", "source", ["outbox_id"]);
 
     /// <summary>The columns that existed when values were first bound to their place (migration 0017).</summary>
     public static IReadOnlyList<SealedColumn> SealedByMigration { get; } =
@@ -33,7 +38,10 @@ internal static class SealedColumns
     ];
 
     public static IReadOnlyList<SealedColumn> All { get; } =
-        [.. SealedByMigration, DiscordInteractionToken, QuizChoice, QuizGuess];
+    [
+        .. SealedByMigration, DiscordInteractionToken, QuizChoice, QuizGuess, MediaContent, MediaSource, MemoryText,
+        InboxMedia, OutboxAttachmentSource,
+    ];
 }
 
 /// <summary>An encrypted column and the columns that name its row (the row's part of the associated data).</summary>

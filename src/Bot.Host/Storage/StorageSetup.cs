@@ -43,6 +43,8 @@ internal static class StorageSetup
         services.AddScoped<ISupportOfferRepository, SqliteSupportOfferRepository>();
         services.AddScoped<IYearReviewRepository, SqliteYearReviewRepository>();
         services.AddScoped<IPendingInputRepository, SqlitePendingInputRepository>();
+        services.AddScoped<IMediaRepository, SqliteMediaRepository>();
+        services.AddScoped<IMemoryRepository, SqliteMemoryRepository>();
         services.AddScoped<OutboxLaneOfScope>();
         services.AddScoped<IOutbox, SqliteOutbox>();
         services.AddScoped<OutboxStore>();

@@ -21,8 +21,14 @@ public sealed record SentMessage(
     public bool Silent { get; init; }
 }
 
-/// <summary>A file the bot uploaded: its kind ("photo" or "document"), name, MIME type and bytes.</summary>
-public sealed record SentFile(string Kind, string FileName, string? ContentType, byte[] Content);
+/// <summary>
+/// A file the bot sent: its kind ("photo", "document", "voice", "video_note" or "video"), name, MIME type and bytes.
+/// </summary>
+public sealed record SentFile(string Kind, string FileName, string? ContentType, byte[] Content)
+{
+    /// <summary>The file_id the bot named instead of uploading (a file this server gave out); null for an upload.</summary>
+    public string? ByFileId { get; init; }
+}
 
 /// <summary>One inline keyboard button; CallbackData is empty for buttons of another kind (url, ...).</summary>
 public sealed record SentButton(string Text, string CallbackData);

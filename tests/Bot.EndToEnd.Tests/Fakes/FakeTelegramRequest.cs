@@ -169,4 +169,8 @@ internal sealed class FakeTelegramRequest
 }
 
 /// <summary>One file part of a multipart Bot API call.</summary>
-internal sealed record FakeTelegramUpload(string FileName, string? ContentType, byte[] Content);
+internal sealed record FakeTelegramUpload(string FileName, string? ContentType, byte[] Content)
+{
+    /// <summary>Set when the file was named by a file_id this server gave out rather than uploaded.</summary>
+    public string? FileId { get; init; }
+}

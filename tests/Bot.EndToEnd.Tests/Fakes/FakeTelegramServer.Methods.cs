@@ -24,7 +24,8 @@ public sealed partial class FakeTelegramServer
 
     private static readonly Dictionary<string, string> MethodNames = new[]
     {
-        "getMe", "getUpdates", "sendMessage", "sendPhoto", "sendDocument", "answerCallbackQuery", "setMyCommands", "deleteWebhook",
+        "getMe", "getUpdates", "sendMessage", "sendPhoto", "sendDocument", "sendVoice", "sendVideoNote", "sendVideo", "getFile",
+        "answerCallbackQuery", "setMyCommands", "deleteWebhook",
         "getWebhookInfo", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "getChatMemberCount",
         "getChatMember", "setWebhook",
     }.ToDictionary(name => name, StringComparer.OrdinalIgnoreCase);
@@ -44,6 +45,11 @@ public sealed partial class FakeTelegramServer
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (await TryServeFileAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         FakeTelegramReply reply;
         try
         {
@@ -117,6 +123,10 @@ public sealed partial class FakeTelegramServer
                 "sendMessage" => SendMessageLocked(request),
                 "sendPhoto" => SendFileLocked(request, "photo"),
                 "sendDocument" => SendFileLocked(request, "document"),
+                "sendVoice" => SendFileLocked(request, "voice"),
+                "sendVideoNote" => SendFileLocked(request, "video_note"),
+                "sendVideo" => SendFileLocked(request, "video"),
+                "getFile" => GetFileLocked(request),
                 "answerCallbackQuery" => AnswerCallbackQueryLocked(request),
                 "setMyCommands" => SetMyCommandsLocked(request),
                 "deleteWebhook" => DeleteWebhookLocked(request),
@@ -293,8 +303,8 @@ public sealed partial class FakeTelegramServer
         return FakeTelegramReply.Ok(BotMessageJsonLocked(message, editDate: null));
     }
 
-    // sendPhoto / sendDocument: only uploads (a file_id or URL cannot be resolved here); scripted failures apply
-    // as they do to sendMessage.
+    // sendPhoto / sendDocument / sendVoice / sendVideoNote / sendVideo: uploads, or a file_id this server gave out
+    // (a URL cannot be resolved here); scripted failures apply as they do to sendMessage.
     private FakeTelegramReply SendFileLocked(FakeTelegramRequest request, string kind)
     {
         var chatId = request.GetInt64("chat_id");
@@ -316,7 +326,7 @@ public sealed partial class FakeTelegramServer
             return FakeTelegramReply.BadRequest($"there is no {kind} in the request");
         }
 
-        if (request.GetUpload(kind) is not { } upload)
+        if ((request.GetUpload(kind) ?? FileByIdLocked(request, kind)) is not { } upload)
         {
             return FakeTelegramReply.BadRequest("wrong file identifier/HTTP URL specified");
         }
@@ -326,7 +336,12 @@ public sealed partial class FakeTelegramServer
             return FakeTelegramReply.Error(413, "Request Entity Too Large");
         }
 
-        if (kind == "photo" && !LooksLikeImage(upload.Content))
+        if (kind == "video_note" && request.Has("caption"))
+        {
+            return FakeTelegramReply.BadRequest("video notes have no caption");
+        }
+
+        if (kind == "photo" && upload.FileId is null && !LooksLikeImage(upload.Content))
         {
             return FakeTelegramReply.BadRequest("IMAGE_PROCESS_FAILED");
         }
@@ -344,7 +359,7 @@ public sealed partial class FakeTelegramServer
 
         var message = new SentMessage(_nextMessageId++, chatId!.Value, caption, buttons, DateTimeOffset.UtcNow)
         {
-            File = new SentFile(kind, upload.FileName, upload.ContentType, upload.Content),
+            File = new SentFile(kind, upload.FileName, upload.ContentType, upload.Content) { ByFileId = upload.FileId },
             Silent = request.GetBoolean("disable_notification"),
         };
         _sent.Add(message);

@@ -569,7 +569,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     {
         var fileId = string.Create(CultureInfo.InvariantCulture, $"BQACAgfake{message.ChatId}_{message.MessageId}");
         var uniqueId = string.Create(CultureInfo.InvariantCulture, $"AgADfake{message.MessageId}");
-        if (file.Kind == "photo")
+        if (file.Kind is "voice" or "video_note" or "video")
+        {
+            json[file.Kind] = FileJson(file.Kind, file.ByFileId ?? fileId, new StoredFile(file.Kind, "", file.Content, file.Content.Length));
+        }
+        else if (file.Kind == "photo")
         {
             json["photo"] = new JsonArray(new JsonObject
             {

@@ -316,4 +316,49 @@ public sealed class DiscordInteractionMapperTests
         Assert.DoesNotContain("tok-en_1", line, StringComparison.Ordinal);
         Assert.Contains("interactions/900/", line, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("image/jpeg", MediaKind.Photo)]
+    [InlineData("audio/ogg", MediaKind.Voice)]
+    [InlineData("video/mp4; codecs=avc1", MediaKind.Video)]
+    public void Attachment_ByItsContentType_IsMedia(string contentType, MediaKind kind)
+    {
+        var media = DiscordInteractionMapper.MediaOf(5, "https://cdn.example/5/a", contentType, 1234);
+
+        Assert.Equal(kind, media!.Kind);
+        Assert.Equal(new MediaSource(Platform.Discord, "5", "https://cdn.example/5/a"), media.Source);
+        Assert.Equal(1234, media.Size);
+    }
+
+    [Fact]
+    public void Attachment_ThatIsNoMedia_IsNotTakenAsOne()
+    {
+        Assert.Null(DiscordInteractionMapper.MediaOf(5, "https://cdn.example/5/a.pdf", "application/pdf", 10));
+        Assert.Null(DiscordInteractionMapper.MediaOf(5, "https://cdn.example/5/a", null, 10));
+    }
+
+    [Fact]
+    public void DmWithAPhoto_IsATextWithTheMedia_AndCommandsKeepTheirMedia()
+    {
+        var photo = DiscordInteractionMapper.MediaOf(5, "https://cdn.example/5/a", "image/png", 10);
+
+        var text = Assert.IsType<TextReceived>(DiscordInteractionMapper.Map(Dm(1, "our walk") with { Media = photo }));
+        var command = Assert.IsType<CommandReceived>(DiscordInteractionMapper.Map(Dm(2, "/memory beach") with { Media = photo }));
+        var slash = Assert.IsType<CommandReceived>(DiscordInteractionMapper.Map(SlashCommand("memory") with { Media = photo }, 500)!.Message);
+
+        Assert.Equal(("our walk", photo), (text.Text, text.Media));
+        Assert.Equal(("memory", photo), (command.Command, command.Media));
+        Assert.Equal(photo, slash.Media);
+    }
+
+    [Fact]
+    public void CommandsThatTakeMedia_GetAnOptionalAttachmentOption_OthersNone()
+    {
+        var commands = DiscordCommands.Build().OfType<SlashCommandProperties>().ToDictionary(c => c.Name.Value);
+
+        var memory = commands["memory"].Options.Value.Single(o => o.Name == CommandSpec.MediaOptionName);
+        Assert.Equal((ApplicationCommandOptionType.Attachment, false), (memory.Type, memory.IsRequired ?? false));
+        Assert.Contains(commands["note"].Options.Value, o => o.Type == ApplicationCommandOptionType.Attachment);
+        Assert.DoesNotContain(commands["status"].Options.GetValueOrDefault() ?? [], o => o.Type == ApplicationCommandOptionType.Attachment);
+    }
 }

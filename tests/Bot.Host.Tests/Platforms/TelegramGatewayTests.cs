@@ -100,4 +100,49 @@ public sealed class TelegramGatewayTests : IDisposable
             Assert.Equal(TimeSpan.FromSeconds(7), limited.RetryAfter);
         }
     }
+
+    private static OutgoingMessage WithVoice(MediaSource source) =>
+        new(Chat, "From Alex", [], [])
+        {
+            Attachment = new Attachment(AttachmentKind.Voice, "media-1.ogg", "audio/ogg", "OggS"u8.ToArray()) { Source = source },
+        };
+
+    [Fact]
+    public async Task Send_AVoiceNoteFromTelegram_ResendsItByFileId_WithoutUploading()
+    {
+        _http.Reply(HttpStatusCode.OK, Sent);
+
+        var result = await _gateway.SendAsync(WithVoice(new MediaSource(Platform.Telegram, "voice-7")), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Ok, result);
+        var request = Assert.Single(_http.Requests);
+        Assert.EndsWith("/sendVoice", request.Path, StringComparison.Ordinal);
+        Assert.Contains("\"voice\":\"voice-7\"", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_AVoiceNoteTelegramNoLongerKnows_UploadsTheKeptBytesInstead()
+    {
+        _http.Reply(HttpStatusCode.BadRequest, """{"ok":false,"error_code":400,"description":"Bad Request: wrong file identifier/HTTP URL specified"}""");
+        _http.Reply(HttpStatusCode.OK, Sent);
+
+        var result = await _gateway.SendAsync(WithVoice(new MediaSource(Platform.Telegram, "gone")), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Ok, result);
+        Assert.Equal(2, _http.Requests.Count);
+        Assert.Equal("OggS"u8.ToArray(), _http.Requests[1].Upload("voice").Content);
+        Assert.Equal("From Alex", _http.Requests[1].Text("caption"));
+    }
+
+    [Fact]
+    public async Task Send_AVoiceNoteFromDiscord_IsUploaded()
+    {
+        _http.Reply(HttpStatusCode.OK, Sent);
+
+        await _gateway.SendAsync(WithVoice(new MediaSource(Platform.Discord, "5", "https://cdn.example/5")), CancellationToken.None);
+
+        var request = Assert.Single(_http.Requests);
+        Assert.EndsWith("/sendVoice", request.Path, StringComparison.Ordinal);
+        Assert.Equal("media-1.ogg", request.Upload("voice").FileName);
+    }
 }

@@ -183,4 +183,81 @@ public sealed class TelegramUpdateMapperTests
         Assert.Equal(new ChatAddress(Platform.Telegram, "-5001"), change.Chat);
         Assert.Equal(new ChatAddress(Platform.Telegram, "-1001234"), change.MovedTo);
     }
+
+    [Fact]
+    public void Map_VoiceNote_GivesTextReceivedWithTheMediaByFileId()
+    {
+        var update = new Update
+        {
+            Id = 1,
+            Message = new Message
+            {
+                Id = 8,
+                From = Alex,
+                Chat = PrivateChat,
+                Date = DateTime.UtcNow,
+                Voice = new Voice { FileId = "voice-1", FileUniqueId = "u1", Duration = 3, FileSize = 900 },
+            },
+        };
+
+        var text = Assert.IsType<TextReceived>(TelegramUpdateMapper.Map(update, BotName));
+
+        Assert.Equal("", text.Text);
+        Assert.Equal(new InboundMedia(MediaKind.Voice, new MediaSource(Platform.Telegram, "voice-1"), 900, "audio/ogg"), text.Media);
+    }
+
+    [Fact]
+    public void Map_PhotoCaptionedWithACommand_GivesTheCommandWithTheLargestPhoto()
+    {
+        var update = new Update
+        {
+            Id = 1,
+            Message = new Message
+            {
+                Id = 8,
+                From = Alex,
+                Chat = PrivateChat,
+                Date = DateTime.UtcNow,
+                Caption = "/memory our beach",
+                Photo =
+                [
+                    new PhotoSize { FileId = "small", FileUniqueId = "s", Width = 90, Height = 60 },
+                    new PhotoSize { FileId = "large", FileUniqueId = "l", Width = 1280, Height = 960, FileSize = 5000 },
+                ],
+            },
+        };
+
+        var command = Assert.IsType<CommandReceived>(TelegramUpdateMapper.Map(update, BotName));
+
+        Assert.Equal(("memory", "our beach"), (command.Command, command.Arguments));
+        Assert.Equal(("large", MediaKind.Photo), (command.Media!.Source.FileId, command.Media.Kind));
+    }
+
+    [Fact]
+    public void Map_CommandReplyingToOnesOwnPhoto_TakesThatPhoto_ButNotSomeoneElses()
+    {
+        Message Reply(User author) => new()
+        {
+            Id = 9,
+            From = Alex,
+            Chat = PrivateChat,
+            Date = DateTime.UtcNow,
+            Text = "/memory",
+            ReplyToMessage = new Message
+            {
+                Id = 8,
+                From = author,
+                Chat = PrivateChat,
+                Date = DateTime.UtcNow,
+                Photo = [new PhotoSize { FileId = "mine", FileUniqueId = "m", Width = 10, Height = 10 }],
+            },
+        };
+
+        var own = Assert.IsType<CommandReceived>(TelegramUpdateMapper.Map(new Update { Id = 1, Message = Reply(Alex) }, BotName));
+        var other = Assert.IsType<CommandReceived>(TelegramUpdateMapper.Map(
+            new Update { Id = 2, Message = Reply(new User { Id = 7, FirstName = "Bot", IsBot = true }) }, BotName));
+
+        Assert.Equal("mine", own.Media!.Source.FileId);
+        Assert.Null(other.Media);
+    }
 }

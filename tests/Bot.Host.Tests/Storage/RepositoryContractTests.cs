@@ -21,7 +21,12 @@ public sealed record RepositorySet(
     IPendingInputRepository PendingInputs,
     IQuizRepository Quizzes,
     ISupportOfferRepository SupportOffers,
-    IYearReviewRepository YearReviews);
+    IYearReviewRepository YearReviews)
+{
+    public IMediaRepository Media { get; init; } = new InMemoryMediaRepository();
+
+    public IMemoryRepository Memories { get; init; } = new InMemoryMemoryRepository();
+}
 
 /// <summary>
 /// What every storage implementation of the ports must do. Run against the in-memory fakes and against SQLite,
@@ -62,6 +67,10 @@ public abstract partial class RepositoryContractTests : IAsyncLifetime
     protected ISupportOfferRepository SupportOffers => Set.SupportOffers;
 
     protected IYearReviewRepository YearReviews => Set.YearReviews;
+
+    protected IMediaRepository Media => Set.Media;
+
+    protected IMemoryRepository Memories => Set.Memories;
 
     private RepositorySet Set => _set ?? throw new InvalidOperationException("Not initialised.");
 
@@ -131,7 +140,11 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
             new RepositorySet(
                 store.Persons, store.Couples, store.Invites, store.Rounds, store.Ledger, store.BucketList,
                 store.LoveNotes, store.Erasure, store.Bowl, store.FirstTimes, store.Pulses, store.PendingInputs,
-                store.Quizzes, store.SupportOffers, store.YearReviews));
+                store.Quizzes, store.SupportOffers, store.YearReviews)
+            {
+                Media = store.Media,
+                Memories = store.Memories,
+            });
     }
 }
 
@@ -166,6 +179,10 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
             _database.Get<IPendingInputRepository>(),
             _database.Get<IQuizRepository>(),
             _database.Get<ISupportOfferRepository>(),
-            _database.Get<IYearReviewRepository>());
+            _database.Get<IYearReviewRepository>())
+        {
+            Media = _database.Get<IMediaRepository>(),
+            Memories = _database.Get<IMemoryRepository>(),
+        };
     }
 }

@@ -225,6 +225,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         return path switch
         {
             "/gateway" or "/resume" => HandleGatewayAsync(context, path),
+            _ when path.StartsWith(CdnPrefix, StringComparison.Ordinal) => ServeAttachmentAsync(context),
             _ => HandleRestAsync(context),
         };
     }

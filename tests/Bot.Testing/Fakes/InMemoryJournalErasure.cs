@@ -47,6 +47,8 @@ public sealed class InMemoryJournalErasure(InMemoryStore store) : IJournalErasur
         store.Bowl.RemoveCouple(coupleId);
         store.FirstTimes.RemoveCouple(coupleId);
         store.Quizzes.RemoveCouple(coupleId);
+        store.Memories.RemoveCouple(coupleId);
+        store.Media.RemoveCouple(coupleId);
         return Task.CompletedTask;
     }
 }

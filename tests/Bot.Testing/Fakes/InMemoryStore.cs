@@ -33,6 +33,10 @@ public sealed class InMemoryStore
 
     public InMemoryPendingInputRepository PendingInputs { get; } = new();
 
+    public InMemoryMediaRepository Media { get; } = new();
+
+    public InMemoryMemoryRepository Memories { get; } = new();
+
     public InMemoryOutbox Outbox { get; } = new();
 
     public InMemoryJournalErasure Erasure => field ??= new(this);

@@ -73,6 +73,6 @@ public sealed class InMemoryYearReviewRepository(InMemoryStore store) : IYearRev
             store.FirstTimes.All.Count(f => f.CoupleId == coupleId && f.State == FirstTimeState.Done && In(f.DecidedAt)),
             wishes.Count(w => In(w.DoneAt)),
             store.Quizzes.All.Count(q => q.CoupleId == coupleId && q.State == QuizPlayState.Revealed && In(q.ClosedAt)),
-            MemoriesAdded: 0);
+            store.Memories.All.Count(m => m.CoupleId == coupleId && In(m.CreatedAt)));
     }
 }

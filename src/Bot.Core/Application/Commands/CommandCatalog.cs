@@ -181,11 +181,12 @@ public static class CommandCatalog
         {
             Usage = "/note TEXT [at HH:MM | surprise]",
             Place = CommandPlace.PrivateChat,
+            TakesMedia = true,
             Parameters =
             [
+                // Optional only so a voice note or photo may be the whole note; no words and no file gets the help.
                 new TextParameter("text", "Your note", LoveNoteService.MaxTextLength)
                 {
-                    Required = true,
                     Slot = ParameterSlot.Rest,
                 },
                 new TimeOfDayParameter("at", "Deliver at this time on their clock, e.g. 19:00 or 7pm (leave out: now)")
@@ -206,6 +207,7 @@ public static class CommandCatalog
         {
             Usage = "/capsule YYYY-MM-DD TEXT",
             Place = CommandPlace.PrivateChat,
+            TakesMedia = true,
             Parameters =
             [
                 new DateParameter("date", "The day it opens, e.g. 2027-06-01")
@@ -215,11 +217,24 @@ public static class CommandCatalog
                 },
                 new TextParameter("text", "What to seal inside", LoveNoteService.MaxTextLength)
                 {
-                    Required = true,
                     Slot = ParameterSlot.Rest,
                 },
             ],
             Help = Copy.CapsuleHelp,
+        },
+        new("memory", "Add a photo or moment to your journal", typeof(MemoryCommand))
+        {
+            Usage = "/memory [TEXT] (as a photo's caption)",
+            Place = CommandPlace.PrivateChat,
+            TakesMedia = true,
+            Parameters =
+            [
+                new TextParameter("text", "A line to go with it", MemoryService.MaxTextLength)
+                {
+                    Slot = ParameterSlot.Rest,
+                },
+            ],
+            Help = Copy.MemoryHelp,
         },
         new("cooldown", "Take a pause, then come back to each other", typeof(CooldownCommand))
         {

@@ -37,6 +37,15 @@ public sealed record CommandSpec(string Name, string Description, Type Handler)
     public IReadOnlyList<Parameter> Parameters { get; init; } = [];
 
     /// <summary>
+    /// Whether a voice note, photo or video may come with it (Telegram: as the caption of one, or a reply to one;
+    /// Discord: an optional attachment option named <see cref="MediaOptionName"/>).
+    /// </summary>
+    public bool TakesMedia { get; init; }
+
+    /// <summary>The name of the attachment option on platforms with typed options.</summary>
+    public const string MediaOptionName = "media";
+
+    /// <summary>
     /// The reply when a required argument is missing or words are left that nothing reads; the default shows
     /// <see cref="Usage"/>.
     /// </summary>

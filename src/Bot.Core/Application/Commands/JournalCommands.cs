@@ -41,3 +41,10 @@ public sealed class TrendCommand(PulseTrendService pulseTrend) : CoupleCommand
     protected override Task HandleAsync(Conversation c, Couple couple, CommandArguments arguments, CancellationToken ct) =>
         pulseTrend.TrendAsync(c, couple, arguments.Number("weeks"), ct);
 }
+
+/// <summary>/memory [TEXT]: a photo, voice note or video (or a line alone) for the couple's journal.</summary>
+public sealed class MemoryCommand(MemoryService memories) : CoupleCommand
+{
+    protected override Task HandleAsync(Conversation c, Couple couple, CommandArguments arguments, CancellationToken ct) =>
+        memories.AddAsync(c, couple, arguments.Text("text") ?? "", ct);
+}

@@ -18,6 +18,9 @@ public abstract record Inbound(ChatUser From, string FromName, ChatAddress Chat,
 
     /// <summary>How to reach this person privately when the platform knows it even outside their private chat.</summary>
     public ChatAddress? PrivateChat { get; init; }
+
+    /// <summary>A voice note, photo or video that came with the message (its caption is the text).</summary>
+    public InboundMedia? Media { get; init; }
 }
 
 /// <summary>A command such as <c>/join ABC</c>: the name without slash or bot suffix, lower case.</summary>

@@ -55,17 +55,41 @@ public sealed record OutgoingMessage(
 /// <summary>One question of one round: where an answer belongs.</summary>
 public sealed record QuestionRef(long RoundId, int Position);
 
-/// <summary>How a file is shown: an image in the chat, or a document to open or save.</summary>
+/// <summary>How a file is shown: an image in the chat, a document to open or save, or a partner's recorded media.</summary>
 public enum AttachmentKind
 {
     Photo = 1,
     Document = 2,
+    Voice = 3,
+    VideoNote = 4,
+    Video = 5,
 }
 
-/// <summary>A file to send, held in memory (charts and exports are small).</summary>
+/// <summary>A file to send, held in memory (charts, exports and media within the platforms' limits).</summary>
 /// <param name="FileName">Name shown to the person, e.g. <c>journal.md</c>.</param>
 /// <param name="ContentType">MIME type, e.g. <c>image/png</c>.</param>
-public sealed record Attachment(AttachmentKind Kind, string FileName, string ContentType, ReadOnlyMemory<byte> Content);
+public sealed record Attachment(AttachmentKind Kind, string FileName, string ContentType, ReadOnlyMemory<byte> Content)
+{
+    /// <summary>
+    /// Where the platform the file came from keeps it: a gateway of that platform that can resend by reference
+    /// (Telegram's file_id) does so instead of uploading <see cref="Content"/> again.
+    /// </summary>
+    public MediaSource? Source { get; init; }
+
+    /// <summary>The attachment that shows a partner's kept media as what it is (a voice note plays as one).</summary>
+    public static Attachment Of(MediaItem media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        var kind = media.Kind switch
+        {
+            MediaKind.Voice => AttachmentKind.Voice,
+            MediaKind.Photo => AttachmentKind.Photo,
+            MediaKind.VideoNote => AttachmentKind.VideoNote,
+            _ => AttachmentKind.Video,
+        };
+        return new Attachment(kind, media.FileName, media.ContentType, media.Content) { Source = media.Source };
+    }
+}
 
 /// <summary>A button; its payload comes back in <see cref="ChoiceSelected"/> and must carry all it needs.</summary>
 public sealed record Choice

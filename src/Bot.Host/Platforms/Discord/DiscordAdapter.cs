@@ -267,7 +267,10 @@ internal sealed class DiscordAdapter(
 
     private static DiscordMessageFacts Facts(IMessage message) => new(
         message.Id, message.Author.Id, DiscordInteractionIntake.NameOf(message.Author), message.Author.IsBot || message.Author.IsWebhook,
-        (message.Channel as IGuildChannel)?.GuildId, message.Channel.Id, message.Content ?? "", message.EditedTimestamp);
+        (message.Channel as IGuildChannel)?.GuildId, message.Channel.Id, message.Content ?? "", message.EditedTimestamp)
+    {
+        Media = message.Attachments.Select(DiscordInteractionIntake.MediaOf).FirstOrDefault(m => m is not null),
+    };
 
     private Task Queue(DmWork work)
     {

@@ -23,6 +23,15 @@ internal static class DiscordCommands
                 builder.AddOption(OptionOf(parameter));
             }
 
+            if (command.TakesMedia)
+            {
+                builder.AddOption(new SlashCommandOptionBuilder()
+                    .WithName(CommandSpec.MediaOptionName)
+                    .WithDescription("A photo, voice note or short video")
+                    .WithType(ApplicationCommandOptionType.Attachment)
+                    .WithRequired(false));
+            }
+
             return (ApplicationCommandProperties)builder.Build();
         }),
     ];

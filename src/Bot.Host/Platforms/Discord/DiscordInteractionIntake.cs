@@ -1,4 +1,5 @@
 using Bot.Core.Application;
+using Bot.Core.Domain;
 using Bot.Host.Pipeline;
 using Discord;
 
@@ -64,6 +65,8 @@ internal sealed class DiscordInteractionIntake(DiscordStateStore state, InboundP
             {
                 CommandName = command.Data.Name,
                 Options = DiscordCommands.Options(command.Data.Options.Select(o => (o.Name, (object?)o.Value))),
+                Media = command.Data.Options.Select(o => o.Value).OfType<IAttachment>().Select(MediaOf)
+                    .FirstOrDefault(m => m is not null),
             },
             IComponentInteraction click => facts(DiscordInteractionKind.Button) with { CustomId = click.Data.CustomId },
             IModalInteraction form => facts(DiscordInteractionKind.ModalSubmit) with
@@ -82,4 +85,7 @@ internal sealed class DiscordInteractionIntake(DiscordStateStore state, InboundP
     }
 
     internal static string NameOf(IUser user) => user.GlobalName ?? user.Username;
+
+    internal static InboundMedia? MediaOf(IAttachment attachment) =>
+        DiscordInteractionMapper.MediaOf(attachment.Id, attachment.Url, attachment.ContentType, attachment.Size);
 }

@@ -29,13 +29,20 @@ internal sealed record DiscordInteractionFacts(
     /// <summary>What the person has typed so far into the option being completed.</summary>
     public string Typed { get; init; } = "";
 
+    /// <summary>The file given in a slash command's attachment option.</summary>
+    public InboundMedia? Media { get; init; }
+
     public bool IsPrivate => GuildId is null;
 }
 
 /// <summary>A message in a channel the bot can read, as the adapter reads it.</summary>
 internal sealed record DiscordMessageFacts(
     ulong Id, ulong AuthorId, string AuthorName, bool FromBot, ulong? GuildId, ulong ChannelId, string Content,
-    DateTimeOffset? EditedAt);
+    DateTimeOffset? EditedAt)
+{
+    /// <summary>The first photo, voice message or video attached to it.</summary>
+    public InboundMedia? Media { get; init; }
+}
 
 /// <summary>How the adapter acknowledges an interaction within Discord's three seconds.</summary>
 internal abstract record DiscordAck
@@ -96,6 +103,7 @@ internal static class DiscordInteractionMapper
                     Options = interaction.Options,
                     ReplyTo = awaitingReply,
                     PrivateChat = privateChat,
+                    Media = interaction.Media,
                 }),
             DiscordInteractionKind.Button when TryReadAnswer(interaction.CustomId, AnswerButton, out var question) =>
                 new DiscordIntake(new DiscordAck.AnswerForm(Encode(AnswerModal, question), Math.Min(maxAnswerLength, MaxFormLength)), null),
@@ -166,10 +174,32 @@ internal static class DiscordInteractionMapper
             var space = text.IndexOf(' ', StringComparison.Ordinal);
             var command = (space < 0 ? text[1..] : text[1..space]).ToLowerInvariant();
             var arguments = space < 0 ? "" : text[(space + 1)..].Trim();
-            return new CommandReceived(from, message.AuthorName, chat, true, command, arguments);
+            return new CommandReceived(from, message.AuthorName, chat, true, command, arguments) { Media = message.Media };
         }
 
-        return new TextReceived(from, message.AuthorName, chat, true, text) { MessageId = Id(message.Id) };
+        return new TextReceived(from, message.AuthorName, chat, true, text)
+        {
+            MessageId = Id(message.Id),
+            Media = message.Media,
+        };
+    }
+
+    /// <summary>
+    /// An attachment as media, by its content type: images are photos, audio a voice note, video a video; anything
+    /// else (a PDF, say) is not media and null.
+    /// </summary>
+    public static InboundMedia? MediaOf(ulong id, string url, string? contentType, long size)
+    {
+        var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        MediaKind? kind = type switch
+        {
+            null => null,
+            _ when type.StartsWith("image/", StringComparison.Ordinal) => MediaKind.Photo,
+            _ when type.StartsWith("audio/", StringComparison.Ordinal) => MediaKind.Voice,
+            _ when type.StartsWith("video/", StringComparison.Ordinal) => MediaKind.Video,
+            _ => null,
+        };
+        return kind is { } k ? new InboundMedia(k, new MediaSource(Platform.Discord, Id(id), url), size, type) : null;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Bot.Core.Ports;
 using Bot.Host.Operations;
+using Bot.Host.Pipeline;
 using Bot.Host.Web;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,9 @@ internal static class DiscordSetup
             // Discord requires this form of User-Agent on every request.
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "DiscordBot (https://github.com/botsuite, 1.0)");
         });
+        // Attachments live on Discord's CDN, an address of its own; no token goes with these requests.
+        services.AddHttpClient(nameof(DiscordMediaFetcher), http => http.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<IMediaFetcher, DiscordMediaFetcher>();
         services.AddSingleton<DiscordConnection>();
         services.AddSingleton<DiscordStateStore>();
         services.AddSingleton<DiscordChatGateway>();

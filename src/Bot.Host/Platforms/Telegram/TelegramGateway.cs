@@ -12,7 +12,8 @@ namespace Bot.Host.Platforms.Telegram;
 
 /// <summary>
 /// Sends outbox messages through the Bot API; plain text (no parse mode) so nobody's words need escaping. A file
-/// goes as a photo or document with the text as its caption (the outbox sender sends a longer text first).
+/// goes as a photo, voice note, video (note) or document with the text as its caption (the outbox sender sends a
+/// longer text first); a partner's file that came from Telegram is resent by its file_id.
 /// </summary>
 internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
 {
@@ -81,11 +82,53 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
     private async Task SendFileAsync(
         ChatId chatId, Attachment file, string text, InlineKeyboardMarkup? markup, bool silent, CancellationToken ct)
     {
-        var caption = text.Length == 0 ? null : text;
+        if (file.Kind == AttachmentKind.VideoNote && text.Length > 0)
+        {
+            // A video note takes no caption: the words go first, on their own.
+            await bot.SendMessage(chatId, text, disableNotification: silent, cancellationToken: ct).ConfigureAwait(false);
+            text = "";
+        }
+
+        // A file that came from Telegram is sent again by its file_id: no upload. Should Telegram no longer know
+        // that id, the kept bytes go up instead.
+        if (file.Source is { Platform: Platform.Telegram, FileId: { } fileId } && file.Kind != AttachmentKind.Document)
+        {
+            try
+            {
+                await SendFileAsync(chatId, file, InputFile.FromFileId(fileId), text, markup, silent, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == (int)HttpStatusCode.BadRequest && !file.Content.IsEmpty)
+            {
+            }
+        }
+
         using var content = new MemoryStream(file.Content.ToArray(), writable: false);
-        var input = InputFile.FromStream(content, file.FileName);
+        await SendFileAsync(chatId, file, InputFile.FromStream(content, file.FileName), text, markup, silent, ct)
+            .ConfigureAwait(false);
+    }
+
+    private async Task SendFileAsync(ChatId chatId, Attachment file, InputFile input, string text,
+        InlineKeyboardMarkup? markup, bool silent, CancellationToken ct)
+    {
+        var caption = text.Length == 0 ? null : text;
         switch (file.Kind)
         {
+            case AttachmentKind.Voice:
+                await bot.SendVoice(chatId, input, caption: caption, replyMarkup: markup, disableNotification: silent,
+                        cancellationToken: ct)
+                    .ConfigureAwait(false);
+                break;
+            case AttachmentKind.VideoNote:
+                await bot.SendVideoNote(chatId, input, replyMarkup: markup, disableNotification: silent,
+                        cancellationToken: ct)
+                    .ConfigureAwait(false);
+                break;
+            case AttachmentKind.Video:
+                await bot.SendVideo(chatId, input, caption: caption, replyMarkup: markup, disableNotification: silent,
+                        cancellationToken: ct)
+                    .ConfigureAwait(false);
+                break;
             case AttachmentKind.Photo:
                 await bot.SendPhoto(chatId, input, caption: caption, replyMarkup: markup, disableNotification: silent,
                         cancellationToken: ct)

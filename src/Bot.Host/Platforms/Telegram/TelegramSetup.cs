@@ -1,5 +1,6 @@
 using Bot.Core.Ports;
 using Bot.Host.Operations;
+using Bot.Host.Pipeline;
 using Bot.Host.Web;
 using global::Telegram.Bot;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -51,6 +52,7 @@ internal static class TelegramSetup
             return new TelegramBotClient(clientOptions, http);
         });
         builder.Services.AddSingleton<IChatGateway, TelegramGateway>();
+        builder.Services.AddSingleton<IMediaFetcher, TelegramMediaFetcher>();
         builder.Services.AddSingleton<IChatAudience, TelegramChatAudience>();
         builder.Services.AddSingleton<TelegramIntake>();
         builder.Services.AddHealthChecks().AddCheck<TelegramHealthCheck>("telegram", HealthStatus.Unhealthy,

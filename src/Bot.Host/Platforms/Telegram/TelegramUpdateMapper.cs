@@ -46,16 +46,22 @@ internal static class TelegramUpdateMapper
 
         var isPrivate = message.Chat.Type == ChatType.Private;
         var chat = Address(message.Chat.Id);
-        var text = message.Text;
-        if (text is null)
+        var media = MediaOf(message);
+        // A photo, voice note or video carries its words as a caption.
+        var text = message.Text ?? message.Caption;
+        if (text is null && media is null)
         {
-            // Stickers, photos and the like: worth a friendly word in private, noise in a group.
+            // Stickers, documents and the like: worth a friendly word in private, noise in a group.
             return isPrivate && !IsServiceMessage(message) ? new TextReceived(User(from), from.FirstName, chat, true, "") : null;
         }
 
-        if (!text.StartsWith('/'))
+        if (text is null || !text.StartsWith('/'))
         {
-            return new TextReceived(User(from), from.FirstName, chat, isPrivate, text) { MessageId = MessageId(message) };
+            return new TextReceived(User(from), from.FirstName, chat, isPrivate, text ?? "")
+            {
+                MessageId = MessageId(message),
+                Media = media,
+            };
         }
 
         var firstSpace = text.IndexOfAny([' ', '\n']);
@@ -72,10 +78,29 @@ internal static class TelegramUpdateMapper
             token = token[..at];
         }
 
+        // "/memory" as the caption of a file, or as a reply to one's own file sent a moment before.
+        media ??= message.ReplyToMessage is { From.Id: var author } replied && author == from.Id ? MediaOf(replied) : null;
         return token.Length == 0
-            ? new TextReceived(User(from), from.FirstName, chat, isPrivate, text)
-            : new CommandReceived(User(from), from.FirstName, chat, isPrivate, token.ToLowerInvariant(), arguments);
+            ? new TextReceived(User(from), from.FirstName, chat, isPrivate, text) { Media = media }
+            : new CommandReceived(User(from), from.FirstName, chat, isPrivate, token.ToLowerInvariant(), arguments)
+            {
+                Media = media,
+            };
     }
+
+    /// <summary>The voice note, photo (its largest size) or video a message carries, by file_id.</summary>
+    private static InboundMedia? MediaOf(Message message) => message switch
+    {
+        { Voice: { } voice } => Media(MediaKind.Voice, voice.FileId, voice.FileSize, voice.MimeType ?? "audio/ogg"),
+        { Photo: [_, ..] photos } when photos.MaxBy(p => (long)p.Width * p.Height) is { } photo =>
+            Media(MediaKind.Photo, photo.FileId, photo.FileSize, "image/jpeg"),
+        { VideoNote: { } note } => Media(MediaKind.VideoNote, note.FileId, note.FileSize, "video/mp4"),
+        { Video: { } video } => Media(MediaKind.Video, video.FileId, video.FileSize, video.MimeType ?? "video/mp4"),
+        _ => null,
+    };
+
+    private static InboundMedia Media(MediaKind kind, string fileId, long? size, string contentType) =>
+        new(kind, new MediaSource(Platform.Telegram, fileId), size, contentType);
 
     private static string MessageId(Message message) => message.Id.ToString(CultureInfo.InvariantCulture);
 

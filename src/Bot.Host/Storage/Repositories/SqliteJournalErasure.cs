@@ -34,6 +34,8 @@ internal sealed class SqliteJournalErasure(SqliteSession session) : IJournalEras
         DELETE FROM first_times WHERE couple_id = @CoupleId;
         DELETE FROM quiz_answers WHERE play_id IN (SELECT id FROM quiz_plays WHERE couple_id = @CoupleId);
         DELETE FROM quiz_plays WHERE couple_id = @CoupleId;
+        DELETE FROM memories WHERE couple_id = @CoupleId;
+        DELETE FROM media WHERE couple_id = @CoupleId;
         """;
 
     public Task RequestAsync(long coupleId, long requestedById, DateTimeOffset at, CancellationToken ct) =>

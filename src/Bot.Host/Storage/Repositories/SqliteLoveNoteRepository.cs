@@ -9,12 +9,12 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
 {
     private const string Columns = """
         id AS Id, couple_id AS CoupleId, from_id AS FromId, to_id AS ToId, text AS Text, created_at AS CreatedAt,
-        deliver_at AS DeliverAt, delivered_at AS DeliveredAt, is_capsule AS IsCapsule
+        deliver_at AS DeliverAt, delivered_at AS DeliveredAt, is_capsule AS IsCapsule, media_id AS MediaId
         """;
 
     private const string InsertSql = """
-        INSERT INTO love_notes (couple_id, from_id, to_id, text, created_at, deliver_at, delivered_at, is_capsule)
-        VALUES (@CoupleId, @FromId, @ToId, '', @CreatedAt, @DeliverAt, @DeliveredAt, @IsCapsule)
+        INSERT INTO love_notes (couple_id, from_id, to_id, text, created_at, deliver_at, delivered_at, is_capsule, media_id)
+        VALUES (@CoupleId, @FromId, @ToId, '', @CreatedAt, @DeliverAt, @DeliveredAt, @IsCapsule, @MediaId)
         RETURNING id;
         """;
 
@@ -69,6 +69,7 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
             DeliverAt = UnixTime.ToMs(note.DeliverAt),
             DeliveredAt = UnixTime.ToMs(note.DeliveredAt),
             IsCapsule = note.IsCapsule ? 1 : 0,
+            note.MediaId,
         }, SealedColumns.LoveNoteText, note.Text, cipher, ct).ConfigureAwait(false);
         return note with
         {
@@ -123,7 +124,8 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
         long CreatedAt,
         long DeliverAt,
         long? DeliveredAt,
-        long IsCapsule)
+        long IsCapsule,
+        long? MediaId)
     {
         public LoveNote ToDomain(FieldCipher cipher) => new(
             Id,
@@ -134,6 +136,9 @@ internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCiphe
             UnixTime.FromMs(CreatedAt),
             UnixTime.FromMs(DeliverAt),
             UnixTime.FromMs(DeliveredAt),
-            IsCapsule != 0);
+            IsCapsule != 0)
+        {
+            MediaId = MediaId,
+        };
     }
 }

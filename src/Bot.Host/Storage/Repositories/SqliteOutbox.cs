@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
@@ -31,8 +32,8 @@ internal sealed class SqliteOutbox(
         """;
 
     private const string InsertAttachmentSql = """
-        INSERT INTO outbox_attachments (outbox_id, kind, file_name, content_type, content)
-        VALUES (@OutboxId, @Kind, @FileName, @ContentType, @Content);
+        INSERT INTO outbox_attachments (outbox_id, kind, file_name, content_type, content, source)
+        VALUES (@OutboxId, @Kind, @FileName, @ContentType, @Content, @Source);
         """;
 
     // outbox_words and outbox_attachments rows go with their message (ON DELETE CASCADE).
@@ -107,6 +108,9 @@ internal sealed class SqliteOutbox(
                             file.FileName,
                             file.ContentType,
                             Content = cipher.EncryptBytes(file.Content.Span, SealedColumns.OutboxAttachment.At(id)),
+                            Source = file.Source is { } source
+                                ? cipher.Encrypt(JsonSerializer.Serialize(source), SealedColumns.OutboxAttachmentSource.At(id))
+                                : null,
                         },
                         token).ConfigureAwait(false);
                 }

@@ -45,20 +45,22 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
     private const string AnswersOfSql = """
         SELECT round_id AS RoundId, position AS Position, person_id AS PersonId, text AS Text,
                answered_at AS AnsweredAt, visibility AS Visibility, held_until AS HeldUntil,
-               source_message AS SourceMessage
+               source_message AS SourceMessage, media_id AS MediaId
         FROM answers WHERE round_id IN @Ids
         ORDER BY round_id, position, person_id;
         """;
 
     private const string AddAnswerSql = """
-        INSERT INTO answers (round_id, position, person_id, text, answered_at, visibility, held_until, source_message)
-        VALUES (@RoundId, @Position, @PersonId, @Text, @AnsweredAt, @Visibility, @HeldUntil, @SourceMessage)
+        INSERT INTO answers (round_id, position, person_id, text, answered_at, visibility, held_until, source_message,
+                             media_id)
+        VALUES (@RoundId, @Position, @PersonId, @Text, @AnsweredAt, @Visibility, @HeldUntil, @SourceMessage, @MediaId)
         ON CONFLICT (round_id, position, person_id) DO NOTHING;
         """;
 
     // Only while the round is open (state 1): a change racing the reveal loses.
     private const string UpdateAnswerSql = """
-        UPDATE answers SET text = @Text, visibility = @Visibility, held_until = @HeldUntil, source_message = @SourceMessage
+        UPDATE answers SET text = @Text, visibility = @Visibility, held_until = @HeldUntil, source_message = @SourceMessage,
+                           media_id = @MediaId
         WHERE round_id = @RoundId AND position = @Position AND person_id = @PersonId
           AND EXISTS (SELECT 1 FROM rounds WHERE id = @RoundId AND state = 1);
         """;
@@ -195,6 +197,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                 Visibility = (long)answer.Visibility,
                 HeldUntil = UnixTime.ToMs(answer.HeldUntil),
                 SourceMessage = answer.SourceMessageId,
+                answer.MediaId,
             },
             ct).ConfigureAwait(false);
         return added == 1;
@@ -215,6 +218,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                 Visibility = (long)answer.Visibility,
                 HeldUntil = UnixTime.ToMs(answer.HeldUntil),
                 SourceMessage = answer.SourceMessageId,
+                answer.MediaId,
             },
             ct).ConfigureAwait(false);
         return changed == 1;
@@ -347,7 +351,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
 
     private sealed record AnswerRow(
         long RoundId, long Position, long PersonId, string? Text, long AnsweredAt, long Visibility, long? HeldUntil,
-        string? SourceMessage)
+        string? SourceMessage, long? MediaId)
     {
         public Answer ToDomain(FieldCipher cipher) =>
             new(
@@ -360,6 +364,7 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
                 Visibility = (AnswerVisibility)Visibility,
                 HeldUntil = UnixTime.FromMs(HeldUntil),
                 SourceMessageId = SourceMessage,
+                MediaId = MediaId,
             };
     }
 }

@@ -26,8 +26,7 @@ internal sealed class SqliteYearReviewRepository(SqliteSession session) : IYearR
         ON CONFLICT (couple_id, person_id, year) DO NOTHING;
         """;
 
-    // Revealed rounds (state 2), first times done (state 3), revealed quizzes (state 2). Memories arrive with the
-    // photo journal: until its table is on this branch they count as 0 here (MemoriesAdded is the hook to fill).
+    // Revealed rounds (state 2), first times done (state 3), revealed quizzes (state 2), photo-journal memories.
     private const string StatsSql = """
         SELECT
             (SELECT COUNT(*) FROM rounds WHERE couple_id = @CoupleId AND state = 2
@@ -38,7 +37,8 @@ internal sealed class SqliteYearReviewRepository(SqliteSession session) : IYearR
                 AND done_at >= @From AND done_at < @Until) AS WishesDone,
             (SELECT COUNT(*) FROM quiz_plays WHERE couple_id = @CoupleId AND state = 2
                 AND closed_at >= @From AND closed_at < @Until) AS QuizzesPlayed,
-            0 AS MemoriesAdded;
+            (SELECT COUNT(*) FROM memories WHERE couple_id = @CoupleId
+                AND created_at >= @From AND created_at < @Until) AS MemoriesAdded;
         """;
 
     public Task<IReadOnlyList<long>> FindDueAsync(
