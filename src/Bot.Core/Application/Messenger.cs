@@ -37,7 +37,8 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        QuestionRef? asks = null, Attachment? attachment = null, bool silent = false, long? stepOfRound = null) =>
+        QuestionRef? asks = null, Attachment? attachment = null, bool silent = false, long? stepOfRound = null,
+        Letter? letter = null) =>
         person.PrivateChat is null
             ? Task.CompletedTask
             : outbox.EnqueueAsync(
@@ -48,6 +49,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                     Attachment = attachment,
                     Silent = silent,
                     StepOfRound = stepOfRound,
+                    Letter = letter,
                 },
                 ct);
 
@@ -56,12 +58,12 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// check-ins"): during their quiet hours it arrives without a sound, so it never wakes them.
     /// </summary>
     public Task ToPartnerAsync(Person partner, Couple couple, string text, CancellationToken ct,
-        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null)
+        IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null, Letter? letter = null)
     {
         ArgumentNullException.ThrowIfNull(partner);
         var now = time.GetUtcNow();
         return ToPersonAsync(partner, text, ct, choices, wordsOf,
-            silent: PersonalTime.DeliverableAt(partner, couple, now) > now);
+            silent: PersonalTime.DeliverableAt(partner, couple, now) > now, letter: letter);
     }
 
     /// <summary>
@@ -109,18 +111,18 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// the sender's check that only the two of them read it (see <see cref="OutgoingMessage.HomeOf"/>).
     /// </summary>
     public async Task ToCoupleAsync(Couple couple, Person a, Person b, string text, CancellationToken ct,
-        IReadOnlyList<long>? wordsOf = null, IReadOnlyList<IReadOnlyList<Choice>>? choices = null)
+        IReadOnlyList<long>? wordsOf = null, IReadOnlyList<IReadOnlyList<Choice>>? choices = null, Letter? letter = null)
     {
         if (couple.Home is not null)
         {
             await outbox.EnqueueAsync(
-                new OutgoingMessage(couple.Home, text, choices ?? [], wordsOf ?? []) { HomeOf = couple.Id }, ct)
+                new OutgoingMessage(couple.Home, text, choices ?? [], wordsOf ?? []) { HomeOf = couple.Id, Letter = letter }, ct)
                 .ConfigureAwait(false);
             return;
         }
 
-        await ToPartnerAsync(a, couple, text, ct, choices, wordsOf).ConfigureAwait(false);
-        await ToPartnerAsync(b, couple, text, ct, choices, wordsOf).ConfigureAwait(false);
+        await ToPartnerAsync(a, couple, text, ct, choices, wordsOf, letter).ConfigureAwait(false);
+        await ToPartnerAsync(b, couple, text, ct, choices, wordsOf, letter).ConfigureAwait(false);
     }
 
     public static IReadOnlyList<IReadOnlyList<Choice>> Row(params Choice[] choices) => [choices];

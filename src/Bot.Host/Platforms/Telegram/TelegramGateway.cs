@@ -2,19 +2,22 @@ using System.Globalization;
 using System.Net;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
+using Bot.Host.Delivery;
 using Bot.Core.Ports;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
+using global::Telegram.Bot.Types.Enums;
 using global::Telegram.Bot.Types.ReplyMarkups;
 
 namespace Bot.Host.Platforms.Telegram;
 
 /// <summary>
-/// Sends outbox messages through the Bot API; plain text (no parse mode) so nobody's words need escaping. A file
-/// goes as a photo or document with the text as its caption (the outbox sender sends a longer text first).
+/// Sends outbox messages through the Bot API: plain text (no parse mode) so nobody's words need escaping, and a
+/// letter (a reveal) as HTML with every piece escaped (<see cref="TelegramLetter"/>). A file goes as a photo or
+/// document with the text as its caption (the outbox sender sends a longer text first).
 /// </summary>
-internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
+internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway, ILetterGateway
 {
     public Platform Platform => Platform.Telegram;
 
@@ -27,6 +30,8 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
     // One message a second to a person; groups allow about 20 a minute.
     public TimeSpan MinIntervalPerChat(ChatAddress chat) =>
         chat.ChatId.StartsWith('-') ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(1);
+
+    public IReadOnlyList<Letter> Pages(Letter letter) => LetterPages.Split(letter, TelegramLetter.Limits);
 
     public async Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
@@ -44,9 +49,11 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
                 return DeliveryResult.Ok;
             }
 
+            var html = message.Letter is { } letter ? TelegramLetter.Html(letter) : null;
             await bot.SendMessage(
                 chatId,
-                message.Text,
+                html ?? message.Text,
+                parseMode: html is null ? ParseMode.None : ParseMode.Html,
                 replyMarkup: markup,
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
                 disableNotification: message.Silent,
