@@ -213,11 +213,11 @@ public sealed class DiscordJourneyTests
             m => m.Content.Contains(Copy.HomeWordsSentPrivately("Dana", "Eli"), StringComparison.Ordinal)
                 || m.Content.Contains(Copy.HomeWordsSentPrivately("Eli", "Dana"), StringComparison.Ordinal));
 
-        Assert.Contains("Dana: dana-dream", forEli.Content, StringComparison.Ordinal);
-        Assert.Contains("Eli: eli-dream", forDana.Content, StringComparison.Ordinal);
+        Assert.Contains("Dana: dana-dream", forEli.Readable, StringComparison.Ordinal);
+        Assert.Contains("Eli: eli-dream", forDana.Readable, StringComparison.Ordinal);
         Assert.False(notice.IsEphemeral);
         // A bot cannot list who may read a server channel, so no partner's words are ever posted there.
-        Assert.DoesNotContain(discord.MessagesIn(channel.Id), m => m.Content.Contains("-dream", StringComparison.Ordinal)
+        Assert.DoesNotContain(discord.MessagesIn(channel.Id), m => m.Readable.Contains("-dream", StringComparison.Ordinal)
             || m.Content.Contains("(1/", StringComparison.Ordinal));
     }
 
