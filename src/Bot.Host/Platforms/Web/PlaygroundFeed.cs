@@ -47,8 +47,11 @@ internal sealed class PlaygroundFeed(TimeProvider time)
             : null;
         var buttons = message.Choices.Select(row => row.Select(c => new FeedButton(c.Label, c.Payload)).ToList()).ToList();
         var html = message.Letter is { } letter ? WebLetter.Html(letter) : null;
-        Publish(sequence => new FeedMessage(sequence, message.To.ChatId, "bot", message.Text,
-            time.GetUtcNow(), buttons, file, form) { Html = html }, fileId);
+        var at = time.GetUtcNow();
+        Publish(sequence => new FeedMessage(sequence, message.To.ChatId, "bot", message.Text, at, buttons, file, form)
+        {
+            Html = html,
+        }, fileId);
     }
 
     /// <summary>Shows what a person typed in their pane.</summary>
