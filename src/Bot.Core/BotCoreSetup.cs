@@ -28,6 +28,7 @@ public static class BotCoreSetup
         services.AddScoped<PairingService>();
         services.AddScoped<CoupleSettingsService>();
         services.AddScoped<HomeService>();
+        services.AddScoped<WelcomeService>();
         services.AddScoped<RoundService>();
         services.AddScoped<DeckService>();
         services.AddScoped<JournalService>();

@@ -56,6 +56,24 @@ public sealed class AnswerChoiceTests
     }
 
     [Fact]
+    public async Task Reveal_CarriesALetter_WithASectionPerQuestion_AndNoKeptWords()
+    {
+        var (alex, bea) = await AlexAnsweredAsync();
+
+        await _bot.PressAsync(alex, Payload("p", 2));
+        await _bot.AnswerAsync(bea, "B one", "B two", "B three");
+
+        var letter = _bot.LastMessageTo(bea).Letter;
+        Assert.NotNull(letter);
+        Assert.Equal(letter, _bot.LastMessageTo(alex).Letter);
+        var answers = letter.Sections.Where(s => s.Heading?.StartsWith("2. ", StringComparison.Ordinal) == true)
+            .SelectMany(s => s.Parts).OfType<Application.Messages.LetterAnswer>().ToList();
+        Assert.Equal([new("Alex", null, "kept this one to themselves 🔒"), new("Bea", "B two", null)], answers);
+        Assert.DoesNotContain("A two", letter.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("Alex: A one", letter.PlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KeepPrivate_HistoryNeverShowsItToThePartner_ButShowsTheAuthorTheirOwnWords()
     {
         var (alex, bea) = await AlexAnsweredAsync();

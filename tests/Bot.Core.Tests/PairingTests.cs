@@ -62,9 +62,9 @@ public sealed class PairingTests
         var couple = _bot.ActiveCouple(alex);
         Assert.NotNull(couple);
         Assert.True(couple.Includes(_bot.Stored(bea).Id));
-        Assert.Contains("You and Alex are paired, Bea", _bot.LastTextTo(bea), StringComparison.Ordinal);
-        Assert.Contains("You and Bea are paired, Alex", _bot.LastTextTo(alex), StringComparison.Ordinal);
-        Assert.Contains("Sunday 8 March, 19:00", _bot.LastTextTo(bea), StringComparison.Ordinal);
+        var toBea = Assert.Single(_bot.MessagesTo(bea), m => m.Text.Contains("You and Alex are paired, Bea", StringComparison.Ordinal));
+        Assert.Single(_bot.MessagesTo(alex), m => m.Text.Contains("You and Bea are paired, Alex", StringComparison.Ordinal));
+        Assert.Contains("Sunday 8 March, 19:00", toBea.Text, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2026, 3, 8, 19, 0, 0, TimeSpan.Zero), couple.NextCheckInAt);
         Assert.NotNull(Assert.Single(_bot.Store.Invites.All).UsedAt);
     }

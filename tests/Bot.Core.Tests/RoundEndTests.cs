@@ -60,6 +60,8 @@ public sealed class RoundEndTests
     private async Task<(TestUser Alex, TestUser Bea)> HeldQuestionForBeaAsync()
     {
         var (alex, bea) = await _bot.CoupleAsync();
+        // Quiet hours hold only on a known clock.
+        await _bot.SendAsync(bea, "/timezone UTC");
         _bot.AdvanceTo(Night);
         await _bot.SendAsync(alex, "/checkin");
         Assert.Contains(_bot.MessagesTo(bea), m => m.IsRoundStep && m.NotBefore > Night);

@@ -46,8 +46,8 @@ public sealed class AnswerChoiceJourneyTests
         Assert.Contains("alex-first-draft", ask.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(samBeforeReveal, m => m.Text.Contains("alex-", StringComparison.Ordinal));
         Assert.Contains("Felt loved — Alex 4/5 · Sam 5/5\nFelt heard — Alex 2/5 · Sam skipped", reveal.Text, StringComparison.Ordinal);
-        Assert.Contains("Alex: alex-one-better\nSam: sam-one", reveal.Text, StringComparison.Ordinal);
-        Assert.Contains($"{Copy.KeptToThemselves("Alex")}\nSam: sam-two", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\nalex-one-better\nSam\nsam-one", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains($"{Copy.KeptToThemselves("Alex")}\nSam\nsam-two", reveal.Text, StringComparison.Ordinal);
         Assert.Contains(Copy.KeptToThemselves("Alex"), history.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Telegram.SentTo(sam.Id), m => m.Text.Contains("alex-private-two", StringComparison.Ordinal)
             || m.Text.Contains("alex-first-draft", StringComparison.Ordinal));

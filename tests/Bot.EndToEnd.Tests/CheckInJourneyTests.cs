@@ -42,8 +42,8 @@ public sealed class CheckInJourneyTests
         Assert.Contains(bot.Telegram.SentTo(alex.Id), m => m.Text.Contains("Your answers are sealed", StringComparison.Ordinal));
         foreach (var reveal in new[] { revealForAlex, revealForSam })
         {
-            Assert.Contains("Alex: alex-secret-one", reveal.Text, StringComparison.Ordinal);
-            Assert.Contains("Sam: sam-one", reveal.Text, StringComparison.Ordinal);
+            Assert.Contains("Alex\nalex-secret-one", reveal.Text, StringComparison.Ordinal);
+            Assert.Contains("Sam\nsam-one", reveal.Text, StringComparison.Ordinal);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class CheckInJourneyTests
         var reveal = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("alex-three", StringComparison.Ordinal));
 
         Assert.StartsWith("Changed, Alex", changed.Text, StringComparison.Ordinal);
-        Assert.Contains("Alex: alex-first", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\nalex-first", reveal.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("frist", reveal.Text, StringComparison.Ordinal);
     }
 
@@ -86,9 +86,9 @@ public sealed class CheckInJourneyTests
         await Journeys.AnswerAllAsync(bot, sam, "sam-two", "sam-three");
         var reveal = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("here are your answers", StringComparison.Ordinal));
 
-        Assert.Contains("Alex: before-restart", reveal.Text, StringComparison.Ordinal);
-        Assert.Contains("Sam: sam-while-down", reveal.Text, StringComparison.Ordinal);
-        Assert.Contains("Sam: sam-three", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\nbefore-restart", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Sam\nsam-while-down", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Sam\nsam-three", reveal.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -219,7 +219,7 @@ public sealed class ConversationTests
         var samHeardBack = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("home group", StringComparison.Ordinal));
         var reveal = await bot.Telegram.WaitForMessageAsync(group, m => m.Text.Contains("g-s3", StringComparison.Ordinal));
 
-        Assert.Contains("Alex: g-a1", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\ng-a1", reveal.Text, StringComparison.Ordinal);
         Assert.Contains("Felt loved — Alex 5/5 · Sam 3/5", reveal.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("g-a1", samHeardBack.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Telegram.SentTo(group), m => m.Text.Contains("(1/3)", StringComparison.Ordinal));

@@ -52,8 +52,8 @@ public sealed class CooldownJourneyTests
         Assert.DoesNotContain(samBeforeReveal, m => m.Text.Contains("unheard", StringComparison.Ordinal));
         foreach (var reveal in new[] { revealForAlex, revealForSam })
         {
-            Assert.Contains("Alex: let me finish my sentences", reveal.Text, StringComparison.Ordinal);
-            Assert.Contains("Sam: hold my hand when we talk money", reveal.Text, StringComparison.Ordinal);
+            Assert.Contains("Alex\nlet me finish my sentences", reveal.Text, StringComparison.Ordinal);
+            Assert.Contains("Sam\nhold my hand when we talk money", reveal.Text, StringComparison.Ordinal);
         }
     }
 

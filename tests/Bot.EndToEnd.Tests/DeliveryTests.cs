@@ -134,7 +134,7 @@ public sealed class DeliveryTests
         bot.Telegram.SendText(sam, "three");
         var reveal = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("here are your answers", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
 
-        var order = new[] { "Alex: first", "Sam: one", "Alex: second", "Sam: two", "Alex: third", "Sam: three" }
+        var order = new[] { "Alex\nfirst", "Sam\none", "Alex\nsecond", "Sam\ntwo", "Alex\nthird", "Sam\nthree" }
             .Select(line => reveal.Text.IndexOf(line, StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, order);
         Assert.Equal(order.Order(), order);

@@ -40,14 +40,14 @@ public sealed class DiscordJourneyTests
 
         Assert.Equal(["answer:1:1", "skip:1:1"], firstForEli.Buttons.Select(b => b.CustomId));
         Assert.StartsWith("Changed, Eli", editReply.Content, StringComparison.Ordinal);
-        Assert.DoesNotContain(danaBeforeReveal, m => m.Content.Contains("eli-", StringComparison.Ordinal));
+        Assert.DoesNotContain(danaBeforeReveal, m => m.Readable.Contains("eli-", StringComparison.Ordinal));
         Assert.Contains("Dana", started.Original!.Content, StringComparison.Ordinal);
         foreach (var reveal in new[] { revealForEli, revealForDana })
         {
-            Assert.Contains("Eli: eli-one", reveal.Content, StringComparison.Ordinal);
-            Assert.Contains("Dana: dana-one", reveal.Content, StringComparison.Ordinal);
-            Assert.Contains("Eli: eli-two, edited", reveal.Content, StringComparison.Ordinal);
-            Assert.Contains("Felt loved — Dana skipped · Eli 4/5", reveal.Content, StringComparison.Ordinal);
+            Assert.Contains("Eli: eli-one", reveal.Readable, StringComparison.Ordinal);
+            Assert.Contains("Dana: dana-one", reveal.Readable, StringComparison.Ordinal);
+            Assert.Contains("Eli: eli-two, edited", reveal.Readable, StringComparison.Ordinal);
+            Assert.Contains("Felt loved — Dana skipped · Eli 4/5", reveal.Readable, StringComparison.Ordinal);
         }
     }
 
@@ -89,11 +89,11 @@ public sealed class DiscordJourneyTests
         var reveal = await Journeys.DmAsync(discord, dana, "eli-three");
 
         Assert.Equal(["answer", Copy.NeverMindLabel], ask.Buttons.Select(b => b.CustomId == "answer" ? "answer" : b.Label));
-        Assert.Contains("Eli: eli-one-better", reveal.Content, StringComparison.Ordinal);
-        Assert.Contains(Copy.KeptToThemselves("Eli"), reveal.Content, StringComparison.Ordinal);
-        Assert.Contains("Felt heard — Dana 5/5 · Eli 4/5", reveal.Content, StringComparison.Ordinal);
-        Assert.DoesNotContain(discord.MessagesIn(dana.DmChannelId), m => m.Content.Contains("eli-secret-two", StringComparison.Ordinal)
-            || m.Content.Contains("eli-first-draft", StringComparison.Ordinal));
+        Assert.Contains("Eli: eli-one-better", reveal.Readable, StringComparison.Ordinal);
+        Assert.Contains("Eli: *kept this one to themselves 🔒*", reveal.Readable, StringComparison.Ordinal);
+        Assert.Contains("Felt heard — Dana 5/5 · Eli 4/5", reveal.Readable, StringComparison.Ordinal);
+        Assert.DoesNotContain(discord.MessagesIn(dana.DmChannelId), m => m.Readable.Contains("eli-secret-two", StringComparison.Ordinal)
+            || m.Readable.Contains("eli-first-draft", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -147,8 +147,10 @@ public sealed class DiscordJourneyTests
         var onDiscord = await Journeys.DmAsync(discord, dana, "tg-three");
         var onTelegram = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("dc-three", StringComparison.Ordinal));
 
-        Assert.Contains("Alex: tg-one", onDiscord.Content, StringComparison.Ordinal);
-        Assert.Contains("Dana: dc-one", onTelegram.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex: tg-one", onDiscord.Readable, StringComparison.Ordinal);
+        Assert.Contains("Dana\ndc-one", onTelegram.Text, StringComparison.Ordinal);
+        Assert.Contains("<b>Dana</b>\n<blockquote>dc-one</blockquote>", onTelegram.Html, StringComparison.Ordinal);
+        Assert.Contains(onDiscord.Embeds, e => e["fields"]?.AsArray().Count == 2);
     }
 
     [Fact]
@@ -211,11 +213,11 @@ public sealed class DiscordJourneyTests
             m => m.Content.Contains(Copy.HomeWordsSentPrivately("Dana", "Eli"), StringComparison.Ordinal)
                 || m.Content.Contains(Copy.HomeWordsSentPrivately("Eli", "Dana"), StringComparison.Ordinal));
 
-        Assert.Contains("Dana: dana-dream", forEli.Content, StringComparison.Ordinal);
-        Assert.Contains("Eli: eli-dream", forDana.Content, StringComparison.Ordinal);
+        Assert.Contains("Dana: dana-dream", forEli.Readable, StringComparison.Ordinal);
+        Assert.Contains("Eli: eli-dream", forDana.Readable, StringComparison.Ordinal);
         Assert.False(notice.IsEphemeral);
         // A bot cannot list who may read a server channel, so no partner's words are ever posted there.
-        Assert.DoesNotContain(discord.MessagesIn(channel.Id), m => m.Content.Contains("-dream", StringComparison.Ordinal)
+        Assert.DoesNotContain(discord.MessagesIn(channel.Id), m => m.Readable.Contains("-dream", StringComparison.Ordinal)
             || m.Content.Contains("(1/", StringComparison.Ordinal));
     }
 

@@ -57,7 +57,7 @@ public sealed class EverydayCommandTests
         var history = await Journeys.ReplyAsync(bot, sam, "/history");
 
         Assert.Contains("Your answers are sealed", skipped.Text, StringComparison.Ordinal);
-        Assert.Contains("Alex: passed", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex passed", reveal.Text, StringComparison.Ordinal);
         Assert.Contains("pancakes", history.Text, StringComparison.Ordinal);
 
         // A time capsule: Sam learns one waits, never what it says, until 09:00 on its day.

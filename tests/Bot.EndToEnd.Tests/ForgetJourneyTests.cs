@@ -91,7 +91,11 @@ public sealed class ForgetJourneyTests
         await Journeys.ReplyAsync(bot, sam, "/history");
         await Journeys.ReplyAsync(bot, sam, "/export");
         // Last, as any command lets it go: Alex's next text is to replace an answer.
-        var mine = await Journeys.ReplyAsync(bot, alex, "/answers");
+        var answersBefore = bot.Telegram.SentTo(alex.Id).Count;
+        bot.Telegram.SendText(alex, "/answers");
+        // Alex's clock was never told, so nothing of his waits for a guessed morning: other news may come first.
+        var mine = await bot.Telegram.WaitForMessageAsync(alex.Id,
+            m => m.Buttons.SelectMany(r => r).Any(b => b.Text.Contains("Change", StringComparison.Ordinal)), after: answersBefore);
         bot.Telegram.PressButton(alex, mine, mine.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Change", StringComparison.Ordinal)).CallbackData);
         await bot.WaitForDatabaseAsync("SELECT EXISTS (SELECT 1 FROM pending_inputs)");
         await bot.SettleAsync();

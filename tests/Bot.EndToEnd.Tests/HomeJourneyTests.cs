@@ -23,8 +23,8 @@ public sealed class HomeJourneyTests
         await bot.WaitForDeliverableSentAsync();
 
         Assert.Contains("just the two of you there again", alexWarned.Text, StringComparison.Ordinal);
-        Assert.Contains("Alex: h-a1", alexReveal.Text, StringComparison.Ordinal);
-        Assert.Contains("Sam: h-s1", samReveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\nh-a1", alexReveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Sam\nh-s1", samReveal.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("h-a1", notice.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Telegram.SentTo(Group), m => m.Text.Contains("h-a1", StringComparison.Ordinal) || m.Text.Contains("h-s1", StringComparison.Ordinal));
     }
@@ -57,7 +57,7 @@ public sealed class HomeJourneyTests
         await RevealAsync(bot, alex, sam);
         var reveal = await bot.Telegram.WaitForMessageAsync(supergroup, m => m.Text.Contains("h-s3", StringComparison.Ordinal));
 
-        Assert.Contains("Alex: h-a1", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\nh-a1", reveal.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class HomeJourneyTests
         await RevealAsync(bot, alex, sam);
         var reveal = await bot.Telegram.WaitForMessageAsync(supergroup, m => m.Text.Contains("h-s3", StringComparison.Ordinal));
 
-        Assert.Contains("Alex: h-a1", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\nh-a1", reveal.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Telegram.SentTo(alex.Id), m => m.Text.Contains("can't post in your home group", StringComparison.Ordinal));
     }
 
@@ -87,7 +87,7 @@ public sealed class HomeJourneyTests
         var alexReveal = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("h-s3", StringComparison.Ordinal));
 
         Assert.Contains("Nothing was lost", samTold.Text, StringComparison.Ordinal);
-        Assert.Contains("Sam: h-s1", alexReveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Sam\nh-s1", alexReveal.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed class HomeJourneyTests
         var alexReveal = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("h-s3", StringComparison.Ordinal));
         var samReveal = await bot.Telegram.WaitForMessageAsync(sam.Id, m => m.Text.Contains("h-a3", StringComparison.Ordinal));
 
-        Assert.Contains("Sam: h-s1", alexReveal.Text, StringComparison.Ordinal);
-        Assert.Contains("Alex: h-a1", samReveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Sam\nh-s1", alexReveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\nh-a1", samReveal.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Telegram.SentTo(Group), m => m.Text.Contains("h-a1", StringComparison.Ordinal));
         Assert.Contains("Nothing was lost", alexTold.Text, StringComparison.Ordinal);
     }

@@ -30,7 +30,17 @@ internal static partial class Journeys
         bot.Telegram.SendText(joiner, join);
         await bot.Telegram.WaitForMessageAsync(joiner.Id, m => m.Text.Contains("paired", StringComparison.Ordinal), after: joinerBefore);
         await bot.Telegram.WaitForMessageAsync(owner.Id, m => m.Text.Contains("paired", StringComparison.Ordinal), after: before + 1);
+        // The warm start follows: each is asked for their clock. Waiting for it keeps later "next message" waits true.
+        await bot.Telegram.WaitForMessageAsync(joiner.Id, IsWelcome, after: joinerBefore);
+        await bot.Telegram.WaitForMessageAsync(owner.Id, IsWelcome, after: before + 1);
         return join;
+    }
+
+    /// <summary>The warm start's first question, asked of each partner right after pairing.</summary>
+    public static bool IsWelcome(SentMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Text.Contains("where in the world", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -112,6 +122,8 @@ internal static partial class Journeys
         var join = await discord.InvokeSlashCommandAsync(joiner, "join", new Dictionary<string, object> { ["code"] = code });
         await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
         await discord.WaitForChannelMessageAsync(owner.DmChannelId, m => m.Content.Contains("paired", StringComparison.Ordinal));
+        await discord.WaitForChannelMessageAsync(owner.DmChannelId, m => m.Content.Contains("where in the world", StringComparison.Ordinal));
+        await discord.WaitForChannelMessageAsync(joiner.DmChannelId, m => m.Content.Contains("where in the world", StringComparison.Ordinal));
     }
 
     /// <summary>Sends a line on Telegram and waits for the bot's next message to that person.</summary>
@@ -133,7 +145,7 @@ internal static partial class Journeys
 
     /// <summary>Waits (up to 15 s) for a message in the person's Discord DMs that contains the fragment.</summary>
     public static Task<FakeMessage> DmAsync(FakeDiscordServer discord, FakeDiscordUser user, string fragment) =>
-        discord.WaitForChannelMessageAsync(user.DmChannelId, m => m.Content.Contains(fragment, StringComparison.Ordinal),
+        discord.WaitForChannelMessageAsync(user.DmChannelId, m => m.Readable.Contains(fragment, StringComparison.Ordinal),
             TimeSpan.FromSeconds(15));
 
     [GeneratedRegex(@"/join [A-Z0-9]{5}-[A-Z0-9]{5}")]

@@ -51,7 +51,7 @@ public sealed class TrendJourneyTests
     /// <summary>The first DM to <paramref name="user"/> containing <paramref name="fragment"/> that is not in <paramref name="seen"/>.</summary>
     private static Task<FakeMessage> NewDmAsync(FakeDiscordServer discord, FakeDiscordUser user, string fragment, HashSet<string> seen) =>
         discord.WaitForChannelMessageAsync(user.DmChannelId,
-            m => !seen.Contains(m.Id) && m.Content.Contains(fragment, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+            m => !seen.Contains(m.Id) && m.Readable.Contains(fragment, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
     /// <summary>The Discord side of <see cref="WeeklyCheckInAsync"/>: the scheduled check-in, clicked and answered in DMs.</summary>
     private static async Task DiscordWeeklyCheckInAsync(BotTestHost bot, FakeDiscordUser dana, FakeDiscordUser eli,

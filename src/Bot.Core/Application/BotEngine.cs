@@ -18,6 +18,7 @@ public sealed class BotEngine(
     RoundService rounds,
     AnswerChoiceService answerChoices,
     HomeService homes,
+    WelcomeService welcome,
     Messenger messenger,
     IServiceProvider services,
     TimeProvider time)
@@ -43,6 +44,7 @@ public sealed class BotEngine(
         {
             // The person moved on: a "change" or "hold" they tapped earlier no longer claims their next text.
             await answerChoices.LetGoAsync(me.Id, ct).ConfigureAwait(false);
+            await welcome.LetGoAsync(me, ct).ConfigureAwait(false);
         }
 
         await (message switch
@@ -186,6 +188,11 @@ public sealed class BotEngine(
         }
 
         var round = await rounds.GetOpenAsync(couple.Id, ct).ConfigureAwait(false);
+        if (await welcome.TryTakeTextAsync(c, couple, round, trimmed, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (await answerChoices.TryTakeTextAsync(c, couple, round, trimmed, ct).ConfigureAwait(false))
         {
             return;

@@ -90,7 +90,7 @@ public static partial class Copy
         var clocks = mine == theirs
             ? $"Time zone: {mine} (it's {TimeZones.FormatLocal(now, mine)}).\n"
             : $"Your time: {mine} (it's {TimeZones.FormatLocal(now, mine)}). {partner.DisplayName}'s: {theirs} (it's {PersonalTime.ClockText(now, theirs)} there).\n";
-        return clocks + $"Quiet hours: yours {QuietOrOff(me.QuietHours)}, {partner.DisplayName}'s {QuietOrOff(partner.QuietHours)}.\n";
+        return clocks + $"Quiet hours: yours {QuietOrOff(me, couple)}, {partner.DisplayName}'s {QuietOrOff(partner, couple)}.\n";
     }
 
     /// <summary>"That's Sunday 13:00 for Sam." when a partner's clock differs from the check-in zone.</summary>
@@ -118,7 +118,10 @@ public static partial class Copy
         return parts.Count == 0 ? "" : $"That's {string.Join(" and ", parts)}.\n";
     }
 
-    private static string QuietOrOff(QuietHours? quiet) => quiet is null ? "off" : PersonalTime.QuietText(quiet);
+    private static string QuietOrOff(Person person, Couple couple) =>
+        person.QuietHours is not { } quiet ? "off"
+        : person.KnownZoneIn(couple) is null ? $"{PersonalTime.QuietText(quiet)} (in use once a time zone is set)"
+        : PersonalTime.QuietText(quiet);
 
     private static string YourTime(string? clock) => clock is null ? "" : $" ({clock} yours)";
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Bot.Core.Application.Commands;
+using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 
 namespace Bot.Core.Application;
@@ -258,6 +260,60 @@ public static partial class Copy
         });
         return text.ToString();
     }
+
+    /// <summary>
+    /// The same reveal as <see cref="Reveal"/>, shaped as a letter: the opening, the pulse, a section per question with
+    /// each partner's answer (their words, or a short note when there are none), the closing.
+    /// </summary>
+    public static Letter RevealLetter(Round round, Person a, Person b, DateTimeOffset now, string timeZone,
+        IReadOnlyList<PulseEntry>? pulse = null)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var opening = round.Kind switch
+        {
+            RoundKind.Weekly => $"✨ {a.DisplayName} and {b.DisplayName}, here are your answers, side by side.",
+            RoundKind.Cooldown => $"🌿 {a.DisplayName} and {b.DisplayName}, you both came back. Here is each side:",
+            RoundKind.Memory => $"📖 {a.DisplayName} and {b.DisplayName}, a first time for your journal:",
+            _ => $"✨ {a.DisplayName} and {b.DisplayName}, you both answered!",
+        };
+        var sections = new List<LetterSection>();
+        if (pulse is { Count: > 0 })
+        {
+            sections.Add(new LetterSection(PulseHeading,
+                [.. PulseLines(pulse, a, b).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => new LetterLine(line))]));
+        }
+
+        foreach (var question in round.Questions.OrderBy(q => q.Position))
+        {
+            var heading = (round.Questions.Count == 1 ? "" : $"{question.Position}. ") + question.Text;
+            sections.Add(new LetterSection(heading, [.. new[] { a, b }.Select(person =>
+                LetterAnswerOf(person.DisplayName, AnswerView.Of(round.AnswerOf(person.Id, question.Position), null, now), timeZone))]));
+        }
+
+        var closing = round.Kind switch
+        {
+            RoundKind.Cooldown => "Go gently with each other 💛",
+            RoundKind.Memory => "It's in your journal now (/history).",
+            _ => "Take a moment to talk about it, if you like.",
+        };
+        return new Letter(opening, sections, closing);
+    }
+
+    /// <summary>One answer as a part of a letter, for everyone to read (kept and held words never show).</summary>
+    public static LetterAnswer LetterAnswerOf(string author, AnswerView view, string timeZone) => view switch
+    {
+        AnswerView.Shared shared => new LetterAnswer(author, shared.Text, null),
+        AnswerView.Forgotten => new LetterAnswer(author, null, "(words removed)"),
+        AnswerView.Passed => new LetterAnswer(author, null, "passed"),
+        AnswerView.Private => new LetterAnswer(author, null, "kept this one to themselves 🔒"),
+        AnswerView.Held held => new LetterAnswer(author, null,
+            $"is holding this one until {TimeZones.FormatLocalDate(held.Until, timeZone)} ⏳"),
+        _ => throw new UnreachableException($"Unhandled answer view {view.GetType().Name}."),
+    };
+
+    private const string PulseHeading = "This week's pulse";
 
     /// <param name="viewerId">Who reads it in their private chat: their own kept answers are shown to them.</param>
     private static void AppendAnswers(StringBuilder text, Round round, Person a, Person b, DateTimeOffset now,

@@ -48,6 +48,7 @@ public sealed class CoupleSettingsService(
             TimeZone = zone,
             Schedule = schedule,
             NextCheckInAt = ScheduleCalculator.NextCheckIn(schedule, zone, time.GetUtcNow()),
+            SlotIsDefault = couple.SlotIsDefault && at is null,
         };
         await SaveAndTellAsync(c, updated, Copy.ScheduleChanged(name, updated), ct).ConfigureAwait(false);
     }
@@ -84,6 +85,8 @@ public sealed class CoupleSettingsService(
         {
             TimeZone = zone,
             NextCheckInAt = ScheduleCalculator.NextCheckIn(couple.Schedule, zone, now),
+            // Named for the couple, it is both their clock; followed from one partner, it stays a guess for the other.
+            TimeZoneIsGuess = !forCouple && couple.TimeZoneIsGuess,
         };
         // A partner without a zone of their own moves along; they hear how to keep their own clock.
         var toPartner = forCouple ? null : Copy.PartnerZoneMovedCheckIns(partner.DisplayName, name, zone, updated);

@@ -108,8 +108,10 @@ public sealed class HomeService(
 
     private async Task ToBothAsync(OutgoingMessage post, Couple couple, Person a, Person b, CancellationToken ct)
     {
-        await messenger.ToPartnerAsync(a, couple, post.Text, ct, post.Choices, post.WordsOf, post.Attachment).ConfigureAwait(false);
-        await messenger.ToPartnerAsync(b, couple, post.Text, ct, post.Choices, post.WordsOf, post.Attachment).ConfigureAwait(false);
+        await messenger.ToPartnerAsync(a, couple, post.Text, ct, post.Choices, post.WordsOf, post.Attachment, post.Letter)
+            .ConfigureAwait(false);
+        await messenger.ToPartnerAsync(b, couple, post.Text, ct, post.Choices, post.WordsOf, post.Attachment, post.Letter)
+            .ConfigureAwait(false);
     }
 
     // A post queued while the couple was together still reaches both of them, even if they parted meanwhile: it is

@@ -37,7 +37,8 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// <summary>Sends to the person's private chat; silently skipped if they never opened one.</summary>
     public Task ToPersonAsync(Person person, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        QuestionRef? asks = null, Attachment? attachment = null, bool silent = false, long? stepOfRound = null) =>
+        QuestionRef? asks = null, Attachment? attachment = null, bool silent = false, long? stepOfRound = null,
+        Letter? letter = null) =>
         person.PrivateChat is null
             ? Task.CompletedTask
             : outbox.EnqueueAsync(
@@ -48,6 +49,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                     Attachment = attachment,
                     Silent = silent,
                     StepOfRound = stepOfRound,
+                    Letter = letter,
                 },
                 ct);
 
@@ -57,12 +59,12 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// </summary>
     public Task ToPartnerAsync(Person partner, Couple couple, string text, CancellationToken ct,
         IReadOnlyList<IReadOnlyList<Choice>>? choices = null, IReadOnlyList<long>? wordsOf = null,
-        Attachment? attachment = null)
+        Attachment? attachment = null, Letter? letter = null)
     {
         ArgumentNullException.ThrowIfNull(partner);
         var now = time.GetUtcNow();
         return ToPersonAsync(partner, text, ct, choices, wordsOf, attachment: attachment,
-            silent: PersonalTime.DeliverableAt(partner, couple, now) > now);
+            silent: PersonalTime.DeliverableAt(partner, couple, now) > now, letter: letter);
     }
 
     /// <summary>
@@ -134,7 +136,7 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
     /// </summary>
     public async Task ToCoupleAsync(Couple couple, Person a, Person b, string text, CancellationToken ct,
         IReadOnlyList<long>? wordsOf = null, IReadOnlyList<IReadOnlyList<Choice>>? choices = null,
-        Attachment? attachment = null)
+        Attachment? attachment = null, Letter? letter = null)
     {
         if (couple.Home is not null)
         {
@@ -143,13 +145,14 @@ public sealed class Messenger(IOutbox outbox, TimeProvider time)
                 {
                     HomeOf = couple.Id,
                     Attachment = attachment,
+                    Letter = letter,
                 }, ct)
                 .ConfigureAwait(false);
             return;
         }
 
-        await ToPartnerAsync(a, couple, text, ct, choices, wordsOf, attachment).ConfigureAwait(false);
-        await ToPartnerAsync(b, couple, text, ct, choices, wordsOf, attachment).ConfigureAwait(false);
+        await ToPartnerAsync(a, couple, text, ct, choices, wordsOf, attachment, letter).ConfigureAwait(false);
+        await ToPartnerAsync(b, couple, text, ct, choices, wordsOf, attachment, letter).ConfigureAwait(false);
     }
 
     public static IReadOnlyList<IReadOnlyList<Choice>> Row(params Choice[] choices) => [choices];

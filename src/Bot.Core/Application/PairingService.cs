@@ -104,6 +104,9 @@ public sealed class PairingService(
                 ScheduleCalculator.NextCheckIn(schedule, timeZone, now), null, now, null)
             {
                 NextFirstTimeAt = FirstTimeService.NextProposalAt(timeZone, now),
+                // Nobody's clock yet: the warm start asks each of them, and they agree their slot.
+                TimeZoneIsGuess = true,
+                SlotIsDefault = true,
             },
             ct).ConfigureAwait(false);
         return new JoinOutcome.Paired(couple, owner);

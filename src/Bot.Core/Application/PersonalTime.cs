@@ -40,11 +40,14 @@ public static class PersonalTime
         return candidate > instant ? candidate.ToDateTimeOffset() : null;
     }
 
-    /// <summary>When something meant for this person may reach them: <paramref name="at"/>, or the end of their quiet hours.</summary>
+    /// <summary>
+    /// When something meant for this person may reach them: <paramref name="at"/>, or the end of their quiet hours.
+    /// While their clock is unknown (<see cref="Person.KnownZoneIn"/>) nothing is held on a guessed one.
+    /// </summary>
     public static DateTimeOffset DeliverableAt(Person person, Couple couple, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return QuietUntil(person.QuietHours, person.ZoneIn(couple), at) ?? at;
+        return person.KnownZoneIn(couple) is { } zone ? QuietUntil(person.QuietHours, zone, at) ?? at : at;
     }
 
     /// <summary>The local clock time, e.g. "23:10".</summary>

@@ -351,8 +351,10 @@ public sealed class RoundService(
         var pulse = round.Kind == RoundKind.Weekly
             ? await pulses.GetForRoundAsync(round.Id, ct).ConfigureAwait(false)
             : [];
-        var reveal = Copy.Reveal(round, a, b, time.GetUtcNow(), couple.TimeZone, pulse);
-        await messenger.ToCoupleAsync(couple, a, b, reveal, ct, wordsOf: [a.Id, b.Id]).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var reveal = Copy.Reveal(round, a, b, now, couple.TimeZone, pulse);
+        var letter = Copy.RevealLetter(round, a, b, now, couple.TimeZone, pulse);
+        await messenger.ToCoupleAsync(couple, a, b, reveal, ct, wordsOf: [a.Id, b.Id], letter: letter).ConfigureAwait(false);
         await RevealMediaAsync(couple, round, a, b, ct).ConfigureAwait(false);
         if (couple.Home is not null)
         {

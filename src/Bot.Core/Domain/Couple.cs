@@ -31,6 +31,15 @@ public sealed record Couple(
     /// <summary>UTC instant the monthly "first time" proposal is due; null for ended couples.</summary>
     public DateTimeOffset? NextFirstTimeAt { get; init; }
 
+    /// <summary>
+    /// True while <see cref="TimeZone"/> is only the default a new couple starts with (or followed one partner's own
+    /// zone): it is nobody's known clock, so a partner without a zone of their own has no quiet hours held on it.
+    /// </summary>
+    public bool TimeZoneIsGuess { get; init; }
+
+    /// <summary>True while the weekly slot is the default a new couple starts with, not one they agreed or set.</summary>
+    public bool SlotIsDefault { get; init; }
+
     public bool IsActive => EndedAt is null;
 
     public bool IsCoolingDownAt(DateTimeOffset now) => CooldownUntil is { } until && until > now;

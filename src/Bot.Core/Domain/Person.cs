@@ -21,12 +21,38 @@ public sealed record Person(
     /// <summary>When they last sent their partner a /nudge.</summary>
     public DateTimeOffset? LastNudgeAt { get; init; }
 
+    /// <summary>What their next plain text means during the warm start after pairing; null when nothing is asked.</summary>
+    public WelcomeInput? Awaiting { get; init; }
+
+    /// <summary>When <see cref="Awaiting"/> was asked for.</summary>
+    public DateTimeOffset? AwaitingSince { get; init; }
+
+    /// <summary>
+    /// The zone their clock is known to be in: their own, else the couple's when that is not a guess; null while
+    /// nobody knows it (then nothing is held for their quiet hours).
+    /// </summary>
+    public string? KnownZoneIn(Couple couple)
+    {
+        ArgumentNullException.ThrowIfNull(couple);
+        return TimeZone ?? (couple.TimeZoneIsGuess ? null : couple.TimeZone);
+    }
+
     /// <summary>The zone their clock is read in: their own, else the couple's.</summary>
     public string ZoneIn(Couple couple)
     {
         ArgumentNullException.ThrowIfNull(couple);
         return TimeZone ?? couple.TimeZone;
     }
+}
+
+/// <summary>A typed answer the warm start after pairing waits for.</summary>
+public enum WelcomeInput
+{
+    /// <summary>A city or time zone name, after "type my city".</summary>
+    City = 1,
+
+    /// <summary>A day and time for the weekly check-in, after "another time".</summary>
+    Slot = 2,
 }
 
 /// <summary>Wrong invite codes a person typed within the current window (brute-force guard).</summary>

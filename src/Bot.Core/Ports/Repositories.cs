@@ -22,6 +22,9 @@ public interface IPersonRepository
     /// <summary>Sets the person's own zone; null makes them go by their couple's zone again.</summary>
     Task SaveTimeZoneAsync(long personId, string? timeZone, CancellationToken ct);
 
+    /// <summary>What the person's next plain text means in the warm start; null asks for nothing.</summary>
+    Task SaveAwaitingAsync(long personId, WelcomeInput? awaiting, DateTimeOffset? since, CancellationToken ct);
+
     /// <summary>Sets the person's quiet hours; null turns them off.</summary>
     Task SaveQuietHoursAsync(long personId, QuietHours? quietHours, CancellationToken ct);
 

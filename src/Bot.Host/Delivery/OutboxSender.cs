@@ -298,6 +298,31 @@ internal sealed class OutboxSender(
     /// </summary>
     internal static IReadOnlyList<OutgoingMessage> Pieces(OutgoingMessage message, IChatGateway gateway)
     {
+        if (message.Letter is { } letter)
+        {
+            if (gateway is ILetterGateway letters)
+            {
+                // A page per message as the platform lays it out; buttons under the last, a file after them.
+                var pages = letters.Pages(letter);
+                var paged = pages.Select((page, i) => message with
+                {
+                    Letter = page,
+                    Text = page.PlainText(),
+                    Choices = i == pages.Count - 1 && message.Attachment is null ? message.Choices : [],
+                    InvitesAnswer = i == pages.Count - 1 && message.Attachment is null && message.InvitesAnswer,
+                    Attachment = null,
+                }).ToList();
+                if (message.Attachment is not null)
+                {
+                    paged.Add(message with { Text = "", Letter = null });
+                }
+
+                return paged;
+            }
+
+            message = message with { Letter = null };
+        }
+
         if (message.Attachment is not null && message.Text.Length <= gateway.MaxCaptionLength)
         {
             return [message];

@@ -25,7 +25,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher, ILo
         SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
                o.invites_answer AS InvitesAnswer, o.asks_round AS AsksRound, o.asks_position AS AsksPosition,
                o.silent AS Silent, o.attempts AS Attempts, o.parts_sent AS PartsSent,
-               o.lane AS Lane, o.home_couple_id AS HomeOf
+               o.lane AS Lane, o.home_couple_id AS HomeOf, o.letter AS Letter
         FROM outbox AS o
         WHERE o.lane IN (0, 1) AND o.next_attempt_at <= @Now
           AND (o.claimed_until IS NULL OR o.claimed_until < @Now) AND o.set_aside_at IS NULL
@@ -163,7 +163,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher, ILo
 
     private sealed record OutboxRow(
         long Id, long Platform, string ChatId, string Text, string Choices, long InvitesAnswer, long? AsksRound,
-        long? AsksPosition, long Silent, long Attempts, long PartsSent, long Lane, long? HomeOf)
+        long? AsksPosition, long Silent, long Attempts, long PartsSent, long Lane, long? HomeOf, string? Letter)
     {
         public OutboxItem ToItem(IReadOnlyList<long> wordsOf, Attachment? attachment, FieldCipher cipher) => new(
             Id,
@@ -178,6 +178,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher, ILo
                 Silent = Silent != 0,
                 Attachment = attachment,
                 HomeOf = HomeOf,
+                Letter = LetterJson.Deserialize(cipher.Decrypt(Letter, SealedColumns.OutboxLetter.At(Id))),
             },
             (int)Attempts,
             (int)PartsSent,

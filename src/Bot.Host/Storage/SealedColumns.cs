@@ -16,6 +16,7 @@ internal static class SealedColumns
     public static readonly SealedColumn LoveNoteText = new("love_notes", "text", ["id"]);
     public static readonly SealedColumn CooldownTopic = new("couples", "cooldown_topic", ["id"]);
     public static readonly SealedColumn OutboxText = new("outbox", "text", ["id"]);
+    public static readonly SealedColumn OutboxLetter = new("outbox", "letter", ["id"]);
     public static readonly SealedColumn OutboxAttachment = new("outbox_attachments", "content", ["outbox_id"], IsBinary: true);
     public static readonly SealedColumn InboxArguments = new("inbox", "arguments", ["update_key"]);
     public static readonly SealedColumn InboxText = new("inbox", "text", ["update_key"]);
@@ -40,7 +41,7 @@ internal static class SealedColumns
     public static IReadOnlyList<SealedColumn> All { get; } =
     [
         .. SealedByMigration, DiscordInteractionToken, QuizChoice, QuizGuess, MediaContent, MediaSource, MemoryText,
-        InboxMedia, OutboxAttachmentSource,
+        InboxMedia, OutboxAttachmentSource, OutboxLetter,
     ];
 }
 

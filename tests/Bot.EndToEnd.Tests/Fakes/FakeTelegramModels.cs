@@ -19,6 +19,9 @@ public sealed record SentMessage(
 
     /// <summary>Sent with disable_notification: the person gets it without a sound.</summary>
     public bool Silent { get; init; }
+
+    /// <summary>The markup as sent with parse_mode HTML (validated like Telegram); <see cref="Text"/> is what shows.</summary>
+    public string? Html { get; init; }
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -36,9 +35,6 @@ public sealed partial class FakeTelegramServer
         "url", "web_app", "login_url", "switch_inline_query", "switch_inline_query_current_chat",
         "switch_inline_query_chosen_chat", "copy_text", "callback_game", "pay",
     ];
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex HtmlTag();
 
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]
     private static partial Regex CommandName();
@@ -280,7 +276,7 @@ public sealed partial class FakeTelegramServer
             return chatError;
         }
 
-        if (!TryReadText(request, out var text, out var textError))
+        if (!TryReadText(request, out var text, out var html, out var textError))
         {
             return textError;
         }
@@ -293,6 +289,7 @@ public sealed partial class FakeTelegramServer
         var message = new SentMessage(_nextMessageId++, chatId!.Value, text, buttons, DateTimeOffset.UtcNow)
         {
             Silent = request.GetBoolean("disable_notification"),
+            Html = html,
         };
         _sent.Add(message);
         if (keyboard is not null)
@@ -404,7 +401,7 @@ public sealed partial class FakeTelegramServer
         }
 
         var text = current.Text;
-        if (editsText && !TryReadText(request, out text, out var textError))
+        if (editsText && !TryReadText(request, out text, out _, out var textError))
         {
             return textError;
         }
@@ -526,11 +523,26 @@ public sealed partial class FakeTelegramServer
     private static bool TryReadText(
         FakeTelegramRequest request,
         [NotNullWhen(true)] out string? text,
+        out string? html,
         [NotNullWhen(false)] out FakeTelegramReply? error)
     {
+        html = null;
         text = request.GetString("text");
         var isHtml = string.Equals(request.GetString("parse_mode"), "html", StringComparison.OrdinalIgnoreCase);
-        var visible = isHtml && text is not null ? WebUtility.HtmlDecode(HtmlTag().Replace(text, string.Empty)) : text;
+        var visible = text;
+        if (isHtml && text is not null)
+        {
+            if (!FakeTelegramHtml.TryParse(text, out visible, out var parseError))
+            {
+                error = FakeTelegramReply.BadRequest(parseError);
+                return false;
+            }
+
+            // Telegram keeps the text people see; the markup becomes entities. The fake keeps the markup aside.
+            html = text;
+            text = visible;
+        }
+
         if (text is null || string.IsNullOrWhiteSpace(visible))
         {
             error = FakeTelegramReply.BadRequest("message text is empty");

@@ -212,6 +212,27 @@ public sealed class OutboxStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enqueue_WithALetter_KeepsItSealedAndClaimsItIntact()
+    {
+        var letter = new Letter("✨ Alex and Sam", [new LetterSection("1. Q?",
+            [new LetterAnswer("Alex", "lettermark <b>", null) { Continued = true }, new LetterAnswer("Sam", null, "passed")])], "Bye");
+        await Outbox.EnqueueAsync(new OutgoingMessage(Alex, "plain", [], [1, 2]) { Letter = letter }, CancellationToken.None);
+        await EnqueueAsync(Blake, "no letter");
+
+        var claimed = await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None);
+
+        var back = claimed.Single(c => c.Message.To == Alex).Message.Letter;
+        Assert.NotNull(back);
+        Assert.Equal(letter.PlainText(), back.PlainText());
+        Assert.True(Assert.IsType<LetterAnswer>(back.Sections[0].Parts[0]).Continued);
+        Assert.Null(claimed.Single(c => c.Message.To == Blake).Message.Letter);
+        await using var connection = await _database.OpenAsync();
+        var raw = (await Dapper.SqlMapper.QueryAsync<string?>(connection, "SELECT letter FROM outbox ORDER BY id;")).ToList();
+        Assert.DoesNotContain(raw, stored => stored?.Contains("lettermark", StringComparison.Ordinal) == true);
+        Assert.Null(raw.Last());
+    }
+
+    [Fact]
     public async Task CompleteAndForget_TakeTheAttachmentWithTheMessage()
     {
         var file = new Attachment(AttachmentKind.Document, "journal.md", "text/markdown", "# hi"u8.ToArray());

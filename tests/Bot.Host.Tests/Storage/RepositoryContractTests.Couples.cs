@@ -14,6 +14,8 @@ public abstract partial class RepositoryContractTests
             Id = 999,
             Home = new ChatAddress(Platform.Telegram, "-100123"),
             Schedule = new WeeklySchedule(DayOfWeek.Saturday, new TimeOnly(23, 59), IsEnabled: false),
+            TimeZoneIsGuess = true,
+            SlotIsDefault = true,
         };
 
         var added = await Couples.AddAsync(couple, CancellationToken.None);
@@ -21,6 +23,20 @@ public abstract partial class RepositoryContractTests
         Assert.NotEqual(999, added.Id);
         Assert.Equal(couple with { Id = added.Id }, added);
         Assert.Equal(added, await Couples.GetAsync(added.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UpdateCouple_ClearsTheGuessedZoneAndTheDefaultSlot()
+    {
+        var a = await PersonAsync("a");
+        var b = await PersonAsync("b");
+        var added = await Couples.AddAsync(NewCouple(a.Id, b.Id, Now.AddDays(6)) with { TimeZoneIsGuess = true, SlotIsDefault = true },
+            CancellationToken.None);
+
+        await Couples.UpdateAsync(added with { TimeZoneIsGuess = false, SlotIsDefault = false }, CancellationToken.None);
+
+        var updated = await Couples.GetAsync(added.Id, CancellationToken.None);
+        Assert.Equal((false, false), (updated!.TimeZoneIsGuess, updated.SlotIsDefault));
     }
 
     [Fact]

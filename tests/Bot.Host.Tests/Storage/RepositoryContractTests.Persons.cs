@@ -172,6 +172,21 @@ public abstract partial class RepositoryContractTests
     }
 
     [Fact]
+    public async Task SaveAwaiting_IsReadBack_AndNullLetsGo()
+    {
+        var person = await PersonAsync("42");
+
+        await Persons.SaveAwaitingAsync(person.Id, WelcomeInput.City, Now, CancellationToken.None);
+        var set = await Persons.GetAsync(person.Id, CancellationToken.None);
+        await Persons.SaveAwaitingAsync(person.Id, null, null, CancellationToken.None);
+        var cleared = await Persons.GetAsync(person.Id, CancellationToken.None);
+
+        Assert.Equal((WelcomeInput.City, Now), (set!.Awaiting, set.AwaitingSince));
+        Assert.Equal((null, null), (cleared!.Awaiting, cleared.AwaitingSince));
+        Assert.Null(person.Awaiting);
+    }
+
+    [Fact]
     public async Task SaveQuietHours_KeepsTheMinutes_AndOffIsNull()
     {
         var person = await PersonAsync("42");

@@ -46,6 +46,17 @@ public sealed record FakeMessage(
     public IReadOnlyList<JsonObject> Embeds =>
         (Json["embeds"] as JsonArray ?? []).OfType<JsonObject>().ToArray();
 
+    /// <summary>
+    /// What a person reads, roughly: the content, then each embed's description, its fields as "name: value" lines
+    /// and its footer (markdown escapes left as sent).
+    /// </summary>
+    public string Readable => string.Join('\n', new[] { Content }.Concat(Embeds.SelectMany(embed =>
+            new[] { embed["description"]?.GetValue<string>() ?? string.Empty }
+                .Concat((embed["fields"] as JsonArray ?? []).Select(item =>
+                    $"{item?["name"]?.GetValue<string>()}: {item?["value"]?.GetValue<string>()}"))
+                .Append(embed["footer"]?["text"]?.GetValue<string>() ?? string.Empty)))
+        .Where(part => part.Length > 0));
+
     /// <summary>Files uploaded with the message (multipart <c>files[n]</c>), in attachment order.</summary>
     public IReadOnlyList<FakeAttachment> Attachments { get; init; } = [];
 }

@@ -621,6 +621,42 @@ public sealed partial class FakeDiscordServer
             }
 
             embedText += title.Length + description.Length;
+            var fields = embeds[i]?["fields"] as JsonArray ?? [];
+            if (fields.Count > 25)
+            {
+                return InvalidForm($"embeds.{i}.fields", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+            }
+
+            for (var f = 0; f < fields.Count; f++)
+            {
+                var name = fields[f]?["name"]?.GetValue<string>() ?? string.Empty;
+                var value = fields[f]?["value"]?.GetValue<string>() ?? string.Empty;
+                if (name.Length is 0 or > 256)
+                {
+                    return InvalidForm($"embeds.{i}.fields.{f}.name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 256 in length.");
+                }
+
+                if (value.Length is 0 or > 1024)
+                {
+                    return InvalidForm($"embeds.{i}.fields.{f}.value", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 1024 in length.");
+                }
+
+                embedText += name.Length + value.Length;
+            }
+
+            var footer = embeds[i]?["footer"]?["text"]?.GetValue<string>() ?? string.Empty;
+            if (footer.Length > 2048)
+            {
+                return InvalidForm($"embeds.{i}.footer.text", "BASE_TYPE_MAX_LENGTH", "Must be 2048 or fewer in length.");
+            }
+
+            var author = embeds[i]?["author"]?["name"]?.GetValue<string>() ?? string.Empty;
+            if (author.Length > 256)
+            {
+                return InvalidForm($"embeds.{i}.author.name", "BASE_TYPE_MAX_LENGTH", "Must be 256 or fewer in length.");
+            }
+
+            embedText += footer.Length + author.Length;
         }
 
         if (embedText > 6000)

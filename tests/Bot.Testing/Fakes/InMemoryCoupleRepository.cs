@@ -88,6 +88,8 @@ public sealed class InMemoryCoupleRepository : ICoupleRepository
                     CooldownById = update.CooldownById,
                     CooldownTopic = update.CooldownTopic,
                     NextFirstTimeAt = update.NextFirstTimeAt,
+                    TimeZoneIsGuess = update.TimeZoneIsGuess,
+                    SlotIsDefault = update.SlotIsDefault,
                 };
             }
 

@@ -89,6 +89,13 @@ public sealed class InMemoryPersonRepository : IPersonRepository
     public Task SaveTimeZoneAsync(long personId, string? timeZone, CancellationToken ct) =>
         Change(personId, person => person with { TimeZone = timeZone });
 
+    public Task SaveAwaitingAsync(long personId, WelcomeInput? awaiting, DateTimeOffset? since, CancellationToken ct) =>
+        Change(personId, person => person with
+        {
+            Awaiting = awaiting,
+            AwaitingSince = awaiting is null ? null : StoredTime.Of(since),
+        });
+
     public Task SaveQuietHoursAsync(long personId, QuietHours? quietHours, CancellationToken ct) =>
         Change(personId, person => person with { QuietHours = quietHours });
 

@@ -161,8 +161,23 @@ public static class ButtonCatalog
     /// <summary>Fields: "s" and the quiz's id; or "a" (own answer) or "g" (guess), the play, the item and the option.</summary>
     public static ButtonKind Quiz { get; } = new("quiz", typeof(QuizButton));
 
+    /// <summary>The warm start: a zone id or "type". Bound to whoever it was shown to, for two weeks.</summary>
+    public static ButtonKind WelcomeZone { get; } =
+        new("wz", typeof(WelcomeZoneButton)) { NeedsCouple = false, ExpiresAfter = WelcomeService.ButtonLifetime };
+
+    /// <summary>The warm start: "keep", "off" or a span such as "2300-0700".</summary>
+    public static ButtonKind WelcomeQuiet { get; } =
+        new("wq", typeof(WelcomeQuietButton)) { NeedsCouple = false, ExpiresAfter = WelcomeService.ButtonLifetime };
+
+    /// <summary>The warm start's weekly slot. Fields: what (propose, type, accept, other), the couple, then the slot.</summary>
+    public static ButtonKind WelcomeSlot { get; } =
+        new("ws", typeof(WelcomeSlotButton)) { NeedsCouple = false, ExpiresAfter = WelcomeService.ButtonLifetime };
+
     public static IReadOnlyList<ButtonKind> All { get; } =
-        [Cancel, Forget, Unpair, Erase, Skip, Pulse, Answer, Home, Deck, FirstTime, Quiz];
+    [
+        Cancel, Forget, Unpair, Erase, Skip, Pulse, Answer, Home, Deck, FirstTime, Quiz, WelcomeZone, WelcomeQuiet,
+        WelcomeSlot,
+    ];
 
     /// <summary>The kind a payload belongs to, with its fields; null for a payload no kind claims.</summary>
     public static (ButtonKind Kind, IReadOnlyList<string> Fields)? Find(string payload) =>

@@ -97,3 +97,33 @@ public sealed class QuizButton(QuizService quizzes) : CoupleButton
     protected override Task HandleAsync(Conversation c, Couple couple, IReadOnlyList<string> fields, CancellationToken ct) =>
         quizzes.ChoiceAsync(c, couple, fields, ct);
 }
+
+/// <summary>A zone (or "type my city") tapped in the warm start after pairing.</summary>
+public sealed class WelcomeZoneButton(WelcomeService welcome) : IConfirmationHandler
+{
+    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
+        welcome.ZoneTappedAsync(c, fields, ct);
+
+    public Task ExpiredAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
+        welcome.ExpiredAsync(c, ct);
+}
+
+/// <summary>Quiet hours kept, changed or turned off in the warm start.</summary>
+public sealed class WelcomeQuietButton(WelcomeService welcome) : IConfirmationHandler
+{
+    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
+        welcome.QuietTappedAsync(c, fields, ct);
+
+    public Task ExpiredAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
+        welcome.ExpiredAsync(c, ct);
+}
+
+/// <summary>The weekly slot proposed, typed, accepted or answered with another, in the warm start.</summary>
+public sealed class WelcomeSlotButton(WelcomeService welcome) : IConfirmationHandler
+{
+    public Task HandleAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
+        welcome.SlotTappedAsync(c, fields, ct);
+
+    public Task ExpiredAsync(Conversation c, IReadOnlyList<string> fields, CancellationToken ct) =>
+        welcome.ExpiredAsync(c, ct);
+}

@@ -21,7 +21,7 @@ public sealed class PairCommand(PairingService pairing, Messenger messenger) : I
 }
 
 /// <summary>/join CODE: pair with whoever made the code; both hear it.</summary>
-public sealed class JoinCommand(PairingService pairing, Messenger messenger) : ICommandHandler
+public sealed class JoinCommand(PairingService pairing, WelcomeService welcome, Messenger messenger) : ICommandHandler
 {
     public async Task HandleAsync(Conversation c, CommandArguments arguments, CancellationToken ct)
     {
@@ -36,6 +36,7 @@ public sealed class JoinCommand(PairingService pairing, Messenger messenger) : I
                 .ConfigureAwait(false);
             await messenger.ToPartnerAsync(paired.Owner, paired.Couple,
                 Copy.PairedWith(paired.Owner.DisplayName, name, schedule), ct).ConfigureAwait(false);
+            await welcome.StartAsync(paired.Couple, c.Me, paired.Owner, ct).ConfigureAwait(false);
             return;
         }
 

@@ -21,6 +21,12 @@ public sealed record OutgoingMessage(
     /// </summary>
     public QuestionRef? Asks { get; init; }
 
+    /// <summary>
+    /// The message's shape when it has one (a reveal): platforms that can show it render it, each piece escaped;
+    /// <see cref="Text"/> stays its plain form for every other.
+    /// </summary>
+    public Letter? Letter { get; init; }
+
     /// <summary>A file sent with the message; <see cref="Text"/> is then its caption.</summary>
     public Attachment? Attachment { get; init; }
 

@@ -3,6 +3,7 @@ using Bot.Core.Application;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Bot.Host.Delivery;
 using Discord;
 
 namespace Bot.Host.Platforms.Discord;
@@ -16,7 +17,7 @@ internal sealed class DiscordChatGateway(
     DiscordConnection connection,
     DiscordInteractionReplies interactions,
     DiscordStateStore state,
-    ILogger<DiscordChatGateway> logger) : IChatGateway
+    ILogger<DiscordChatGateway> logger) : IChatGateway, ILetterGateway
 {
     private const int MaxButtonsPerRow = 5;
     private const int MaxRows = 5;
@@ -43,6 +44,8 @@ internal sealed class DiscordChatGateway(
 
     public TimeSpan MinIntervalPerChat(ChatAddress chat) => TimeSpan.FromMilliseconds(250);
 
+    public IReadOnlyList<Letter> Pages(Letter letter) => LetterPages.Split(letter, DiscordLetter.Limits);
+
     public async Task<DeliveryResult> SendAsync(OutgoingMessage outgoing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outgoing);
@@ -57,7 +60,7 @@ internal sealed class DiscordChatGateway(
         }
 
         ForgetChannelsOfAnOlderClient();
-        var message = new DiscordMessage(DiscordText.Literal(outgoing.Text), Rows(outgoing), outgoing.Silent, outgoing.Attachment);
+        var message = Message(outgoing);
         if (DiscordAddresses.TryGetInteraction(outgoing.To, out var interactionId, out var userId, out var ephemeral))
         {
             return await ReplyAsync(interactionId, userId, ephemeral, message, ct).ConfigureAwait(false);
@@ -195,16 +198,30 @@ internal sealed class DiscordChatGateway(
         return channel;
     }
 
+    /// <summary>What Discord gets for an outbox message: its text escaped, or a letter's page as text and embeds.</summary>
+    internal static DiscordMessage Message(OutgoingMessage outgoing)
+    {
+        if (outgoing.Letter is not { } letter)
+        {
+            return new DiscordMessage(DiscordText.Literal(outgoing.Text), Rows(outgoing), outgoing.Silent, outgoing.Attachment);
+        }
+
+        var (content, embeds) = DiscordLetter.Plan(letter);
+        return new DiscordMessage(content ?? "", Rows(outgoing), outgoing.Silent, outgoing.Attachment) { Embeds = embeds };
+    }
+
     private static Task<IUserMessage> PostAsync(IMessageChannel channel, DiscordMessage message, DiscordCall call)
     {
         var components = Components(message.Rows);
         var flags = message.Silent ? MessageFlags.SuppressNotification : MessageFlags.None;
-        var text = message.Content.Length == 0 && message.File is not null ? null : message.Content;
+        var text = message.Content.Length == 0 && (message.File is not null || message.Embeds.Count > 0) ? null : message.Content;
+        var embeds = message.Embeds.Count > 0 ? DiscordLetter.Build(message.Embeds) : null;
         return message.File is { } file
             ? channel.SendFileAsync(new FileAttachment(new MemoryStream(file.Content.ToArray()), file.FileName), text,
-                options: call.Options, allowedMentions: AllowedMentions.None, components: components, flags: flags)
+                options: call.Options, allowedMentions: AllowedMentions.None, components: components, flags: flags,
+                embeds: embeds)
             : channel.SendMessageAsync(text, options: call.Options, allowedMentions: AllowedMentions.None,
-                components: components, flags: flags);
+                components: components, flags: flags, embeds: embeds);
     }
 
     private static MessageComponent? Components(IReadOnlyList<IReadOnlyList<DiscordButton>> rows)

@@ -7,7 +7,11 @@ namespace Bot.Host.Platforms.Discord;
 
 /// <summary>A message as Discord receives it: already escaped text, buttons, flags and an optional file.</summary>
 internal sealed record DiscordMessage(
-    string Content, IReadOnlyList<IReadOnlyList<DiscordButton>> Rows, bool Silent, Bot.Core.Application.Messages.Attachment? File);
+    string Content, IReadOnlyList<IReadOnlyList<DiscordButton>> Rows, bool Silent, Bot.Core.Application.Messages.Attachment? File)
+{
+    /// <summary>Embeds under the text (a letter's sections).</summary>
+    public IReadOnlyList<DiscordEmbedPlan> Embeds { get; init; } = [];
+}
 
 /// <summary>A button under a message.</summary>
 internal sealed record DiscordButton(string Label, string CustomId, bool IsPrimary);
@@ -112,12 +116,41 @@ internal sealed class DiscordInteractionReplies(HttpClient http)
                 })]),
             })]),
         };
+        if (message.Embeds.Count > 0)
+        {
+            body["embeds"] = new JsonArray([.. message.Embeds.Select(embed => (JsonNode)EmbedJson(embed))]);
+        }
+
         if (flags != 0)
         {
             body["flags"] = flags;
         }
 
         return body;
+    }
+
+    private static JsonObject EmbedJson(DiscordEmbedPlan embed)
+    {
+        var json = new JsonObject
+        {
+            ["fields"] = new JsonArray([.. embed.Fields.Select(f => (JsonNode)new JsonObject
+            {
+                ["name"] = f.Name,
+                ["value"] = f.Value,
+                ["inline"] = f.Inline,
+            })]),
+        };
+        if (embed.Description.Length > 0)
+        {
+            json["description"] = embed.Description;
+        }
+
+        if (embed.Footer is { } footer)
+        {
+            json["footer"] = new JsonObject { ["text"] = footer };
+        }
+
+        return json;
     }
 
     private static async Task<(int? Code, string Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)

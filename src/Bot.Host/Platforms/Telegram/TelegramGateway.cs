@@ -3,19 +3,22 @@ using System.Net;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Bot.Host.Delivery;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
+using global::Telegram.Bot.Types.Enums;
 using global::Telegram.Bot.Types.ReplyMarkups;
 
 namespace Bot.Host.Platforms.Telegram;
 
 /// <summary>
-/// Sends outbox messages through the Bot API; plain text (no parse mode) so nobody's words need escaping. A file
-/// goes as a photo, voice note, video (note) or document with the text as its caption (the outbox sender sends a
-/// longer text first); a partner's file that came from Telegram is resent by its file_id.
+/// Sends outbox messages through the Bot API: plain text (no parse mode) so nobody's words need escaping, and a
+/// letter (a reveal) as HTML with every piece escaped (<see cref="TelegramLetter"/>). A file goes as a photo, voice
+/// note, video (note) or document with the text as its caption (the outbox sender sends a longer text first); a
+/// partner's file that came from Telegram is resent by its file_id.
 /// </summary>
-internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
+internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway, ILetterGateway
 {
     public Platform Platform => Platform.Telegram;
 
@@ -28,6 +31,8 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
     // One message a second to a person; groups allow about 20 a minute.
     public TimeSpan MinIntervalPerChat(ChatAddress chat) =>
         chat.ChatId.StartsWith('-') ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(1);
+
+    public IReadOnlyList<Letter> Pages(Letter letter) => LetterPages.Split(letter, TelegramLetter.Limits);
 
     public async Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
@@ -45,9 +50,11 @@ internal sealed class TelegramGateway(ITelegramBotClient bot) : IChatGateway
                 return DeliveryResult.Ok;
             }
 
+            var html = message.Letter is { } letter ? TelegramLetter.Html(letter) : null;
             await bot.SendMessage(
                 chatId,
-                message.Text,
+                html ?? message.Text,
+                parseMode: html is null ? ParseMode.None : ParseMode.Html,
                 replyMarkup: markup,
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
                 disableNotification: message.Silent,

@@ -46,8 +46,12 @@ internal sealed class PlaygroundFeed(TimeProvider time)
                 Copy.AnswerFieldHint)
             : null;
         var buttons = message.Choices.Select(row => row.Select(c => new FeedButton(c.Label, c.Payload)).ToList()).ToList();
-        Publish(sequence => new FeedMessage(sequence, message.To.ChatId, "bot", message.Text,
-            time.GetUtcNow(), buttons, file, form), fileId);
+        var html = message.Letter is { } letter ? WebLetter.Html(letter) : null;
+        var at = time.GetUtcNow();
+        Publish(sequence => new FeedMessage(sequence, message.To.ChatId, "bot", message.Text, at, buttons, file, form)
+        {
+            Html = html,
+        }, fileId);
     }
 
     /// <summary>Shows what a person typed in their pane.</summary>
@@ -146,7 +150,11 @@ internal sealed record FeedMessage(
     DateTimeOffset At,
     IReadOnlyList<IReadOnlyList<FeedButton>> Buttons,
     FeedFile? File,
-    FeedForm? AnswerForm);
+    FeedForm? AnswerForm)
+{
+    /// <summary>The message as HTML, every piece of it encoded (a letter); the page shows it instead of the text.</summary>
+    public string? Html { get; init; }
+}
 
 internal sealed record FeedButton(string Label, string Payload);
 

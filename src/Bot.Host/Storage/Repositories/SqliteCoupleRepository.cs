@@ -14,16 +14,17 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         next_checkin_at AS NextCheckInAt, home_platform AS HomePlatform, home_chat_id AS HomeChatId,
         created_at AS CreatedAt, ended_at AS EndedAt, paused_until AS PausedUntil,
         cooldown_until AS CooldownUntil, cooldown_by_id AS CooldownById, cooldown_topic AS CooldownTopic,
-        next_first_time_at AS NextFirstTimeAt
+        next_first_time_at AS NextFirstTimeAt, time_zone_is_guess AS TimeZoneIsGuess, slot_is_default AS SlotIsDefault
         """;
 
     private const string InsertSql = """
         INSERT INTO couples (partner_a_id, partner_b_id, time_zone, schedule_day, schedule_minute, schedule_enabled,
                              next_checkin_at, home_platform, home_chat_id, created_at, ended_at, paused_until,
-                             cooldown_until, cooldown_by_id, cooldown_topic, next_first_time_at)
+                             cooldown_until, cooldown_by_id, cooldown_topic, next_first_time_at, time_zone_is_guess,
+                             slot_is_default)
         VALUES (@PartnerAId, @PartnerBId, @TimeZone, @ScheduleDay, @ScheduleMinute, @ScheduleEnabled,
                 @NextCheckInAt, @HomePlatform, @HomeChatId, @CreatedAt, @EndedAt, @PausedUntil,
-                @CooldownUntil, @CooldownById, @CooldownTopic, @NextFirstTimeAt)
+                @CooldownUntil, @CooldownById, @CooldownTopic, @NextFirstTimeAt, @TimeZoneIsGuess, @SlotIsDefault)
         RETURNING id;
         """;
 
@@ -66,7 +67,9 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
             cooldown_until = @CooldownUntil,
             cooldown_by_id = @CooldownById,
             cooldown_topic = @CooldownTopic,
-            next_first_time_at = @NextFirstTimeAt
+            next_first_time_at = @NextFirstTimeAt,
+            time_zone_is_guess = @TimeZoneIsGuess,
+            slot_is_default = @SlotIsDefault
         WHERE id = @Id;
         """;
 
@@ -209,6 +212,8 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         couple.CooldownById,
         CooldownTopic = cipher.Encrypt(couple.CooldownTopic, SealedColumns.CooldownTopic.At(couple.Id)),
         NextFirstTimeAt = UnixTime.ToMs(couple.NextFirstTimeAt),
+        TimeZoneIsGuess = couple.TimeZoneIsGuess ? 1L : 0L,
+        SlotIsDefault = couple.SlotIsDefault ? 1L : 0L,
     };
 
     private sealed record CoupleRow(
@@ -228,7 +233,9 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         long? CooldownUntil,
         long? CooldownById,
         string? CooldownTopic,
-        long? NextFirstTimeAt)
+        long? NextFirstTimeAt,
+        long TimeZoneIsGuess,
+        long SlotIsDefault)
     {
         public Couple ToDomain(FieldCipher cipher) => new(
             Id,
@@ -250,6 +257,8 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
             CooldownById = CooldownById,
             CooldownTopic = cipher.Decrypt(CooldownTopic, SealedColumns.CooldownTopic.At(Id)),
             NextFirstTimeAt = UnixTime.FromMs(NextFirstTimeAt),
+            TimeZoneIsGuess = TimeZoneIsGuess != 0,
+            SlotIsDefault = SlotIsDefault != 0,
         };
     }
 }

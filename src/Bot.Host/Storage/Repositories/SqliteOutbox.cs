@@ -86,6 +86,14 @@ internal sealed class SqliteOutbox(
                 await session.ExecuteAsync(
                     sealedText.SetByIdSql, new { Id = id, Value = cipher.Encrypt(message.Text, sealedText.At(id)) }, token)
                     .ConfigureAwait(false);
+                if (LetterJson.Serialize(message.Letter) is { } letter)
+                {
+                    var sealedLetter = SealedColumns.OutboxLetter;
+                    await session.ExecuteAsync(
+                        sealedLetter.SetByIdSql, new { Id = id, Value = cipher.Encrypt(letter, sealedLetter.At(id)) }, token)
+                        .ConfigureAwait(false);
+                }
+
                 if (lane.Lane == OutboxLane.Reply)
                 {
                     await session.ExecuteAsync(

@@ -10,7 +10,8 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
         id AS Id, platform AS Platform, external_id AS ExternalId, display_name AS DisplayName,
         private_chat_id AS PrivateChatId, is_reachable AS IsReachable, join_failures AS JoinFailures,
         join_window_started_at AS JoinWindowStartedAt, created_at AS CreatedAt, time_zone AS TimeZone,
-        quiet_from AS QuietFrom, quiet_until AS QuietUntil, last_nudge_at AS LastNudgeAt
+        quiet_from AS QuietFrom, quiet_until AS QuietUntil, last_nudge_at AS LastNudgeAt,
+        awaiting AS Awaiting, awaiting_since AS AwaitingSince
         """;
 
     // Writing to us (a private chat given) proves the person reachable again; other updates leave both alone.
@@ -46,6 +47,10 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
 
     private const string SaveQuietHoursSql = """
         UPDATE persons SET quiet_from = @From, quiet_until = @Until WHERE id = @Id;
+        """;
+
+    private const string SaveAwaitingSql = """
+        UPDATE persons SET awaiting = @Awaiting, awaiting_since = @Since WHERE id = @Id;
         """;
 
     // "IS" compares NULL with NULL too: the first nudge ever expects NULL.
@@ -121,6 +126,12 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
             },
             ct);
 
+    public Task SaveAwaitingAsync(long personId, WelcomeInput? awaiting, DateTimeOffset? since, CancellationToken ct) =>
+        session.ExecuteAsync(
+            SaveAwaitingSql,
+            new { Id = personId, Awaiting = (long?)awaiting, Since = awaiting is null ? null : UnixTime.ToMs(since) },
+            ct);
+
     public async Task<bool> TryMarkNudgedAsync(
         long personId, DateTimeOffset? previous, DateTimeOffset at, CancellationToken ct) =>
         await session.ExecuteAsync(
@@ -143,7 +154,9 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
         string? TimeZone,
         long? QuietFrom,
         long? QuietUntil,
-        long? LastNudgeAt)
+        long? LastNudgeAt,
+        long? Awaiting,
+        long? AwaitingSince)
     {
         public Person ToDomain() => new(
             Id,
@@ -159,6 +172,8 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
                 ? new QuietHours(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(from)), TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(until)))
                 : null,
             LastNudgeAt = UnixTime.FromMs(LastNudgeAt),
+            Awaiting = (WelcomeInput?)Awaiting,
+            AwaitingSince = UnixTime.FromMs(AwaitingSince),
         };
     }
 }

@@ -70,7 +70,12 @@ function show(message) {
   const item = document.createElement("li");
   item.className = message.author;
   item.dataset.seq = message.seq;
-  if (message.text) item.append(document.createTextNode(message.text));
+  if (message.html) {
+    // A letter: the server encoded every piece of it, so it may go in as markup.
+    const letter = document.createElement("div");
+    letter.innerHTML = message.html;
+    item.append(letter);
+  } else if (message.text) item.append(document.createTextNode(message.text));
   if (message.file) {
     if (message.file.isImage) {
       const image = document.createElement("img");

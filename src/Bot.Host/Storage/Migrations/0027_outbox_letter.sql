@@ -1,0 +1,3 @@
+-- A message's shape when it has one (a reveal as a letter: sections, answers), sealed like its text; platforms that
+-- can show it render it (Telegram HTML, Discord embeds), the text stays its plain form. Older rows have none.
+ALTER TABLE outbox ADD COLUMN letter TEXT;
