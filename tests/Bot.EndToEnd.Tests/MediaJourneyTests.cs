@@ -30,7 +30,7 @@ public sealed class MediaJourneyTests
         await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.File?.Kind == "voice");
 
         Assert.Equal(fileId, voice.File!.ByFileId);
-        Assert.Contains("Alex: 🎤 a voice note", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\n🎤 a voice note", reveal.Text, StringComparison.Ordinal);
         Assert.Equal([fileId], bot.Telegram.DownloadedFiles);
     }
 
@@ -56,7 +56,7 @@ public sealed class MediaJourneyTests
         var voiceOnDiscord = await discord.WaitForChannelMessageAsync(dana.DmChannelId, m => m.Attachments.Count == 1,
             TimeSpan.FromSeconds(15));
         var photoOnTelegram = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.File?.Kind == "photo");
-        var revealOnTelegram = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Dana: 📷 a photo: our walk", StringComparison.Ordinal));
+        var revealOnTelegram = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("Dana\n📷 a photo: our walk", StringComparison.Ordinal));
 
         Assert.Equal(Voice, voiceOnDiscord.Attachments[0].Content);
         Assert.Equal(Photo, photoOnTelegram.File!.Content);

@@ -22,7 +22,7 @@ public sealed class TelegramWebhookTests
         await Journeys.AnswerAllAsync(bot, sam, "sam-one", "sam-two", "sam-three");
         var reveal = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("sam-three", StringComparison.Ordinal));
 
-        Assert.Contains("Alex: alex-one", reveal.Text, StringComparison.Ordinal);
+        Assert.Contains("Alex\nalex-one", reveal.Text, StringComparison.Ordinal);
         Assert.EndsWith(Path, bot.Telegram.WebhookUrl, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(bot.Telegram.WebhookSecret));
         Assert.DoesNotContain("getUpdates", bot.Telegram.CallLog);
