@@ -52,7 +52,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     /// <summary>A pooled connection with the host's pragmas, outside any DI scope.</summary>
     public Task<SqliteConnection> OpenAsync(CancellationToken ct) =>
-        _services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(ct);
+        ((SqliteConnectionFactory)_services.GetRequiredService<DbConnectionFactory>()).OpenSqliteAsync(ct);
 
     public async Task<long> ScalarAsync(string sql, object? parameters, CancellationToken ct)
     {
@@ -77,7 +77,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <summary>Closes every pooled connection to the file, so it can be copied or deleted.</summary>
     public async ValueTask DisposeAsync()
     {
-        var connectionString = _services.GetRequiredService<SqliteConnectionFactory>().ConnectionString;
+        var connectionString = _services.GetRequiredService<DbConnectionFactory>().ConnectionString;
         await _services.DisposeAsync().ConfigureAwait(false);
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);

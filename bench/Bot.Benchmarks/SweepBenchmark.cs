@@ -315,9 +315,9 @@ internal static class SweepBenchmark
     {
         var queries = new (string Title, string Sql)[]
         {
-            ("Due check-ins (SqliteCoupleRepository.FindDueCheckInsSql)", SqliteCoupleRepository.FindDueCheckInsSql),
-            ("Due reminders (SqliteRoundRepository.FindDueRemindersSql)", SqliteRoundRepository.FindDueRemindersSql),
-            ("Due expiries (SqliteRoundRepository.FindDueExpiriesSql)", SqliteRoundRepository.FindDueExpiriesSql),
+            ("Due check-ins (CoupleRepository.FindDueCheckInsSql)", CoupleRepository.FindDueCheckInsSql),
+            ("Due reminders (RoundRepository.FindDueRemindersSql)", RoundRepository.FindDueRemindersSql),
+            ("Due expiries (RoundRepository.FindDueExpiriesSql)", RoundRepository.FindDueExpiriesSql),
             ("Outbox claim (OutboxStore.FindClaimableSql)", OutboxStore.FindClaimableSql),
         };
         var plans = new List<QueryPlan>();

@@ -8,7 +8,7 @@ namespace Bot.Host.Storage;
 /// creates) the encryption key and checks it against the words already stored, so a wrong key stops the start
 /// instead of failing every update later.
 /// </summary>
-internal sealed class DatabaseMigrationService(Migrator migrator, SqliteConnectionFactory factory, FieldCipher cipher)
+internal sealed class DatabaseMigrationService(Migrator migrator, DbConnectionFactory factory, FieldCipher cipher)
     : IHostedService
 {
     // One encrypted value with where it is stored; the filter reads the format prefix, never the words.
