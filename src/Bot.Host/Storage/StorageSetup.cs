@@ -54,6 +54,20 @@ internal static class StorageSetup
         return builder;
     }
 
+    /// <summary>The connection string of the configured database, as the connection factory has it.</summary>
+    public static string CreateFactoryConnectionString(IConfiguration configuration)
+    {
+        var factory = CreateFactory(configuration);
+        try
+        {
+            return factory.ConnectionString;
+        }
+        finally
+        {
+            (factory as IDisposable)?.Dispose();
+        }
+    }
+
     /// <summary>The connection factory the settings name.</summary>
     public static DbConnectionFactory CreateFactory(IConfiguration configuration)
     {
