@@ -32,6 +32,12 @@ internal static class StorageSetup
                 mayCreate: factory.Dialect.Provider == StorageProvider.Sqlite));
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Delivery.OutboxSignal>();
+        services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<DbConnectionFactory>() is PostgresConnectionFactory postgres
+            ? new PostgresLeadership(
+                postgres, sp.GetRequiredService<Delivery.OutboxSignal>(), sp.GetRequiredService<ILogger<PostgresLeadership>>())
+            : new SoleLeadership());
+        services.AddHostedService(sp => (IHostedService)sp.GetRequiredService<ILeadership>());
 
         services.AddScoped<StorageSession>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
