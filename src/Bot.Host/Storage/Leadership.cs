@@ -17,16 +17,22 @@ internal interface ILeadership
     Task<CancellationToken> WaitForLeadershipAsync(CancellationToken ct);
 }
 
+/// <summary>Runs the node's <see cref="ILeadership"/> with the host (the PostgreSQL one keeps trying to lead).</summary>
+internal sealed class LeadershipService(ILeadership leadership) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        leadership is IHostedService service ? service.StartAsync(cancellationToken) : Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        leadership is IHostedService service ? service.StopAsync(cancellationToken) : Task.CompletedTask;
+}
+
 /// <summary>One machine, one node: it always leads.</summary>
-internal sealed class SoleLeadership : ILeadership, IHostedService
+internal sealed class SoleLeadership : ILeadership
 {
     public bool IsLeader => true;
 
     public Task<CancellationToken> WaitForLeadershipAsync(CancellationToken ct) => Task.FromResult(CancellationToken.None);
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

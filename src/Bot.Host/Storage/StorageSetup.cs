@@ -37,7 +37,7 @@ internal static class StorageSetup
             ? new PostgresLeadership(
                 postgres, sp.GetRequiredService<Delivery.OutboxSignal>(), sp.GetRequiredService<ILogger<PostgresLeadership>>())
             : new SoleLeadership());
-        services.AddHostedService(sp => (IHostedService)sp.GetRequiredService<ILeadership>());
+        services.AddHostedService<LeadershipService>();
 
         services.AddScoped<StorageSession>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
