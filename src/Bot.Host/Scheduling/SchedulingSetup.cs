@@ -1,3 +1,4 @@
+using Bot.Host.Platforms.Web;
 using Bot.Host.Storage;
 using Quartz;
 
@@ -15,7 +16,9 @@ internal static class SchedulingSetup
     {
         builder.Services.AddSingleton<SweepRunner>();
         // Read now: the store is part of how Quartz is built, so the provider must be set before AddScheduling.
-        var shared = StorageProviders.From(builder.Configuration) == StorageProvider.Postgres;
+        // The playground alone keeps its own SQLite file (it switches the provider later, in AddPlayground).
+        var shared = StorageProviders.From(builder.Configuration) == StorageProvider.Postgres
+            && PlaygroundSetup.AllowsPlatforms(builder.Configuration);
         var connectionString = shared ? StorageSetup.CreateFactoryConnectionString(builder.Configuration) : null;
         builder.Services.AddQuartz(quartz =>
         {
