@@ -44,7 +44,7 @@ internal static class CatchUp
                 .ConfigureAwait(false)).AsList();
             var moves = due.Select(row => new { row.Id, Next = NextAfter(row, until).ToUnixTimeMilliseconds() });
 
-            using var transaction = connection.BeginTransaction(deferred: false);
+            await using var transaction = await database.BeginWriteAsync(connection, ct).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(AdvanceSql, moves, transaction, cancellationToken: ct))
                 .ConfigureAwait(false);
             await connection.ExecuteAsync(
@@ -53,7 +53,7 @@ internal static class CatchUp
             await connection.ExecuteAsync(
                 new CommandDefinition(ExpireEarlierSql, new { Until = untilMs }, transaction, cancellationToken: ct))
                 .ConfigureAwait(false);
-            transaction.Commit();
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
             return due.Count;
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Core.Application;
 using Bot.Core.Domain;
+using Bot.Host.Storage;
 using Dapper;
 
 namespace Bot.Benchmarks;
@@ -86,14 +87,25 @@ internal static class Seeder
                         createdAt));
                 }
 
-                using var transaction = connection.BeginTransaction(deferred: false);
+                await using var transaction = await database.BeginWriteAsync(connection, ct).ConfigureAwait(false);
                 rows += await connection.ExecuteAsync(
                     new CommandDefinition(InsertPersonSql, persons, transaction, cancellationToken: ct))
                     .ConfigureAwait(false);
                 rows += await connection.ExecuteAsync(
                     new CommandDefinition(InsertCoupleSql, pairs, transaction, cancellationToken: ct))
                     .ConfigureAwait(false);
-                transaction.Commit();
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }
+
+            if (database.Provider == StorageProvider.Postgres)
+            {
+                // The ids were given here, so the identities start after them.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    SELECT setval(pg_get_serial_sequence('persons', 'id'), (SELECT max(id) FROM persons));
+                    SELECT setval(pg_get_serial_sequence('couples', 'id'), (SELECT max(id) FROM couples));
+                    """,
+                    cancellationToken: ct)).ConfigureAwait(false);
             }
         }
 

@@ -50,15 +50,15 @@ internal static class SweepBenchmark
         ArgumentNullException.ThrowIfNull(progress);
         var total = Stopwatch.StartNew();
         var startedAt = DateTimeOffset.UtcNow;
-        var folder = Path.Combine(Path.GetTempPath(), "botsuite-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var target = new BenchTarget(options.Provider, options.Connection);
         var problems = new List<string>();
         var memory = new List<MemoryPoint>();
         try
         {
             var peak = Seeder.PeakInstant;
-            var seedFile = Path.Combine(folder, "seed.db");
-            var prepared = await PrepareAsync(seedFile, options.Couples, peak, memory, problems, progress, ct)
+            var seedFile = target.Location("seed");
+            await target.CreateAsync(seedFile).ConfigureAwait(false);
+            var prepared = await PrepareAsync(target, seedFile, options.Couples, peak, memory, problems, progress, ct)
                 .ConfigureAwait(false);
 
             var runs = new List<RunResult>();
@@ -66,16 +66,19 @@ internal static class SweepBenchmark
             {
                 await progress.WriteLineAsync($"Run {run} of {options.Runs}").ConfigureAwait(false);
                 // The same path every run: one connection string, as in the host (pools and Dapper caches key on it).
-                var runFile = Path.Combine(folder, "run.db");
-                File.Copy(seedFile, runFile);
+                var runFile = target.Location("run");
+                await target.CopyAsync(seedFile, runFile).ConfigureAwait(false);
                 var measureAfterBusy = run == 1 || run == options.Runs ? memory : null;
-                runs.Add(await RunOnceAsync(runFile, peak, run, measureAfterBusy, problems, progress, ct)
+                runs.Add(await RunOnceAsync(target, runFile, peak, run, measureAfterBusy, problems, progress, ct)
                     .ConfigureAwait(false));
-                BenchDatabase.Delete(runFile);
+                await target.DeleteAsync(runFile).ConfigureAwait(false);
             }
 
-            var replies = await MeasureRepliesAsync(Path.Combine(folder, "replies.db"), seedFile, peak, problems, progress, ct)
+            var repliesFile = target.Location("replies");
+            var replies = await MeasureRepliesAsync(target, repliesFile, seedFile, peak, problems, progress, ct)
                 .ConfigureAwait(false);
+            await target.DeleteAsync(repliesFile).ConfigureAwait(false);
+            await target.DeleteAsync(seedFile).ConfigureAwait(false);
             memory.Add(Measure($"after {options.Runs} run(s), databases closed", null));
             return new BenchResults(
                 options, startedAt, prepared.Environment, peak, prepared.PeakCouples, prepared.Seed, prepared.IdleSweeps,
@@ -85,11 +88,11 @@ internal static class SweepBenchmark
         {
             try
             {
-                Directory.Delete(folder, recursive: true);
+                target.Clean();
             }
             catch (IOException ex)
             {
-                await progress.WriteLineAsync($"Could not delete {folder}: {ex.Message}").ConfigureAwait(false);
+                await progress.WriteLineAsync($"Could not delete the benchmark's files: {ex.Message}").ConfigureAwait(false);
             }
         }
     }
@@ -99,11 +102,11 @@ internal static class SweepBenchmark
     /// the idle sweeps on it; the file is closed afterwards, ready to be copied for each run.
     /// </summary>
     private static async Task<Prepared> PrepareAsync(
-        string file, int couples, DateTimeOffset peak, List<MemoryPoint> memory, List<string> problems,
+        BenchTarget target, string file, int couples, DateTimeOffset peak, List<MemoryPoint> memory, List<string> problems,
         TextWriter progress, CancellationToken ct)
     {
         var seedNow = peak.AddMinutes(-1);
-        var database = BenchDatabase.Open(file, new BenchClock(seedNow));
+        var database = BenchDatabase.Open(file, target, new BenchClock(seedNow));
         await using (database.ConfigureAwait(false))
         {
             var stopwatch = Stopwatch.StartNew();
@@ -149,10 +152,10 @@ internal static class SweepBenchmark
     }
 
     private static async Task<RunResult> RunOnceAsync(
-        string file, DateTimeOffset peak, int run, List<MemoryPoint>? memory, List<string> problems,
+        BenchTarget target, string file, DateTimeOffset peak, int run, List<MemoryPoint>? memory, List<string> problems,
         TextWriter progress, CancellationToken ct)
     {
-        var database = BenchDatabase.Open(file, new BenchClock(peak));
+        var database = BenchDatabase.Open(file, target, new BenchClock(peak));
         await using (database.ConfigureAwait(false))
         {
             var options = database.Services.GetRequiredService<CheckInOptions>();
@@ -199,10 +202,11 @@ internal static class SweepBenchmark
 
     /// <summary>On a fresh copy: the peak sweep, then replies sent by the real sender while its fan-out waits.</summary>
     private static async Task<ReplyMeasure> MeasureRepliesAsync(
-        string file, string seedFile, DateTimeOffset peak, List<string> problems, TextWriter progress, CancellationToken ct)
+        BenchTarget target, string file, string seedFile, DateTimeOffset peak, List<string> problems, TextWriter progress,
+        CancellationToken ct)
     {
-        File.Copy(seedFile, file);
-        var database = BenchDatabase.Open(file, new BenchClock(peak));
+        await target.CopyAsync(seedFile, file).ConfigureAwait(false);
+        var database = BenchDatabase.Open(file, target, new BenchClock(peak));
         await using (database.ConfigureAwait(false))
         {
             await SweepAsync(database, problems, "busy", ct).ConfigureAwait(false);
@@ -315,15 +319,29 @@ internal static class SweepBenchmark
     {
         var queries = new (string Title, string Sql)[]
         {
-            ("Due check-ins (SqliteCoupleRepository.FindDueCheckInsSql)", SqliteCoupleRepository.FindDueCheckInsSql),
-            ("Due reminders (SqliteRoundRepository.FindDueRemindersSql)", SqliteRoundRepository.FindDueRemindersSql),
-            ("Due expiries (SqliteRoundRepository.FindDueExpiriesSql)", SqliteRoundRepository.FindDueExpiriesSql),
+            ("Due check-ins (CoupleRepository.FindDueCheckInsSql)", CoupleRepository.FindDueCheckInsSql),
+            ("Due reminders (RoundRepository.FindDueRemindersSql)", RoundRepository.FindDueRemindersSql),
+            ("Due expiries (RoundRepository.FindDueExpiriesSql)", RoundRepository.FindDueExpiriesSql),
             ("Outbox claim (OutboxStore.FindClaimableSql)", OutboxStore.FindClaimableSql),
         };
         var plans = new List<QueryPlan>();
         var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            if (database.Provider == StorageProvider.Postgres)
+            {
+                foreach (var (title, sql) in queries)
+                {
+                    var lines = await connection.QueryAsync<string>(new CommandDefinition(
+                        "EXPLAIN " + SqlDialect.Postgres.Prepare(sql),
+                        new { Now = now.ToUnixTimeMilliseconds(), Limit = (long)CheckInSweeper.BatchSize },
+                        cancellationToken: ct)).ConfigureAwait(false);
+                    plans.Add(new QueryPlan(title, [.. lines]));
+                }
+
+                return plans;
+            }
+
             foreach (var (title, sql) in queries)
             {
                 var rows = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
@@ -351,10 +369,13 @@ internal static class SweepBenchmark
         var connection = await database.OpenAsync(ct).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var sqlite = await connection.ExecuteScalarAsync<string>(
-                new CommandDefinition(SqliteVersionSql, cancellationToken: ct)).ConfigureAwait(false);
+            var engine = database.Provider == StorageProvider.Postgres
+                ? "PostgreSQL " + await connection.ExecuteScalarAsync<string>(
+                    new CommandDefinition("SHOW server_version;", cancellationToken: ct)).ConfigureAwait(false)
+                : "SQLite " + await connection.ExecuteScalarAsync<string>(
+                    new CommandDefinition(SqliteVersionSql, cancellationToken: ct)).ConfigureAwait(false);
             return $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
-                + $"{RuntimeInformation.FrameworkDescription}, SQLite {sqlite}";
+                + $"{RuntimeInformation.FrameworkDescription}, {engine}";
         }
     }
 

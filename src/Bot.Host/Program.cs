@@ -1,3 +1,6 @@
 using Bot.Host;
+using Bot.Host.Storage;
 
-return await BotHost.RunAsync(args, Console.Error);
+return args is [SqliteToPostgres.CommandName, .. var rest]
+    ? await SqliteToPostgres.RunAsync(rest, Console.Out, Console.Error, CancellationToken.None)
+    : await BotHost.RunAsync(args, Console.Error);

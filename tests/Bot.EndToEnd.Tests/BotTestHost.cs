@@ -125,7 +125,7 @@ public sealed class BotTestHost : IAsyncDisposable
         {
             await using (var scope = Services.CreateAsyncScope())
             {
-                var session = scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>();
+                var session = scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.StorageSession>();
                 if (await session.ExecuteScalarAsync<bool>(sql, null, CancellationToken.None))
                 {
                     return;

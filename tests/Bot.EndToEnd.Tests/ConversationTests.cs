@@ -115,7 +115,7 @@ public sealed class ConversationTests
         Assert.Contains("Alex", told.Text, StringComparison.Ordinal);
         Assert.Contains("not paired", samStatus, StringComparison.Ordinal);
         await using var scope = bot.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>()
+        var stored = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.StorageSession>()
             .QueryAsync<(long RoundId, long Position, long PersonId, string Text)>(
                 "SELECT round_id, position, person_id, text FROM answers WHERE text IS NOT NULL", null, CancellationToken.None);
         var cipher = bot.Services.GetRequiredService<Bot.Host.Security.FieldCipher>();
@@ -171,7 +171,7 @@ public sealed class ConversationTests
     private static async Task<int> CountAnswersAsync(BotTestHost bot)
     {
         await using var scope = bot.Services.CreateAsyncScope();
-        var rows = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>()
+        var rows = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.StorageSession>()
             .QueryAsync<long>("SELECT round_id FROM answers", null, CancellationToken.None);
         return rows.Count;
     }
@@ -190,7 +190,7 @@ public sealed class ConversationTests
 
         Assert.Contains("can't reach Sam", status, StringComparison.Ordinal);
         await using var scope = bot.Services.CreateAsyncScope();
-        var pending = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>()
+        var pending = await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.StorageSession>()
             .QueryAsync<string>("SELECT text FROM outbox WHERE chat_id = @Chat", new { Chat = sam.Id.ToString(CultureInfo.InvariantCulture) }, CancellationToken.None);
         Assert.Empty(pending);
         Assert.DoesNotContain(bot.Telegram.SentTo(sam.Id), m => m.Text.Contains("(1/3)", StringComparison.Ordinal));

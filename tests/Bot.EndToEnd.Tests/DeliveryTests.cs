@@ -40,7 +40,7 @@ public sealed class DeliveryTests
         await using (var scope = bot.Services.CreateAsyncScope())
         {
             // Stored before a restart and damaged since (a kind nobody knows): it can be neither handled nor read.
-            await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.SqliteSession>().ExecuteAsync(
+            await scope.ServiceProvider.GetRequiredService<Bot.Host.Storage.StorageSession>().ExecuteAsync(
                 """
                 INSERT INTO inbox (update_key, chat_key, received_at, kind, from_platform, from_id, from_name,
                                    chat_platform, chat_id, is_private)

@@ -22,7 +22,7 @@ public sealed class PlaygroundModeTests
         using var services = Build("--playground", "--Telegram:Token=123456:not-a-real-token");
 
         var platforms = services.GetServices<IChatGateway>().Select(g => g.Platform).ToList();
-        var database = services.GetRequiredService<SqliteConnectionFactory>().DatabaseFile;
+        var database = services.GetRequiredService<DbConnectionFactory>().DatabaseFile;
         var clock = services.GetRequiredService<TimeProvider>();
 
         Assert.Equal([Platform.Web], platforms);
@@ -37,7 +37,7 @@ public sealed class PlaygroundModeTests
             "--Telegram:Token=123456:not-a-real-token", "--ConnectionStrings:Bot=Data Source=bot.db");
 
         var platforms = services.GetServices<IChatGateway>().Select(g => g.Platform).Order().ToList();
-        var database = services.GetRequiredService<SqliteConnectionFactory>().DatabaseFile;
+        var database = services.GetRequiredService<DbConnectionFactory>().DatabaseFile;
 
         Assert.Equal([Platform.Telegram, Platform.Web], platforms);
         Assert.Equal("bot.db", Path.GetFileName(database));
@@ -161,7 +161,7 @@ public sealed class PlaygroundModeTests
     private static async Task<long> CountOpenRoundsAsync(PlaygroundHost playground)
     {
         await using var scope = playground.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SqliteSession>()
+        return await scope.ServiceProvider.GetRequiredService<StorageSession>()
             .ExecuteScalarAsync<long>("SELECT count(*) FROM rounds WHERE state = 1", null, CancellationToken.None);
     }
 

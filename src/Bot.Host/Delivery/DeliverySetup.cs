@@ -1,4 +1,5 @@
 using Bot.Host.Pipeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Host.Delivery;
 
@@ -8,7 +9,7 @@ internal static class DeliverySetup
     public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
-        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<InboundPipeline>();
         builder.Services.AddSingleton<MediaFetcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<InboundPipeline>());

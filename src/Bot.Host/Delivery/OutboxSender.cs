@@ -16,6 +16,8 @@ namespace Bot.Host.Delivery;
 /// in a couple's home that quotes words is sent only after the platform confirmed that nobody but the two of them
 /// can read the home; otherwise, and when the home stops taking messages, Core's <see cref="HomeService"/> sends it
 /// privately instead.
+/// Where several nodes share the database, only the leading node sends (<see cref="ILeadership"/>), so one pacer
+/// keeps the whole bot within each platform's limits; it stops when the node stops leading and another takes over.
 /// </summary>
 internal sealed class OutboxSender(
     IServiceScopeFactory scopes,
@@ -25,7 +27,8 @@ internal sealed class OutboxSender(
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<OutboxSender> logger,
-    BotMetrics? metrics = null) : BackgroundService
+    BotMetrics? metrics = null,
+    ILeadership? leadership = null) : BackgroundService
 {
     private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(5);
 
@@ -40,6 +43,27 @@ internal sealed class OutboxSender(
     private readonly Lock _pauseGate = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            CancellationToken term;
+            try
+            {
+                term = leadership is null
+                    ? CancellationToken.None
+                    : await leadership.WaitForLeadershipAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term);
+            await SendWhileLeadingAsync(leading.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendWhileLeadingAsync(CancellationToken stoppingToken)
     {
         // Each chat's send runs on its own; a chat being served keeps its oldest row leased, so the next claim
         // skips it while every other chat moves on.
@@ -64,7 +88,7 @@ internal sealed class OutboxSender(
 
             if (claimed == 0)
             {
-                var wake = signal.WaitAsync(_options.PollInterval, stoppingToken);
+                Task wake = signal.WaitAsync(_options.PollInterval, stoppingToken);
                 await (inFlight.Count == 0 ? wake : Task.WhenAny(wake, Task.WhenAny(inFlight)))
                     .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }

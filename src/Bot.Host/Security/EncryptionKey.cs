@@ -17,7 +17,11 @@ internal static class EncryptionKey
     private const string DefaultFileName = "botsuite.key";
     private const string Extension = ".key";
 
-    public static byte[] Load(IConfiguration configuration, string? databaseFile, ILogger logger)
+    /// <param name="mayCreate">
+    /// False where several nodes share the database (PostgreSQL): each would make its own key, so the key must be
+    /// given (the setting, or a key file placed there).
+    /// </param>
+    public static byte[] Load(IConfiguration configuration, string? databaseFile, ILogger logger, bool mayCreate = true)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(logger);
@@ -34,6 +38,14 @@ internal static class EncryptionKey
         {
             logger.LogInformation("Using the encryption key file {KeyFile}", file);
             return ReadFile(file);
+        }
+
+        if (!mayCreate)
+        {
+            throw new InvalidOperationException(
+                $"With PostgreSQL every node must use the same encryption key: set {SettingName} (environment "
+                + $"variable {EnvironmentVariable}) to the base64 of {FieldCipher.KeySize} random bytes, for example "
+                + $"from 'openssl rand -base64 {FieldCipher.KeySize}', on every node, and back it up with the database.");
         }
 
         var key = RandomNumberGenerator.GetBytes(FieldCipher.KeySize);

@@ -10,7 +10,7 @@ namespace Bot.Host.Storage;
 /// </summary>
 internal sealed class DatabaseMigrationService(
     Migrator migrator,
-    SqliteConnectionFactory factory,
+    DbConnectionFactory factory,
     FieldCipher cipher,
     StorageReadiness readiness,
     IConfiguration configuration) : IHostedService

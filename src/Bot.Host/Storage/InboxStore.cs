@@ -17,7 +17,7 @@ internal sealed record PendingUpdate(long Id, string ChatKey);
 /// once. What people wrote (text, command arguments, button payloads) is stored encrypted; handled rows keep
 /// only their update key (for dedupe) until purged, and what people wrote is erased.
 /// </summary>
-internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
+internal sealed class InboxStore(StorageSession session, FieldCipher cipher)
 {
     private const long CommandKind = 1;
     private const long TextKind = 2;
@@ -51,11 +51,13 @@ internal sealed class InboxStore(SqliteSession session, FieldCipher cipher)
 
     private const string GetPendingReplyAddressSql = """
         SELECT coalesce(reply_platform, chat_platform) AS Platform, coalesce(reply_chat_id, chat_id) AS ChatId
-        FROM inbox WHERE id = @Id AND processed_at IS NULL;
+        FROM inbox WHERE id = @Id AND processed_at IS NULL /*pg: FOR UPDATE SKIP LOCKED*/;
         """;
 
+    // On PostgreSQL the row stays locked until the handling transaction ends; another node reading it meanwhile
+    // skips it (gets nothing) instead of handling it a second time. SQLite's single writer does that by itself.
     private const string GetPendingByIdSql = $"""
-        SELECT {Columns} FROM inbox WHERE id = @Id AND processed_at IS NULL;
+        SELECT {Columns} FROM inbox WHERE id = @Id AND processed_at IS NULL /*pg: FOR UPDATE SKIP LOCKED*/;
         """;
 
     private const string HasMediaSql = """

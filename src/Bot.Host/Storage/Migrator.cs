@@ -1,32 +1,38 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using Bot.Host.Security;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Bot.Host.Storage;
 
 /// <summary>
-/// Applies the embedded <c>Migrations.NNNN_*.sql</c> in order, tracked by <c>PRAGMA user_version</c>. A step SQL
-/// cannot do (re-encrypting values) runs as code right after the file of the same name, in its transaction.
+/// Applies the embedded migrations of the database's provider in order. A step SQL cannot do (re-encrypting values)
+/// runs as code right after the file of the same name, in its transaction.
 /// </summary>
-internal sealed class Migrator(SqliteConnectionFactory factory, FieldCipher cipher, ILogger<Migrator> logger)
+/// <remarks>
+/// Two folders, one numbering: <c>Storage/Migrations/NNNN_*.sql</c> for SQLite (version in
+/// <c>PRAGMA user_version</c>) and <c>Storage/Migrations/Postgres/NNNN_*.sql</c> for PostgreSQL (version in the
+/// <c>schema_version</c> table). PostgreSQL starts at <c>0021_initial.sql</c>, the whole schema as SQLite has it
+/// after 0021, so a fresh PostgreSQL database jumps to 21. Every later SQLite migration needs its PostgreSQL twin
+/// with the same number and name (bigint for INTEGER, bytea for BLOB), or a PostgreSQL database stops short of it.
+/// </remarks>
+internal sealed class Migrator(DbConnectionFactory factory, FieldCipher cipher, ILogger<Migrator> logger)
 {
-    private const string ResourcePrefix = "Migrations.";
-
     private const string EnableWalSql = "PRAGMA journal_mode = WAL;";
 
-    private const string GetVersionSql = "PRAGMA user_version;";
-
     // Keyed by the file's description (after NNNN_), so renumbering the file renumbers its code too.
-    private static readonly Dictionary<string, Func<SqliteConnection, SqliteTransaction, FieldCipher, CancellationToken, Task>>
+    private static readonly Dictionary<string, Func<DbConnection, DbTransaction, FieldCipher, CancellationToken, Task>>
         CodeSteps = new(StringComparer.Ordinal)
         {
             [SealFieldsMigration.Name] = SealFieldsMigration.RunAsync,
         };
 
-    /// <summary>The schema version this build migrates to.</summary>
-    public static int LatestVersion => LoadMigrations()[^1].Version;
+    /// <summary>The schema version this build migrates SQLite to.</summary>
+    public static int LatestVersion => LoadMigrations(SqlDialect.Sqlite)[^1].Version;
+
+    /// <summary>The schema version this build migrates a database of the dialect to.</summary>
+    public static int LatestVersionOf(SqlDialect dialect) => LoadMigrations(dialect)[^1].Version;
 
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -35,19 +41,23 @@ internal sealed class Migrator(SqliteConnectionFactory factory, FieldCipher ciph
             Directory.CreateDirectory(folder);
         }
 
+        var dialect = factory.Dialect;
         var connection = await factory.OpenAsync(ct).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var mode = await connection.ExecuteScalarAsync<string>(
-                new CommandDefinition(EnableWalSql, cancellationToken: ct)).ConfigureAwait(false);
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && factory.DatabaseFile is not null)
+            if (dialect.Provider == StorageProvider.Sqlite)
             {
-                logger.LogWarning("SQLite refused WAL mode; journal mode is {JournalMode}", mode);
+                var mode = await connection.ExecuteScalarAsync<string>(
+                    new CommandDefinition(EnableWalSql, cancellationToken: ct)).ConfigureAwait(false);
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && factory.DatabaseFile is not null)
+                {
+                    logger.LogWarning("SQLite refused WAL mode; journal mode is {JournalMode}", mode);
+                }
             }
 
-            var migrations = LoadMigrations();
-            var version = await connection.ExecuteScalarAsync<long>(
-                new CommandDefinition(GetVersionSql, cancellationToken: ct)).ConfigureAwait(false);
+            await dialect.PrepareVersioningAsync(connection, ct).ConfigureAwait(false);
+            var migrations = LoadMigrations(dialect);
+            var version = await dialect.GetVersionAsync(connection, null, ct).ConfigureAwait(false);
             if (version > migrations[^1].Version)
             {
                 throw new InvalidOperationException(
@@ -61,13 +71,14 @@ internal sealed class Migrator(SqliteConnectionFactory factory, FieldCipher ciph
         }
     }
 
-    private async Task ApplyAsync(SqliteConnection connection, Migration migration, CancellationToken ct)
+    private async Task ApplyAsync(DbConnection connection, Migration migration, CancellationToken ct)
     {
-        // The version is read inside the write transaction, so two nodes starting together cannot both apply it.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var version = await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition(GetVersionSql, transaction: transaction, cancellationToken: ct))
-            .ConfigureAwait(false);
+        // The version is read inside the write transaction, under the migration lock, so two nodes starting
+        // together cannot both apply it.
+        var dialect = factory.Dialect;
+        await using var transaction = await dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+        await dialect.LockMigrationsAsync(connection, transaction, ct).ConfigureAwait(false);
+        var version = await dialect.GetVersionAsync(connection, transaction, ct).ConfigureAwait(false);
         if (version >= migration.Version)
         {
             return;
@@ -81,21 +92,22 @@ internal sealed class Migrator(SqliteConnectionFactory factory, FieldCipher ciph
             await code(connection, transaction, cipher, ct).ConfigureAwait(false);
         }
 
-        // PRAGMA takes no parameters; the version is an integer parsed from our own resource name.
-        var setVersion = string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {migration.Version};");
-        await connection.ExecuteAsync(
-            new CommandDefinition(setVersion, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-        transaction.Commit();
+        await dialect.SetVersionAsync(connection, transaction, migration.Version, ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
         logger.LogInformation("Applied migration {Migration}", migration.Name);
     }
 
-    private static List<Migration> LoadMigrations()
+    private static List<Migration> LoadMigrations(SqlDialect dialect)
     {
+        var prefix = dialect.MigrationPrefix;
         var assembly = typeof(Migrator).Assembly;
+        // "Migrations.0001_x.sql" for SQLite; "Migrations.Postgres.0021_x.sql" for PostgreSQL (a dot after the prefix
+        // means a subfolder, which SQLite's list leaves out).
         var migrations = assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal)
-                && name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name => new Migration(ParseVersion(name), name[ResourcePrefix.Length..], Read(assembly, name)))
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal)
+                && name.EndsWith(".sql", StringComparison.Ordinal)
+                && name.AsSpan(prefix.Length).Count('.') == 1)
+            .Select(name => new Migration(ParseVersion(name[prefix.Length..]), name[prefix.Length..], Read(assembly, name)))
             .OrderBy(m => m.Version)
             .ToList();
         if (migrations.Count == 0)
@@ -112,9 +124,8 @@ internal sealed class Migrator(SqliteConnectionFactory factory, FieldCipher ciph
         return migrations;
     }
 
-    private static int ParseVersion(string resourceName)
+    private static int ParseVersion(string fileName)
     {
-        var fileName = resourceName[ResourcePrefix.Length..];
         var separator = fileName.IndexOf('_', StringComparison.Ordinal);
         if (separator <= 0
             || !int.TryParse(

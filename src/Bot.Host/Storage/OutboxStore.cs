@@ -14,13 +14,15 @@ internal sealed record OutboxItem(long Id, OutgoingMessage Message, int Attempts
 /// are claimed before background rows, oldest first within each lane.
 /// Updates of a row that is gone (delivered, dropped or forgotten meanwhile) do nothing.
 /// </summary>
-internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher, ILogger<OutboxStore> logger)
+internal sealed class OutboxStore(StorageSession session, FieldCipher cipher, ILogger<OutboxStore> logger)
 {
     // Walks due rows by ix_outbox_due (replies first, then background; lane IN lets SQLite search each lane in
     // order instead of sorting) and keeps a row only if no older deliverable row of its chat exists
     // (ix_outbox_chat covers the check); a chat whose oldest row waits (retry later, or claimed) therefore sends
     // nothing newer meanwhile. A row held for quiet hours (not_before; its next_attempt_at is set to match, so the
     // walk skips it) is not in the way: newer rows of its chat go ahead, and it takes its turn once the hold ends.
+    // On PostgreSQL the found rows are locked and rows another claim holds are skipped, so two claims running at once
+    // never take the same row (SQLite's single writer does that by itself).
     internal const string FindClaimableSql = """
         SELECT o.id AS Id, o.platform AS Platform, o.chat_id AS ChatId, o.text AS Text, o.choices AS Choices,
                o.invites_answer AS InvitesAnswer, o.asks_round AS AsksRound, o.asks_position AS AsksPosition,
@@ -34,7 +36,7 @@ internal sealed class OutboxStore(SqliteSession session, FieldCipher cipher, ILo
               WHERE older.platform = o.platform AND older.chat_id = o.chat_id AND older.id < o.id
                 AND (older.not_before IS NULL OR older.not_before <= @Now) AND older.set_aside_at IS NULL)
         ORDER BY o.lane, o.next_attempt_at, o.id
-        LIMIT @Limit;
+        LIMIT @Limit /*pg: FOR UPDATE OF o SKIP LOCKED*/;
         """;
 
     private const string ClaimSql = """

@@ -7,7 +7,7 @@ namespace Bot.Host.Storage;
 /// (<c>ix_inbox_processed</c>, <c>ix_outbox_due</c>) and read no content; done rows leave the outbox, so every row
 /// there still waits (held for quiet hours, retrying, or set aside).
 /// </summary>
-internal sealed class QueueDepthStore(SqliteSession session)
+internal sealed class QueueDepthStore(StorageSession session)
 {
     private const string DepthSql = """
         SELECT (SELECT count(*) FROM inbox WHERE processed_at IS NULL) AS Inbox,

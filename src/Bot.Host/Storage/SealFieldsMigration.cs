@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Bot.Host.Security;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Bot.Host.Storage;
 
@@ -15,7 +15,7 @@ internal static class SealFieldsMigration
     public const string Name = "seal_fields";
 
     public static async Task RunAsync(
-        SqliteConnection connection, SqliteTransaction transaction, FieldCipher cipher, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, FieldCipher cipher, CancellationToken ct)
     {
         // A fixed list: a column added by a later migration is written sealed from the start, and its table does
         // not exist yet when this runs.

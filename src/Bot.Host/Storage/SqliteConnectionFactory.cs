@@ -1,10 +1,11 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Host.Storage;
 
 /// <summary>Opens pooled SQLite connections, each with the pragmas our storage relies on.</summary>
-internal sealed class SqliteConnectionFactory
+internal sealed class SqliteConnectionFactory : DbConnectionFactory
 {
     public const string DefaultConnectionString = "Data Source=botsuite.db";
 
@@ -30,12 +31,17 @@ internal sealed class SqliteConnectionFactory
                 : Path.GetFullPath(builder.DataSource);
     }
 
-    public string ConnectionString { get; }
+    public override string ConnectionString { get; }
+
+    public override SqlDialect Dialect => SqlDialect.Sqlite;
 
     /// <summary>Full path of the database file; null for an in-memory database.</summary>
-    public string? DatabaseFile { get; }
+    public override string? DatabaseFile { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct) =>
+        await OpenSqliteAsync(ct).ConfigureAwait(false);
+
+    public async Task<SqliteConnection> OpenSqliteAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(ConnectionString);
         try

@@ -16,9 +16,9 @@ public sealed class OutboxSenderTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(30);
 
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -69,7 +69,7 @@ public sealed class OutboxSenderTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task HomePost_OfWords_OnAPlatformThatCannotShowWhoReads_GoesPrivatelyAndTheHomeHearsOnlyANotice()
     {
-        var now = SqliteTestDatabase.Start;
+        var now = TestDatabase.Start;
         var persons = _database.Get<IPersonRepository>();
         var dana = await persons.UpsertAsync(new ChatUser(Platform.Discord, "501"), "Dana",
             new ChatAddress(Platform.Discord, "dm-501"), now, CancellationToken.None);

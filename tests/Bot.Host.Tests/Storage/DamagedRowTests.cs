@@ -13,11 +13,11 @@ public sealed class DamagedRowTests : IAsyncLifetime
     // Not base64, so the cipher cannot even start on it.
     private const string Damaged = "v1:damaged";
 
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     private DateTimeOffset Now => _database.Time.GetUtcNow();
 
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 

@@ -16,11 +16,11 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     private static readonly ChatUser Sam = new(Platform.Telegram, "42");
     private static readonly ChatAddress SamsChat = new(Platform.Telegram, "42");
 
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
-    private static DateTimeOffset Now => SqliteTestDatabase.Start;
+    private static DateTimeOffset Now => TestDatabase.Start;
 
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -295,7 +295,7 @@ public sealed class EncryptionAtRestTests : IAsyncLifetime
     public async Task AddStorage_WithAConfiguredKey_EncryptsWithItAndWritesNoKeyFile()
     {
         var key = RandomNumberGenerator.GetBytes(FieldCipher.KeySize);
-        await using var database = await SqliteTestDatabase.CreateAsync(
+        await using var database = await TestDatabase.CreateAsync(
             new Dictionary<string, string?> { ["Security:EncryptionKey"] = Convert.ToBase64String(key) });
 
         await database.Get<IOutbox>().EnqueueAsync(OutgoingMessage.Plain(SamsChat, Words), CancellationToken.None);

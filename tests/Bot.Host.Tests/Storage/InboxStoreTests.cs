@@ -7,18 +7,31 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Host.Tests.Storage;
 
-public sealed class InboxStoreTests : IAsyncLifetime
+public sealed class SqliteInboxStoreTests : InboxStoreTests
+{
+    private protected override StorageProvider Provider => StorageProvider.Sqlite;
+}
+
+public sealed class PostgresInboxStoreTests : InboxStoreTests
+{
+    private protected override StorageProvider Provider => StorageProvider.Postgres;
+}
+
+/// <summary>The store's contract, on each provider.</summary>
+public abstract class InboxStoreTests : IAsyncLifetime
 {
     private static readonly ChatUser Sam = new(Platform.Telegram, "42");
     private static readonly ChatAddress SamsChat = new(Platform.Telegram, "42");
 
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     private InboxStore Inbox => _database.Get<InboxStore>();
 
-    private static DateTimeOffset Now => SqliteTestDatabase.Start;
+    private static DateTimeOffset Now => TestDatabase.Start;
 
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+    private protected abstract StorageProvider Provider { get; }
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider: Provider);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -76,20 +89,18 @@ public sealed class InboxStoreTests : IAsyncLifetime
 
         await Inbox.CompleteAsync(id, Now.AddSeconds(1), CancellationToken.None);
 
-        await using var connection = await _database.OpenAsync();
-        var row = await connection.QuerySingleAsync<(string Key, long? ProcessedAt, long NonNullContent)>(
+        await using var connection = await _database.OpenConnectionAsync();
+        var row = await connection.QuerySingleAsync<(string Key, long? ProcessedAt, long EmptyContent)>(
             """
             SELECT update_key, processed_at,
-                   (chat_key IS NOT NULL) + (kind IS NOT NULL) + (from_platform IS NOT NULL) + (from_id IS NOT NULL)
-                   + (from_name IS NOT NULL) + (chat_platform IS NOT NULL) + (chat_id IS NOT NULL)
-                   + (is_private IS NOT NULL) + (command IS NOT NULL) + (arguments IS NOT NULL) + (text IS NOT NULL)
-                   + (payload IS NOT NULL)
+                   CASE WHEN coalesce(chat_key, from_id, from_name, chat_id, command, arguments, text, payload) IS NULL
+                         AND coalesce(kind, from_platform, chat_platform, is_private) IS NULL THEN 1 ELSE 0 END
             FROM inbox WHERE id = @id;
             """,
             new { id });
         Assert.Equal("telegram:1", row.Key);
         Assert.Equal(Now.AddSeconds(1).ToUnixTimeMilliseconds(), row.ProcessedAt);
-        Assert.Equal(0, row.NonNullContent);
+        Assert.Equal(1, row.EmptyContent);
         Assert.Null(await Inbox.TryAddAsync("telegram:1", Text("again"), Now, CancellationToken.None));
         Assert.Empty(await Inbox.GetPendingAsync(CancellationToken.None));
     }
@@ -102,7 +113,7 @@ public sealed class InboxStoreTests : IAsyncLifetime
         var id = (await Inbox.TryAddAsync("discord:1", command, Now, CancellationToken.None))!.Value;
 
         var pending = Assert.IsType<CommandReceived>((await Inbox.GetPendingAsync(id, CancellationToken.None))!.Message);
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _database.OpenConnectionAsync();
         var stored = await connection.QuerySingleAsync<string>("SELECT options FROM inbox WHERE id = @id;", new { id });
         await Inbox.CompleteAsync(id, Now, CancellationToken.None);
         var erased = await connection.QuerySingleAsync<string?>("SELECT options FROM inbox WHERE id = @id;", new { id });

@@ -6,13 +6,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Host.Tests.Storage;
 
-public sealed class OutboxStoreTests : IAsyncLifetime
+public sealed class SqliteOutboxStoreTests : OutboxStoreTests
+{
+    private protected override StorageProvider Provider => StorageProvider.Sqlite;
+}
+
+public sealed class PostgresOutboxStoreTests : OutboxStoreTests
+{
+    private protected override StorageProvider Provider => StorageProvider.Postgres;
+}
+
+/// <summary>The store's contract, on each provider.</summary>
+public abstract class OutboxStoreTests : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private static readonly ChatAddress Alex = new(Platform.Telegram, "1");
     private static readonly ChatAddress Blake = new(Platform.Telegram, "2");
 
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     private IOutbox Outbox => _database.Get<IOutbox>();
 
@@ -20,7 +31,9 @@ public sealed class OutboxStoreTests : IAsyncLifetime
 
     private DateTimeOffset Now => _database.Time.GetUtcNow();
 
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+    private protected abstract StorageProvider Provider { get; }
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider: Provider);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -226,7 +239,7 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         Assert.Equal(letter.PlainText(), back.PlainText());
         Assert.True(Assert.IsType<LetterAnswer>(back.Sections[0].Parts[0]).Continued);
         Assert.Null(claimed.Single(c => c.Message.To == Blake).Message.Letter);
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _database.OpenConnectionAsync();
         var raw = (await Dapper.SqlMapper.QueryAsync<string?>(connection, "SELECT letter FROM outbox ORDER BY id;")).ToList();
         Assert.DoesNotContain(raw, stored => stored?.Contains("lettermark", StringComparison.Ordinal) == true);
         Assert.Null(raw.Last());
@@ -243,7 +256,7 @@ public sealed class OutboxStoreTests : IAsyncLifetime
         var left = Assert.Single(await Store.ClaimDueAsync(Now, Lease, 10, CancellationToken.None));
         await Store.CompleteAsync(left.Id);
 
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _database.OpenConnectionAsync();
         Assert.Equal(0L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM outbox_attachments;"));
     }
 

@@ -1,5 +1,6 @@
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Bot.Host.Storage;
 using Bot.Testing.Fakes;
 
 namespace Bot.Host.Tests.Storage;
@@ -148,9 +149,22 @@ public sealed class InMemoryRepositoryContractTests : RepositoryContractTests
     }
 }
 
-public sealed class SqliteRepositoryContractTests : RepositoryContractTests
+public sealed class SqliteRepositoryContractTests : StorageRepositoryContractTests
 {
-    private SqliteTestDatabase? _database;
+    private protected override StorageProvider Provider => StorageProvider.Sqlite;
+}
+
+public sealed class PostgresRepositoryContractTests : StorageRepositoryContractTests
+{
+    private protected override StorageProvider Provider => StorageProvider.Postgres;
+}
+
+/// <summary>The contract on a real database of either provider, wired as the host wires it.</summary>
+public abstract class StorageRepositoryContractTests : RepositoryContractTests
+{
+    private TestDatabase? _database;
+
+    private protected abstract StorageProvider Provider { get; }
 
     public override async Task DisposeAsync()
     {
@@ -162,7 +176,7 @@ public sealed class SqliteRepositoryContractTests : RepositoryContractTests
 
     protected override async Task<RepositorySet> CreateAsync()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider: Provider);
         return new RepositorySet(
             _database.Get<IPersonRepository>(),
             _database.Get<ICoupleRepository>(),

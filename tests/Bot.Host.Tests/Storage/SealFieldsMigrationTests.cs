@@ -56,16 +56,16 @@ public sealed class SealFieldsMigrationTests : IDisposable
 
         await new Migrator(factory, new FieldCipher(_key), NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
 
-        await using var session = new SqliteSession(factory, NullLogger<SqliteSession>.Instance);
+        await using var session = new StorageSession(factory, NullLogger<StorageSession>.Instance);
         var cipher = new FieldCipher(_key);
-        var rounds = new SqliteRoundRepository(session, cipher);
+        var rounds = new RoundRepository(session, cipher);
         var first = (await rounds.GetAsync(1, CancellationToken.None))!;
         var second = (await rounds.GetAsync(2, CancellationToken.None))!;
         Assert.Equal("What made you smile?", first.Questions[0].Text);
         Assert.Equal([Answer, "plain from before encryption"], first.Answers.Select(a => a.Text));
         Assert.Equal(("Which song reminds you of us?", (long?)1), (second.Questions[0].Text, second.Questions[0].AuthorId));
         Assert.Null(second.Answers[0].Text);
-        var wish = Assert.Single(await new SqliteBucketListRepository(session, cipher).ListAsync(1, CancellationToken.None));
+        var wish = Assert.Single(await new BucketListRepository(session, cipher).ListAsync(1, CancellationToken.None));
         Assert.Equal(Wish, wish.Text);
         var message = Assert.Single(await new OutboxStore(session, cipher, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxStore>.Instance)
             .ClaimDueAsync(DateTimeOffset.UnixEpoch.AddMinutes(1), TimeSpan.FromMinutes(1), 10, CancellationToken.None));

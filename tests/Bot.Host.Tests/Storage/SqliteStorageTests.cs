@@ -11,9 +11,9 @@ namespace Bot.Host.Tests.Storage;
 
 public sealed class SqliteStorageTests : IAsyncLifetime
 {
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -22,15 +22,15 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     {
         var persons = _database.Get<IPersonRepository>();
         var alex = await persons.UpsertAsync(
-            new ChatUser(Platform.Telegram, "1"), "Alex", new ChatAddress(Platform.Telegram, "1"), SqliteTestDatabase.Start, default);
+            new ChatUser(Platform.Telegram, "1"), "Alex", new ChatAddress(Platform.Telegram, "1"), TestDatabase.Start, default);
         var blake = await persons.UpsertAsync(
-            new ChatUser(Platform.Telegram, "2"), "Blake", new ChatAddress(Platform.Telegram, "2"), SqliteTestDatabase.Start, default);
+            new ChatUser(Platform.Telegram, "2"), "Blake", new ChatAddress(Platform.Telegram, "2"), TestDatabase.Start, default);
         var couple = await _database.Get<ICoupleRepository>().AddAsync(
             new Couple(0, alex.Id, blake.Id, "UTC", new WeeklySchedule(DayOfWeek.Sunday, new TimeOnly(19, 0), true), null,
-                null, SqliteTestDatabase.Start, null),
+                null, TestDatabase.Start, null),
             CancellationToken.None);
         await _database.Get<IBucketListRepository>().AddAsync(
-            new BucketItem(0, couple.Id, "a wish", alex.Id, SqliteTestDatabase.Start, null), CancellationToken.None);
+            new BucketItem(0, couple.Id, "a wish", alex.Id, TestDatabase.Start, null), CancellationToken.None);
         var wal = new FileInfo(_database.FilePath + "-wal");
         var before = wal.Length;
 
@@ -118,7 +118,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         var couples = _database.Get<ICoupleRepository>();
         var couple = new Couple(
             0, 404, 405, "UTC", new WeeklySchedule(DayOfWeek.Sunday, new TimeOnly(19, 0), true), null, null,
-            SqliteTestDatabase.Start, null);
+            TestDatabase.Start, null);
 
         var add = () => couples.AddAsync(couple, CancellationToken.None);
 
@@ -135,7 +135,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
                 async ct =>
                 {
                     await services.GetRequiredService<IPersonRepository>().UpsertAsync(
-                        new ChatUser(Platform.Telegram, "1"), "Sam", null, SqliteTestDatabase.Start, ct);
+                        new ChatUser(Platform.Telegram, "1"), "Sam", null, TestDatabase.Start, ct);
                     await services.GetRequiredService<IOutbox>().EnqueueAsync(
                         OutgoingMessage.Plain(new ChatAddress(Platform.Telegram, "1"), "Hi"), ct);
                     throw new InvalidOperationException("boom");
@@ -159,7 +159,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
                 async ct =>
                 {
                     await services.GetRequiredService<IPersonRepository>().UpsertAsync(
-                        new ChatUser(Platform.Telegram, "1"), "Sam", null, SqliteTestDatabase.Start, ct);
+                        new ChatUser(Platform.Telegram, "1"), "Sam", null, TestDatabase.Start, ct);
                     await services.GetRequiredService<IOutbox>().EnqueueAsync(
                         OutgoingMessage.Plain(new ChatAddress(Platform.Telegram, "1"), "Hi"), ct);
                 },
@@ -182,7 +182,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
                 {
                     await unitOfWork.RunAsync(
                         inner => services.GetRequiredService<IPersonRepository>().UpsertAsync(
-                            new ChatUser(Platform.Telegram, "1"), "Sam", null, SqliteTestDatabase.Start, inner),
+                            new ChatUser(Platform.Telegram, "1"), "Sam", null, TestDatabase.Start, inner),
                         ct);
                     throw new InvalidOperationException("after the inner unit of work");
                 },
@@ -237,30 +237,30 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         await using var scope = _database.NewScope();
         var services = scope.ServiceProvider;
 
-        Assert.IsType<SqliteUnitOfWork>(services.GetRequiredService<IUnitOfWork>());
-        Assert.IsType<SqliteOutbox>(services.GetRequiredService<IOutbox>());
-        Assert.Same(services.GetRequiredService<SqliteSession>(), services.GetRequiredService<SqliteSession>());
-        Assert.NotSame(_database.Get<SqliteSession>(), services.GetRequiredService<SqliteSession>());
+        Assert.IsType<UnitOfWork>(services.GetRequiredService<IUnitOfWork>());
+        Assert.IsType<Outbox>(services.GetRequiredService<IOutbox>());
+        Assert.Same(services.GetRequiredService<StorageSession>(), services.GetRequiredService<StorageSession>());
+        Assert.NotSame(_database.Get<StorageSession>(), services.GetRequiredService<StorageSession>());
     }
 
     [Theory]
-    [InlineData(nameof(SqliteCoupleRepository.FindDueCheckInsSql), "ix_couples_due_checkin")]
-    [InlineData(nameof(SqliteRoundRepository.FindDueRemindersSql), "ix_rounds_due_reminder")]
-    [InlineData(nameof(SqliteRoundRepository.FindDueExpiriesSql), "ix_rounds_due_expiry")]
+    [InlineData(nameof(CoupleRepository.FindDueCheckInsSql), "ix_couples_due_checkin")]
+    [InlineData(nameof(RoundRepository.FindDueRemindersSql), "ix_rounds_due_reminder")]
+    [InlineData(nameof(RoundRepository.FindDueExpiriesSql), "ix_rounds_due_expiry")]
     [InlineData(nameof(OutboxStore.FindClaimableSql), "ix_outbox_due")]
-    [InlineData(nameof(SqliteCoupleRepository.FindDueCooldownEndsSql), "ix_couples_due_cooldown")]
-    [InlineData(nameof(SqliteCoupleRepository.FindDueFirstTimesSql), "ix_couples_due_first_time")]
-    [InlineData(nameof(SqliteFirstTimeRepository.FindDueFollowUpsSql), "ix_first_times_due_follow_up")]
+    [InlineData(nameof(CoupleRepository.FindDueCooldownEndsSql), "ix_couples_due_cooldown")]
+    [InlineData(nameof(CoupleRepository.FindDueFirstTimesSql), "ix_couples_due_first_time")]
+    [InlineData(nameof(FirstTimeRepository.FindDueFollowUpsSql), "ix_first_times_due_follow_up")]
     public async Task DueQueries_SearchTheirIndexWithoutSorting(string query, string index)
     {
         var sql = query switch
         {
-            nameof(SqliteCoupleRepository.FindDueCheckInsSql) => SqliteCoupleRepository.FindDueCheckInsSql,
-            nameof(SqliteRoundRepository.FindDueRemindersSql) => SqliteRoundRepository.FindDueRemindersSql,
-            nameof(SqliteRoundRepository.FindDueExpiriesSql) => SqliteRoundRepository.FindDueExpiriesSql,
-            nameof(SqliteCoupleRepository.FindDueCooldownEndsSql) => SqliteCoupleRepository.FindDueCooldownEndsSql,
-            nameof(SqliteCoupleRepository.FindDueFirstTimesSql) => SqliteCoupleRepository.FindDueFirstTimesSql,
-            nameof(SqliteFirstTimeRepository.FindDueFollowUpsSql) => SqliteFirstTimeRepository.FindDueFollowUpsSql,
+            nameof(CoupleRepository.FindDueCheckInsSql) => CoupleRepository.FindDueCheckInsSql,
+            nameof(RoundRepository.FindDueRemindersSql) => RoundRepository.FindDueRemindersSql,
+            nameof(RoundRepository.FindDueExpiriesSql) => RoundRepository.FindDueExpiriesSql,
+            nameof(CoupleRepository.FindDueCooldownEndsSql) => CoupleRepository.FindDueCooldownEndsSql,
+            nameof(CoupleRepository.FindDueFirstTimesSql) => CoupleRepository.FindDueFirstTimesSql,
+            nameof(FirstTimeRepository.FindDueFollowUpsSql) => FirstTimeRepository.FindDueFollowUpsSql,
             _ => OutboxStore.FindClaimableSql,
         };
         await using var connection = await _database.OpenAsync();
@@ -307,7 +307,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     {
         await using var connection = await _database.OpenAsync();
 
-        var plan = await PlanAsync(connection, SqliteRoundRepository.FindDueHeldSql, new { Now = 0L, Limit = 10L });
+        var plan = await PlanAsync(connection, RoundRepository.FindDueHeldSql, new { Now = 0L, Limit = 10L });
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal)
             && step.Contains("USING INDEX ix_answers_held_due", StringComparison.Ordinal));
@@ -318,7 +318,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     {
         await using var connection = await _database.OpenAsync();
 
-        var plan = await PlanAsync(connection, SqliteCoupleRepository.GetActiveForPersonSql, new { PersonId = 1L });
+        var plan = await PlanAsync(connection, CoupleRepository.GetActiveForPersonSql, new { PersonId = 1L });
 
         Assert.Contains(plan, step => step.Contains("USING INDEX ix_couples_partner_a", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.Contains("USING INDEX ix_couples_partner_b", StringComparison.Ordinal));
@@ -341,7 +341,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
                 await persons.GetAsync(1, ct);
                 await whileHoldingTheLock();
                 await persons.UpsertAsync(
-                    new ChatUser(Platform.Telegram, id), "Sam", null, SqliteTestDatabase.Start, ct);
+                    new ChatUser(Platform.Telegram, id), "Sam", null, TestDatabase.Start, ct);
             },
             CancellationToken.None);
     }

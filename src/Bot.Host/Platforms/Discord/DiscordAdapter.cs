@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Bot.Core.Ports;
 using Bot.Host.Pipeline;
+using Bot.Host.Storage;
 using Discord;
 using Discord.Net;
 using Discord.Rest;
@@ -26,7 +27,8 @@ internal sealed class DiscordAdapter(
     IEnumerable<IChatGateway> platforms,
     IOptions<DiscordOptions> options,
     HostExit exit,
-    ILogger<DiscordAdapter> logger) : BackgroundService
+    ILogger<DiscordAdapter> logger,
+    ILeadership? leadership = null) : BackgroundService
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
@@ -40,16 +42,52 @@ internal sealed class DiscordAdapter(
     private readonly TaskCompletionSource<Exception> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _commandsRegistered;
 
+    // Only one node holds the gateway (ILeadership): it connects when this node comes to lead and lets go when it
+    // stops leading, for the node that takes over.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var reading = ReadDmsAsync(stoppingToken);
         try
         {
-            await StartWithRetriesAsync(stoppingToken).ConfigureAwait(false);
-            await WatchAsync(stoppingToken).ConfigureAwait(false);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var term = leadership is null
+                    ? CancellationToken.None
+                    : await leadership.WaitForLeadershipAsync(stoppingToken).ConfigureAwait(false);
+                using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term);
+                if (!await HoldGatewayAsync(leading.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                if (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogInformation("This node stopped leading; the Discord gateway is left to the node that leads");
+                }
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            _dms.Writer.TryComplete();
+        }
+
+        await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>Connects and watches until <paramref name="ct"/> ends it (true) or the adapter has to stop (false).</summary>
+    private async Task<bool> HoldGatewayAsync(CancellationToken ct)
+    {
+        try
+        {
+            await StartWithRetriesAsync(ct).ConfigureAwait(false);
+            await WatchAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return true;
         }
         catch (Exception ex) when (IsFatal(ex, out var why))
         {
@@ -64,11 +102,10 @@ internal sealed class DiscordAdapter(
         }
         finally
         {
-            _dms.Writer.TryComplete();
             await connection.StopGatewayAsync().ConfigureAwait(false);
         }
 
-        await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return false;
     }
 
     /// <summary>Starts the client; Discord being unreachable for a while is waited out, a refusal is not.</summary>

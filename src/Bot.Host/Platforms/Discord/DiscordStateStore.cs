@@ -16,7 +16,7 @@ internal sealed record DmChannelCursor(ulong ChannelId, ulong UserId, ulong Last
 /// valid, encrypted, and whether each interaction got its first reply; each person's DM channel and the newest DM
 /// handled there. Tokens live on Discord's clock, so expiry uses the real clock whatever clock couples use.
 /// </summary>
-internal sealed class DiscordStateStore(SqliteConnectionFactory factory, FieldCipher cipher)
+internal sealed class DiscordStateStore(DbConnectionFactory factory, FieldCipher cipher)
 {
     /// <summary>How long Discord accepts replies through an interaction's token.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
@@ -42,7 +42,9 @@ internal sealed class DiscordStateStore(SqliteConnectionFactory factory, FieldCi
 
     private const string SeeDmSql = """
         INSERT INTO discord_dm_channels (channel_id, user_id, last_message_id) VALUES (@ChannelId, @UserId, @MessageId)
-        ON CONFLICT (channel_id) DO UPDATE SET last_message_id = MAX(last_message_id, excluded.last_message_id);
+        ON CONFLICT (channel_id) DO UPDATE SET last_message_id = CASE
+            WHEN excluded.last_message_id > discord_dm_channels.last_message_id THEN excluded.last_message_id
+            ELSE discord_dm_channels.last_message_id END;
         """;
 
     private const string KnowDmSql = """

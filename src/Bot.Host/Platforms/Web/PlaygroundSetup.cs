@@ -47,6 +47,7 @@ internal static class PlaygroundSetup
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{StorageSetup.ConnectionStringName}"] = $"Data Source={settings.Database}",
+            [StorageProviders.SettingName] = "sqlite",
         });
         services.AddSingleton<PlaygroundClock>();
         services.RemoveAll<TimeProvider>();

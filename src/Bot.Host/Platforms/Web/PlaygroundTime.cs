@@ -34,7 +34,7 @@ internal sealed class PlaygroundTime(
     public async Task<DateTimeOffset?> NextCheckInAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var ms = await scope.ServiceProvider.GetRequiredService<SqliteSession>()
+        var ms = await scope.ServiceProvider.GetRequiredService<StorageSession>()
             .ExecuteScalarAsync<long?>(NextCheckInSql, null, ct).ConfigureAwait(false);
         return ms is { } value ? UnixTime.FromMs(value) : null;
     }
@@ -77,7 +77,7 @@ internal sealed class PlaygroundTime(
         await pipeline.IdleAsync().WaitAsync(ct).ConfigureAwait(false);
         var started = TimeProvider.System.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<SqliteSession>();
+        var session = scope.ServiceProvider.GetRequiredService<StorageSession>();
         while (await session.ExecuteScalarAsync<bool>(AnythingDueSql, new { Now = UnixTime.ToMs(clock.GetUtcNow()) }, ct)
                    .ConfigureAwait(false)
                && TimeProvider.System.GetElapsedTime(started) < MaxWaitForDelivery)

@@ -5,7 +5,7 @@ using Bot.Host.Security;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>The couple's bucket list; the wishes are a partner's words, encrypted at rest.</summary>
-internal sealed class SqliteBucketListRepository(SqliteSession session, FieldCipher cipher) : IBucketListRepository
+internal sealed class BucketListRepository(StorageSession session, FieldCipher cipher) : IBucketListRepository
 {
     private const string Columns = """
         id AS Id, couple_id AS CoupleId, text AS Text, added_by_id AS AddedById, added_at AS AddedAt, done_at AS DoneAt

@@ -8,7 +8,7 @@ namespace Bot.Host.Storage.Repositories;
 /// Rounds, loaded whole with their questions and answers (by position); answers and questions (a bowl question is
 /// a partner's words) are kept encrypted.
 /// </summary>
-internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher cipher) : IRoundRepository
+internal sealed class RoundRepository(StorageSession session, FieldCipher cipher) : IRoundRepository
 {
     // State 1 is RoundState.Open, written literally so the partial indexes of 0001_initial.sql apply.
     private const string Columns = """
@@ -25,6 +25,10 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
     private const string InsertQuestionSql = """
         INSERT INTO round_questions (round_id, position, question_id, text, author_id)
         VALUES (@RoundId, @Position, @QuestionId, @Text, @AuthorId);
+        """;
+
+    private const string CoupleOfSql = """
+        SELECT couple_id FROM rounds WHERE id = @Id;
         """;
 
     private const string GetSql = $"""
@@ -168,14 +172,22 @@ internal sealed class SqliteRoundRepository(SqliteSession session, FieldCipher c
         return (await GetAsync(id, ct).ConfigureAwait(false))!;
     }
 
+    /// <remarks>In a transaction, the round's couple is locked first (PostgreSQL; see <see cref="StorageSession.LockCoupleAsync"/>).</remarks>
     public async Task<Round?> GetAsync(long id, CancellationToken ct)
     {
+        if (session.LocksCouples
+            && await session.ExecuteScalarAsync<long?>(CoupleOfSql, new { Id = id }, ct).ConfigureAwait(false) is { } coupleId)
+        {
+            await session.LockCoupleAsync(coupleId, ct).ConfigureAwait(false);
+        }
+
         var row = await session.QuerySingleOrDefaultAsync<RoundRow>(GetSql, new { Id = id }, ct).ConfigureAwait(false);
         return row is null ? null : (await LoadAsync([row], ct).ConfigureAwait(false))[0];
     }
 
     public async Task<Round?> GetOpenAsync(long coupleId, CancellationToken ct)
     {
+        await session.LockCoupleAsync(coupleId, ct).ConfigureAwait(false);
         var row = await session.QuerySingleOrDefaultAsync<RoundRow>(GetOpenSql, new { CoupleId = coupleId }, ct)
             .ConfigureAwait(false);
         return row is null ? null : (await LoadAsync([row], ct).ConfigureAwait(false))[0];

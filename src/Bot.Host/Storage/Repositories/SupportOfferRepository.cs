@@ -3,7 +3,7 @@ using Bot.Core.Ports;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Each person's say over the /support offer; no words, so plain.</summary>
-internal sealed class SqliteSupportOfferRepository(SqliteSession session) : ISupportOfferRepository
+internal sealed class SupportOfferRepository(StorageSession session) : ISupportOfferRepository
 {
     private const string GetSql = """
         SELECT is_off AS IsOff, last_offered_at AS LastOfferedAt FROM support_offers WHERE person_id = @PersonId;
@@ -21,7 +21,7 @@ internal sealed class SqliteSupportOfferRepository(SqliteSession session) : ISup
     // Only if the last offer is still the one the caller saw (IS compares NULLs too), and the offer is on.
     private const string MarkSql = """
         UPDATE support_offers SET last_offered_at = @At
-        WHERE person_id = @PersonId AND is_off = 0 AND last_offered_at IS @Previous;
+        WHERE person_id = @PersonId AND is_off = 0 AND last_offered_at IS NOT DISTINCT FROM @Previous;
         """;
 
     public async Task<SupportOfferState> GetAsync(long personId, CancellationToken ct)

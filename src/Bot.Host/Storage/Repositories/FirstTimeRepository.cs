@@ -4,7 +4,7 @@ using Bot.Core.Ports;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Monthly "first time" proposals; they hold references only, so nothing here needs encrypting.</summary>
-internal sealed class SqliteFirstTimeRepository(SqliteSession session) : IFirstTimeRepository
+internal sealed class FirstTimeRepository(StorageSession session) : IFirstTimeRepository
 {
     private const string Columns = """
         id AS Id, couple_id AS CoupleId, source AS Source, ref AS Ref, state AS State, proposed_at AS ProposedAt,

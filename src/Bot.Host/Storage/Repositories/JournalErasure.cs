@@ -3,7 +3,7 @@ using Bot.Core.Ports;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Erase requests, and the one place that knows every table holding a couple's shared journal.</summary>
-internal sealed class SqliteJournalErasure(SqliteSession session) : IJournalErasure
+internal sealed class JournalErasure(StorageSession session) : IJournalErasure
 {
     private const string RequestSql = """
         INSERT INTO journal_erase_requests (couple_id, requested_by_id, requested_at)

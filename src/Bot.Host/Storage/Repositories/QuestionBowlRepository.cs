@@ -5,7 +5,7 @@ using Bot.Host.Security;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>The couple's question bowl; what the partners wrote is encrypted at rest.</summary>
-internal sealed class SqliteQuestionBowlRepository(SqliteSession session, FieldCipher cipher) : IQuestionBowlRepository
+internal sealed class QuestionBowlRepository(StorageSession session, FieldCipher cipher) : IQuestionBowlRepository
 {
     private const string Columns = """
         id AS Id, couple_id AS CoupleId, added_by_id AS AddedById, text AS Text, added_at AS AddedAt, drawn_at AS DrawnAt

@@ -3,7 +3,7 @@ using Bot.Core.Ports;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>When to look at a couple's anniversary, who had which year in review, and the year's counts.</summary>
-internal sealed class SqliteYearReviewRepository(SqliteSession session) : IYearReviewRepository
+internal sealed class YearReviewRepository(StorageSession session) : IYearReviewRepository
 {
     private const string FindDueSql = """
         SELECT c.id FROM couples c LEFT JOIN year_review_checks s ON s.couple_id = c.id

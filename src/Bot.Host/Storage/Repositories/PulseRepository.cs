@@ -4,7 +4,7 @@ using Bot.Core.Ports;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>The weekly pulse taps; numbers only, so they stay plain.</summary>
-internal sealed class SqlitePulseRepository(SqliteSession session) : IPulseRepository
+internal sealed class PulseRepository(StorageSession session) : IPulseRepository
 {
     private const string AddSql = """
         INSERT INTO pulses (round_id, person_id, scale, value, at)

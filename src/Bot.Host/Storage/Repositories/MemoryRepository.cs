@@ -5,7 +5,7 @@ using Bot.Host.Security;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>The photo journal; a memory's line of text is encrypted at rest (its media lives in <c>media</c>).</summary>
-internal sealed class SqliteMemoryRepository(SqliteSession session, FieldCipher cipher) : IMemoryRepository
+internal sealed class MemoryRepository(StorageSession session, FieldCipher cipher) : IMemoryRepository
 {
     private const string Columns = """
         id AS Id, couple_id AS CoupleId, author_id AS AuthorId, text AS Text, media_id AS MediaId,

@@ -6,7 +6,7 @@ namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Couples; the minute sweep finds due check-ins through a partial index on active couples.</summary>
 /// <remarks>The cool-down topic is the asker's words and is kept encrypted.</remarks>
-internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher cipher) : ICoupleRepository
+internal sealed class CoupleRepository(StorageSession session, FieldCipher cipher) : ICoupleRepository
 {
     private const string Columns = """
         id AS Id, partner_a_id AS PartnerAId, partner_b_id AS PartnerBId, time_zone AS TimeZone,
@@ -123,8 +123,10 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
         return (await GetAsync(id, ct).ConfigureAwait(false))!;
     }
 
+    /// <remarks>In a transaction, the couple is locked first (PostgreSQL; see <see cref="StorageSession.LockCoupleAsync"/>).</remarks>
     public async Task<Couple?> GetAsync(long id, CancellationToken ct)
     {
+        await session.LockCoupleAsync(id, ct).ConfigureAwait(false);
         var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(GetSql, new { Id = id }, ct).ConfigureAwait(false);
         return row?.ToDomain(cipher);
     }
@@ -133,15 +135,20 @@ internal sealed class SqliteCoupleRepository(SqliteSession session, FieldCipher 
     {
         var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(
             GetActiveForPersonSql, new { PersonId = personId }, ct).ConfigureAwait(false);
-        return row?.ToDomain(cipher);
+        return await LockedAsync(row, ct).ConfigureAwait(false);
     }
 
     public async Task<Couple?> GetLatestForPersonAsync(long personId, CancellationToken ct)
     {
         var row = await session.QuerySingleOrDefaultAsync<CoupleRow>(
             GetLatestForPersonSql, new { PersonId = personId }, ct).ConfigureAwait(false);
-        return row?.ToDomain(cipher);
+        return await LockedAsync(row, ct).ConfigureAwait(false);
     }
+
+    // A couple found by a partner is locked once known, and read again: what was read before the lock may be what
+    // another transaction was changing.
+    private async Task<Couple?> LockedAsync(CoupleRow? row, CancellationToken ct) =>
+        row is not null && session.LocksCouples ? await GetAsync(row.Id, ct).ConfigureAwait(false) : row?.ToDomain(cipher);
 
     public async Task<IReadOnlyList<Couple>> FindByHomeAsync(ChatAddress home, CancellationToken ct)
     {

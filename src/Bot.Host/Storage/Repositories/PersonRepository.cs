@@ -4,7 +4,7 @@ using Bot.Core.Ports;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>People, keyed by their platform identity.</summary>
-internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRepository
+internal sealed class PersonRepository(StorageSession session) : IPersonRepository
 {
     private const string Columns = """
         id AS Id, platform AS Platform, external_id AS ExternalId, display_name AS DisplayName,
@@ -55,7 +55,7 @@ internal sealed class SqlitePersonRepository(SqliteSession session) : IPersonRep
 
     // "IS" compares NULL with NULL too: the first nudge ever expects NULL.
     private const string TryMarkNudgedSql = """
-        UPDATE persons SET last_nudge_at = @At WHERE id = @Id AND last_nudge_at IS @Previous;
+        UPDATE persons SET last_nudge_at = @At WHERE id = @Id AND last_nudge_at IS NOT DISTINCT FROM @Previous;
         """;
 
     public async Task<Person> UpsertAsync(

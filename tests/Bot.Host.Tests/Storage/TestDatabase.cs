@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Security.Cryptography;
 using Bot.Core;
 using Bot.Core.Application;
 using Bot.Core.Ports;
@@ -10,18 +12,25 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Host.Tests.Storage;
 
-/// <summary>A migrated SQLite database in a fresh temp folder, wired exactly as the host wires it.</summary>
-internal sealed class SqliteTestDatabase : IAsyncDisposable
+/// <summary>
+/// A migrated database, wired exactly as the host wires it: SQLite in a fresh temp folder, or a fresh database on
+/// the PostgreSQL test server (<see cref="PostgresTestServer"/>).
+/// </summary>
+internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _folder;
+    private readonly IReadOnlyDictionary<string, string?> _providerSettings;
     private readonly ServiceProvider _services;
     private readonly AsyncServiceScope _scope;
 
-    private SqliteTestDatabase(string folder, ServiceProvider services, FakeTimeProvider time)
+    private TestDatabase(
+        string folder, IReadOnlyDictionary<string, string?> providerSettings, FakeTimeProvider time,
+        IReadOnlyDictionary<string, string?>? settings)
     {
         _folder = folder;
-        _services = services;
-        _scope = services.CreateAsyncScope();
+        _providerSettings = providerSettings;
+        _services = BuildServices(providerSettings, time, settings);
+        _scope = _services.CreateAsyncScope();
         Time = time;
     }
 
@@ -29,17 +38,32 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public string ConnectionString => _services.GetRequiredService<SqliteConnectionFactory>().ConnectionString;
+    public StorageProvider Provider => Factory.Dialect.Provider;
 
-    /// <summary>The database file; its folder does not exist until the Migrator creates it.</summary>
+    public string ConnectionString => Factory.ConnectionString;
+
+    /// <summary>The SQLite database file; its folder does not exist until the Migrator creates it.</summary>
     public string FilePath => FilePathIn(_folder);
 
-    /// <summary>Without an encryption key in <paramref name="settings"/>, one is generated beside the file.</summary>
-    public static async Task<SqliteTestDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    private DbConnectionFactory Factory => _services.GetRequiredService<DbConnectionFactory>();
+
+    /// <summary>
+    /// Without an encryption key in <paramref name="settings"/>, SQLite generates one beside the file; PostgreSQL
+    /// gets a random one in the settings (it never makes its own).
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, StorageProvider provider = StorageProvider.Sqlite)
     {
         var folder = Path.Combine(Path.GetTempPath(), "botsuite-tests", Guid.NewGuid().ToString("N"));
-        var time = new FakeTimeProvider(Start);
-        var database = new SqliteTestDatabase(folder, BuildServices(folder, time, settings), time);
+        var providerSettings = provider == StorageProvider.Postgres
+            ? new Dictionary<string, string?>
+            {
+                [StorageProviders.SettingName] = "postgres",
+                ["ConnectionStrings:Bot"] = await PostgresTestServer.CreateDatabaseAsync(),
+                ["Security:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            }
+            : new Dictionary<string, string?> { ["ConnectionStrings:Bot"] = $"Data Source={FilePathIn(folder)}" };
+        var database = new TestDatabase(folder, providerSettings, new FakeTimeProvider(Start), settings);
         await database.MigrateAsync();
         return database;
     }
@@ -55,16 +79,27 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     /// <summary>Services on the same file, wired afresh as the host's next start would wire them.</summary>
     public ServiceProvider Restart(IReadOnlyDictionary<string, string?>? settings = null) =>
-        BuildServices(_folder, Time, settings);
+        BuildServices(_providerSettings, Time, settings);
 
+    /// <summary>A connection of its own to the SQLite file, for tests of SQLite itself.</summary>
     public async Task<SqliteConnection> OpenAsync() =>
-        await _services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(CancellationToken.None);
+        await ((SqliteConnectionFactory)Factory).OpenSqliteAsync(CancellationToken.None);
+
+    /// <summary>A connection of its own, on either provider.</summary>
+    public Task<DbConnection> OpenConnectionAsync() => Factory.OpenAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
         var connectionString = ConnectionString;
+        var provider = Provider;
         await _scope.DisposeAsync();
         await _services.DisposeAsync();
+        if (provider == StorageProvider.Postgres)
+        {
+            await PostgresTestServer.DropDatabaseAsync(connectionString);
+            return;
+        }
+
         using (var connection = new SqliteConnection(connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -83,14 +118,13 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
     private static string FilePathIn(string folder) => Path.Combine(folder, "data", "bot.db");
 
     private static ServiceProvider BuildServices(
-        string folder, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings)
+        IReadOnlyDictionary<string, string?> providerSettings,
+        FakeTimeProvider time,
+        IReadOnlyDictionary<string, string?>? settings)
     {
         // Qualified: inside Bot.Host.Tests, Host alone means the Bot.Host namespace.
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Bot"] = $"Data Source={FilePathIn(folder)}",
-        });
+        builder.Configuration.AddInMemoryCollection(providerSettings);
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddStorage();

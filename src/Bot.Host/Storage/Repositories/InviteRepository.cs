@@ -4,7 +4,7 @@ using Bot.Core.Ports;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Single-use pairing codes.</summary>
-internal sealed class SqliteInviteRepository(SqliteSession session) : IInviteRepository
+internal sealed class InviteRepository(StorageSession session) : IInviteRepository
 {
     private const string InsertSql = """
         INSERT INTO invites (code, owner_id, created_at, expires_at, used_at, used_by_id)

@@ -3,7 +3,7 @@ using Bot.Core.Ports;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Deck questions each couple has drawn.</summary>
-internal sealed class SqliteQuestionLedger(SqliteSession session) : IQuestionLedger
+internal sealed class QuestionLedger(StorageSession session) : IQuestionLedger
 {
     private const string GetDrawnSql = """
         SELECT question_id FROM drawn_questions WHERE couple_id = @CoupleId AND deck_id = @DeckId;

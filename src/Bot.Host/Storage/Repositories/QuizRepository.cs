@@ -6,7 +6,7 @@ using Bot.Host.Security;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Quiz plays and their answers; each choice and guess is a partner's word, encrypted at rest.</summary>
-internal sealed class SqliteQuizRepository(SqliteSession session, FieldCipher cipher) : IQuizRepository
+internal sealed class QuizRepository(StorageSession session, FieldCipher cipher) : IQuizRepository
 {
     private const string PlayColumns = """
         id AS Id, couple_id AS CoupleId, quiz_id AS QuizId, started_by_id AS StartedById, state AS State,

@@ -10,15 +10,15 @@ namespace Bot.Host.Storage.Repositories;
 /// Writes outgoing messages in the caller's transaction; <see cref="OutboxStore"/> delivers them. The text and any
 /// attached file are stored encrypted: a reveal or a journal export quotes answers while it waits for delivery.
 /// </summary>
-internal sealed class SqliteOutbox(
-    SqliteSession session, FieldCipher cipher, TimeProvider time, OutboxLaneOfScope lane) : IOutbox
+internal sealed class Outbox(
+    StorageSession session, FieldCipher cipher, TimeProvider time, OutboxLaneOfScope lane) : IOutbox
 {
     private const string InsertSql = """
         INSERT INTO outbox (platform, chat_id, text, choices, invites_answer, asks_round, asks_position, round_step,
                             silent, created_at, next_attempt_at, attempts, parts_sent, not_before, lane,
                             home_couple_id, step_of_round)
         VALUES (@Platform, @ChatId, '', @Choices, @InvitesAnswer, @AsksRound, @AsksPosition, @RoundStep,
-                @Silent, @Now, max(@Now, coalesce(@NotBefore, @Now)), 0, 0, @NotBefore, @Lane, @HomeOf, @StepOfRound)
+                @Silent, @Now, CASE WHEN @NotBefore > @Now THEN @NotBefore ELSE @Now END, 0, 0, @NotBefore, @Lane, @HomeOf, @StepOfRound)
         RETURNING id;
         """;
 

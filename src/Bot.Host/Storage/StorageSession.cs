@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Bot.Host.Security;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Bot.Host.Storage;
 
@@ -8,19 +8,21 @@ namespace Bot.Host.Storage;
 /// The DI scope's one connection (opened on first use) and its current transaction; every repository command
 /// goes through here so it joins whatever transaction is running. Not thread-safe, like the scope it serves.
 /// </summary>
-internal sealed class SqliteSession(SqliteConnectionFactory factory, ILogger<SqliteSession> logger)
+internal sealed class StorageSession(DbConnectionFactory factory, ILogger<StorageSession> logger)
     : IDisposable, IAsyncDisposable
 {
-    // Folds the WAL into the database and empties it; secure_delete has zeroed what the erase freed there.
-    private const string CheckpointSql = "PRAGMA wal_checkpoint(TRUNCATE);";
-
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
     private bool _disposed;
     private bool _hasErased;
 
-    public SqliteTransaction? Transaction { get; private set; }
+    public DbTransaction? Transaction { get; private set; }
 
-    public async ValueTask<SqliteConnection> GetConnectionAsync(CancellationToken ct)
+    public SqlDialect Dialect => factory.Dialect;
+
+    /// <summary>Whether <see cref="LockCoupleAsync"/> does anything here: in a transaction, on PostgreSQL.</summary>
+    public bool LocksCouples => Transaction is not null && factory.Dialect.Provider == StorageProvider.Postgres;
+
+    public async ValueTask<DbConnection> GetConnectionAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return _connection ??= await factory.OpenAsync(ct).ConfigureAwait(false);
@@ -39,26 +41,24 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory, ILogger<Sql
         }
 
         var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
-        // BEGIN IMMEDIATE takes the write lock now, so a second writer waits on busy_timeout here; a deferred
-        // BEGIN would fail with SQLITE_BUSY later, when it upgrades its read lock past another node's commit.
-        var transaction = connection.BeginTransaction(deferred: false);
+        var transaction = await factory.Dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
         Transaction = transaction;
         T result;
         try
         {
             result = await work(ct).ConfigureAwait(false);
-            transaction.Commit();
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
         catch
         {
             _hasErased = false;
-            transaction.Rollback();
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         finally
         {
             Transaction = null;
-            transaction.Dispose();
+            await transaction.DisposeAsync().ConfigureAwait(false);
         }
 
         await CheckpointIfErasedAsync(ct).ConfigureAwait(false);
@@ -119,8 +119,22 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory, ILogger<Sql
     }
 
     /// <summary>
-    /// Deletes or overwrites someone's words: as <see cref="ExecuteAsync"/>, and once the change is committed the WAL
-    /// is checkpointed and truncated, so the old words are in no file (secure_delete zeroes the freed pages).
+    /// Serialises the rest of the running transaction with any other that locks the same couple (see
+    /// <see cref="SqlDialect.LockCoupleAsync"/>); outside a transaction there is nothing to serialise.
+    /// </summary>
+    public async Task LockCoupleAsync(long coupleId, CancellationToken ct)
+    {
+        if (Transaction is { } transaction)
+        {
+            await factory.Dialect.LockCoupleAsync(transaction.Connection!, transaction, coupleId, ct)
+                .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Deletes or overwrites someone's words: as <see cref="ExecuteAsync"/>, and once the change is committed no copy
+    /// stays in the database's files: SQLite's WAL is checkpointed and truncated (secure_delete zeroes the freed
+    /// pages); on PostgreSQL the delete is real at once and VACUUM reclaims the space.
     /// </summary>
     public async Task<int> EraseAsync(string sql, object? parameters, CancellationToken ct)
     {
@@ -150,11 +164,7 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory, ILogger<Sql
 
         _hasErased = false;
         var connection = await GetConnectionAsync(ct).ConfigureAwait(false);
-        // Waits (busy_timeout) for readers of older snapshots; if one is still reading, the WAL is emptied at the
-        // next checkpoint instead.
-        var (busy, _, _) = await connection.QuerySingleAsync<(long, long, long)>(Command(CheckpointSql, null, ct))
-            .ConfigureAwait(false);
-        if (busy != 0)
+        if (!await factory.Dialect.AfterEraseAsync(connection, ct).ConfigureAwait(false))
         {
             logger.LogWarning(
                 "After an erase the WAL could not be emptied at once (a reader was busy); the next checkpoint does it");
@@ -193,5 +203,5 @@ internal sealed class SqliteSession(SqliteConnectionFactory factory, ILogger<Sql
     }
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
-        new(sql, parameters, Transaction, cancellationToken: ct);
+        new(factory.Dialect.Prepare(sql), parameters, Transaction, cancellationToken: ct);
 }

@@ -4,7 +4,7 @@ using Bot.Core.Ports;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>At most one pending input per person: what their next text means.</summary>
-internal sealed class SqlitePendingInputRepository(SqliteSession session) : IPendingInputRepository
+internal sealed class PendingInputRepository(StorageSession session) : IPendingInputRepository
 {
     private const string GetSql = """
         SELECT person_id AS PersonId, round_id AS RoundId, position AS Position, kind AS Kind, created_at AS CreatedAt

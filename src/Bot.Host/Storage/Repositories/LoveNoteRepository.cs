@@ -5,7 +5,7 @@ using Bot.Host.Security;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Love notes and time capsules; their text is encrypted at rest.</summary>
-internal sealed class SqliteLoveNoteRepository(SqliteSession session, FieldCipher cipher) : ILoveNoteRepository
+internal sealed class LoveNoteRepository(StorageSession session, FieldCipher cipher) : ILoveNoteRepository
 {
     private const string Columns = """
         id AS Id, couple_id AS CoupleId, from_id AS FromId, to_id AS ToId, text AS Text, created_at AS CreatedAt,

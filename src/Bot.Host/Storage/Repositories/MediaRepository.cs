@@ -6,11 +6,11 @@ using Bot.Host.Security;
 namespace Bot.Host.Storage.Repositories;
 
 /// <summary>Kept media: the file and where its platform keeps it are encrypted, bound to the row's id.</summary>
-internal sealed class SqliteMediaRepository(SqliteSession session, FieldCipher cipher) : IMediaRepository
+internal sealed class MediaRepository(StorageSession session, FieldCipher cipher) : IMediaRepository
 {
     private const string InsertSql = """
         INSERT INTO media (couple_id, person_id, kind, source, content_type, created_at, content)
-        VALUES (@CoupleId, @PersonId, @Kind, '', @ContentType, @CreatedAt, x'')
+        VALUES (@CoupleId, @PersonId, @Kind, '', @ContentType, @CreatedAt, @Empty)
         RETURNING id;
         """;
 
@@ -43,6 +43,7 @@ internal sealed class SqliteMediaRepository(SqliteSession session, FieldCipher c
                         Kind = (long)item.Kind,
                         item.ContentType,
                         CreatedAt = UnixTime.ToMs(item.CreatedAt),
+                        Empty = Array.Empty<byte>(),
                     },
                     token).ConfigureAwait(false);
                 await session.ExecuteAsync(
