@@ -3,21 +3,18 @@ using Npgsql;
 namespace Bot.Host.Tests.Storage;
 
 /// <summary>
-/// The PostgreSQL server the tests use: <c>BOT_TEST_POSTGRES</c> is a connection string to it (.ci/run starts a
-/// throwaway cluster and sets it). Each test database is created fresh on it and dropped afterwards. Without the
-/// variable the PostgreSQL tests fail, saying how to set it: they never pass by not running.
+/// The PostgreSQL server the tests use: <c>BOT_TEST_POSTGRES</c>, a connection string to it (.ci/run starts a
+/// throwaway cluster and sets it), or else a cluster of this test process's own (<see cref="ThrowawayPostgres"/>)
+/// when PostgreSQL is installed. Each test database is created fresh on it and dropped afterwards. With neither,
+/// the PostgreSQL tests fail, saying how to get one: they never pass by not running.
 /// </summary>
 internal static class PostgresTestServer
 {
     public const string Variable = "BOT_TEST_POSTGRES";
 
-    public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"The PostgreSQL tests need a server: set {Variable} to a connection string of a user who may create "
-                + "databases, e.g. 'Host=127.0.0.1;Port=55432;Username=postgres' (.ci/run starts a throwaway "
-                + "cluster and sets it).");
+    private static readonly Lazy<string> Server = new(FindOrStartServer);
+
+    public static string ServerConnectionString => Server.Value;
 
     /// <summary>Creates an empty database and returns the connection string to it.</summary>
     public static async Task<string> CreateDatabaseAsync()
@@ -52,5 +49,22 @@ internal static class PostgresTestServer
         var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    private static string FindOrStartServer()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value)
+        {
+            return value;
+        }
+
+        var binDirectory = ThrowawayPostgres.FindBinDirectory()
+            ?? throw new InvalidOperationException(
+                $"The PostgreSQL tests need a server, and {Variable} is unset and no initdb/pg_ctl was found "
+                + "(under /usr/lib/postgresql/*/bin or on PATH). Either install PostgreSQL "
+                + "('apt-get install -y postgresql'), and the tests start a throwaway cluster of their own, or set "
+                + $"{Variable} to a connection string of a user who may create databases, e.g. "
+                + "'Host=127.0.0.1;Port=5432;Username=postgres'.");
+        return ThrowawayPostgres.Start(binDirectory).ConnectionString;
     }
 }
