@@ -1,9 +1,11 @@
 using Bot.Host.Delivery;
+using Bot.Host.Operations;
 using Bot.Host.Platforms.Discord;
 using Bot.Host.Platforms.Telegram;
 using Bot.Host.Platforms.Web;
 using Bot.Host.Scheduling;
 using Bot.Host.Storage;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Bot.Host;
 
@@ -22,12 +24,7 @@ public static class BotHost
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(PlaygroundSetup.ReadFlag(args));
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-            console.UseUtcTimestamp = true;
-        });
+        AddConsoleLog(builder);
 
         // HttpClient logs request URLs, and Telegram's carry the bot token.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
@@ -36,6 +33,7 @@ public static class BotHost
         builder.Services.AddSingleton<HostExit>();
         builder.AddStorage();
         builder.Services.AddHostedService<DatabaseMigrationService>();
+        builder.AddOperations();
         builder.AddCore();
         builder.AddDelivery();
         builder.AddScheduling();
@@ -46,7 +44,35 @@ public static class BotHost
             builder.AddDiscordAdapter();
         }
 
+        builder.AddOperatorEndpoints();
         return builder;
+    }
+
+    /// <summary>
+    /// One line per entry, UTC, unless <c>Logging:Console:FormatterName</c> picks another console format: <c>json</c>
+    /// gives one JSON object per line (UTC ISO-8601 timestamps) for log collectors.
+    /// </summary>
+    private static void AddConsoleLog(HostApplicationBuilder builder)
+    {
+        // The formatter chosen in code would otherwise win over the one named in the configuration.
+        var formatter = builder.Configuration["Logging:Console:FormatterName"];
+        if (string.Equals(formatter, ConsoleFormatterNames.Json, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(console =>
+            {
+                console.UseUtcTimestamp = true;
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else if (string.IsNullOrEmpty(formatter))
+        {
+            builder.Logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+                console.UseUtcTimestamp = true;
+            });
+        }
     }
 
     /// <summary>Runs the bot until it is stopped; without any platform configured, explains and returns 2.</summary>

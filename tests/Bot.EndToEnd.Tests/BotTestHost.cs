@@ -23,6 +23,7 @@ public sealed class BotTestHost : IAsyncDisposable
     private readonly string _folder;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IHostApplicationBuilder>? _configure;
+    private bool _discordOverHttp;
     private IHost? _host;
 
     private BotTestHost(FakeTelegramServer? telegram, FakeDiscordServer? discord, Dictionary<string, string?> settings,
@@ -51,15 +52,19 @@ public sealed class BotTestHost : IAsyncDisposable
     public string DataFolder => _folder;
 
     /// <param name="configure">Runs on the host's builder after the bot's own setup (e.g. to add a log provider).</param>
+    /// <param name="discordOverHttp">Interactions reach the bot over HTTP (signed, at its endpoint), not the gateway.</param>
     public static async Task<BotTestHost> StartAsync(
         Dictionary<string, string?>? settings = null, bool telegram = true, bool discord = false,
-        Action<IHostApplicationBuilder>? configure = null)
+        Action<IHostApplicationBuilder>? configure = null, bool discordOverHttp = false)
     {
         var host = new BotTestHost(
             telegram ? await FakeTelegramServer.StartAsync() : null,
-            discord ? await FakeDiscordServer.StartAsync() : null,
+            discord || discordOverHttp ? await FakeDiscordServer.StartAsync() : null,
             settings ?? [],
-            configure);
+            configure)
+        {
+            _discordOverHttp = discordOverHttp,
+        };
         await host.StartHostAsync();
         return host;
     }
@@ -194,6 +199,12 @@ public sealed class BotTestHost : IAsyncDisposable
             ["Delivery:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (_discordOverHttp && Discord is not null)
+        {
+            args["Discord:PublicKey"] = Discord.PublicKey;
+            args["Http:Port"] = "0";
+        }
+
         foreach (var (key, value) in _settings)
         {
             args[key] = value;
@@ -204,6 +215,12 @@ public sealed class BotTestHost : IAsyncDisposable
         _configure?.Invoke(builder);
         _host = builder.Build();
         await _host.StartAsync();
+        if (_discordOverHttp && Discord is not null)
+        {
+            // As an operator would enter it in the portal once the bot is reachable.
+            Discord.InteractionsEndpoint = new Uri(_host.Services.GetRequiredService<Bot.Host.Web.WebServer>().Address,
+                "discord/interactions");
+        }
     }
 
     private sealed class SweepJobMatcher : IMatcher<JobKey>

@@ -2,6 +2,7 @@ using Bot.Core.Application;
 using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
+using Bot.Host.Operations;
 using Bot.Host.Storage;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,8 @@ internal sealed class OutboxSender(
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<OutboxSender> logger,
-    ILeadership? leadership = null) : BackgroundService
+    ILeadership? leadership = null,
+    BotMetrics? metrics = null) : BackgroundService
 {
     private static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(5);
 
@@ -203,6 +205,7 @@ internal sealed class OutboxSender(
             using var landing = new CancellationTokenSource();
             using var stopping = ct.Register(() => landing.CancelAfter(InFlightGrace));
             var result = await SendSafelyAsync(gateway, piece, landing.Token).ConfigureAwait(false);
+            metrics?.SendResult(gateway.Platform, result);
             if (result is DeliveryResult.Delivered)
             {
                 if (!isLast)

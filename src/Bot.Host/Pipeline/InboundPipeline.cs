@@ -1,7 +1,9 @@
 using Bot.Core.Application;
 using Bot.Core.Application.Messages;
+using Bot.Core.Domain;
 using Bot.Core.Ports;
 using Bot.Host.Delivery;
+using Bot.Host.Operations;
 using Bot.Host.Storage;
 
 namespace Bot.Host.Pipeline;
@@ -14,6 +16,7 @@ internal sealed class InboundPipeline(
     IServiceScopeFactory scopes,
     OutboxSignal outboxSignal,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<InboundPipeline> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan[] RetryDelays =
@@ -31,6 +34,7 @@ internal sealed class InboundPipeline(
     /// </summary>
     public async Task<bool> AcceptAsync(string updateKey, Inbound message, CancellationToken ct)
     {
+        var receivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         long? id;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -44,7 +48,8 @@ internal sealed class InboundPipeline(
             return false;
         }
 
-        Schedule(id.Value, message.Chat.ToString());
+        metrics.UpdateReceived(message.From.Platform);
+        Schedule(id.Value, message.Chat.ToString(), receivedAt);
         return true;
     }
 
@@ -63,9 +68,10 @@ internal sealed class InboundPipeline(
         await using var scope = scopes.CreateAsyncScope();
         var pending = await scope.ServiceProvider.GetRequiredService<InboxStore>()
             .GetPendingAsync(cancellationToken).ConfigureAwait(false);
+        var foundAt = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var item in pending)
         {
-            Schedule(item.Id, item.ChatKey);
+            Schedule(item.Id, item.ChatKey, foundAt);
         }
 
         if (pending.Count > 0)
@@ -82,7 +88,7 @@ internal sealed class InboundPipeline(
 
     public void Dispose() => _stopping.Dispose();
 
-    private void Schedule(long inboxId, string chatKey)
+    private void Schedule(long inboxId, string chatKey, long since)
     {
         lock (_gate)
         {
@@ -94,14 +100,14 @@ internal sealed class InboundPipeline(
 
             lane.Pending++;
             var previous = lane.Tail;
-            lane.Tail = RunAfterAsync(previous, inboxId, chatKey, lane);
+            lane.Tail = RunAfterAsync(previous, inboxId, chatKey, since, lane);
         }
     }
 
-    private async Task RunAfterAsync(Task previous, long inboxId, string chatKey, Lane lane)
+    private async Task RunAfterAsync(Task previous, long inboxId, string chatKey, long since, Lane lane)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
-        await ProcessWithRetriesAsync(inboxId).ConfigureAwait(false);
+        await ProcessWithRetriesAsync(inboxId, since).ConfigureAwait(false);
         lock (_gate)
         {
             if (--lane.Pending == 0)
@@ -111,14 +117,18 @@ internal sealed class InboundPipeline(
         }
     }
 
-    private async Task ProcessWithRetriesAsync(long inboxId)
+    private async Task ProcessWithRetriesAsync(long inboxId, long since)
     {
         var ct = _stopping.Token;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await ProcessAsync(inboxId, ct).ConfigureAwait(false);
+                if (await ProcessAsync(inboxId, ct).ConfigureAwait(false) is { } platform)
+                {
+                    metrics.UpdateProcessed(platform, since, setAside: false);
+                }
+
                 outboxSignal.Notify();
                 return;
             }
@@ -134,20 +144,24 @@ internal sealed class InboundPipeline(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Processing update {InboxId} failed for good; apologising to the chat", inboxId);
-                await SetAsideAsync(inboxId, ct).ConfigureAwait(false);
+                await SetAsideAsync(inboxId, since, ct).ConfigureAwait(false);
                 return;
             }
         }
     }
 
     // Keeps the update's turn until it is set aside: newer messages of its chat wait rather than overtake it.
-    private async Task SetAsideAsync(long inboxId, CancellationToken ct)
+    private async Task SetAsideAsync(long inboxId, long since, CancellationToken ct)
     {
         for (var delay = TimeSpan.FromSeconds(1); ; delay = delay * 2 < MaxSetAsideDelay ? delay * 2 : MaxSetAsideDelay)
         {
             try
             {
-                await GiveUpAsync(inboxId, ct).ConfigureAwait(false);
+                if (await GiveUpAsync(inboxId, ct).ConfigureAwait(false) is { } chat)
+                {
+                    metrics.UpdateProcessed(chat.Platform, since, setAside: true);
+                }
+
                 return;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -162,15 +176,18 @@ internal sealed class InboundPipeline(
         }
     }
 
-    private async Task ProcessAsync(long inboxId, CancellationToken ct)
+    /// <summary>Handles the update; returns its platform, or null when it had been handled already.</summary>
+    private async Task<Platform?> ProcessAsync(long inboxId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         services.GetRequiredService<OutboxLaneOfScope>().Lane = OutboxLane.Reply;
         var inbox = services.GetRequiredService<InboxStore>();
         var engine = services.GetRequiredService<BotEngine>();
+        Platform? handled = null;
         await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
         {
+            handled = null;
             // Read inside the transaction: if another node already completed it, there is nothing to do.
             if (await inbox.GetPendingAsync(inboxId, token).ConfigureAwait(false) is not { } item)
             {
@@ -179,12 +196,15 @@ internal sealed class InboundPipeline(
 
             await engine.HandleAsync(item.Message, token).ConfigureAwait(false);
             await inbox.CompleteAsync(inboxId, time.GetUtcNow(), token).ConfigureAwait(false);
+            handled = item.Message.From.Platform;
         }, ct).ConfigureAwait(false);
+        return handled;
     }
 
     // Reads only where to answer, not what was written: the content may be exactly what cannot be read.
-    private async Task GiveUpAsync(long inboxId, CancellationToken ct)
+    private async Task<ChatAddress?> GiveUpAsync(long inboxId, CancellationToken ct)
     {
+        ChatAddress? apologisedTo = null;
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         services.GetRequiredService<OutboxLaneOfScope>().Lane = OutboxLane.Reply;
@@ -193,7 +213,8 @@ internal sealed class InboundPipeline(
         await services.GetRequiredService<IUnitOfWork>().RunAsync(async token =>
         {
             // Null once handled (by another node) or when even the address is gone; completing is then harmless.
-            if (await inbox.GetPendingReplyAddressAsync(inboxId, token).ConfigureAwait(false) is { } chat)
+            apologisedTo = await inbox.GetPendingReplyAddressAsync(inboxId, token).ConfigureAwait(false);
+            if (apologisedTo is { } chat)
             {
                 await outbox.EnqueueAsync(OutgoingMessage.Plain(chat, Copy.SomethingWentWrong), token)
                     .ConfigureAwait(false);
@@ -202,6 +223,7 @@ internal sealed class InboundPipeline(
             await inbox.CompleteAsync(inboxId, time.GetUtcNow(), token).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
         outboxSignal.Notify();
+        return apologisedTo;
     }
 
     private sealed class Lane

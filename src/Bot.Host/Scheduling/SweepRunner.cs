@@ -1,5 +1,6 @@
 using Bot.Core.Application;
 using Bot.Host.Delivery;
+using Bot.Host.Operations;
 using Bot.Host.Storage;
 
 namespace Bot.Host.Scheduling;
@@ -12,6 +13,7 @@ internal sealed class SweepRunner(
     IServiceScopeFactory scopes,
     OutboxSignal outboxSignal,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<SweepRunner> logger) : IDisposable
 {
     /// <summary>Processed inbox keys are kept this long to recognise a platform's re-delivery.</summary>
@@ -27,7 +29,9 @@ internal sealed class SweepRunner(
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var report = await services.GetRequiredService<Sweep>().RunAsync(ct).ConfigureAwait(false);
+            metrics.Swept(System.Diagnostics.Stopwatch.GetElapsedTime(started), report);
             await services.GetRequiredService<InboxStore>()
                 .PurgeProcessedAsync(time.GetUtcNow() - InboxRetention, ct).ConfigureAwait(false);
             outboxSignal.Notify();

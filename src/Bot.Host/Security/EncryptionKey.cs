@@ -4,12 +4,15 @@ namespace Bot.Host.Security;
 
 /// <summary>
 /// Finds the key that encrypts what partners wrote: the <c>Security:EncryptionKey</c> setting, else a key file
-/// beside the database, created with owner-only permissions on first start.
+/// (<c>Security:KeyFile</c>, or beside the database), created with owner-only permissions on first start.
 /// </summary>
 internal static class EncryptionKey
 {
     public const string SettingName = "Security:EncryptionKey";
     public const string EnvironmentVariable = "Security__EncryptionKey";
+
+    /// <summary>Where the key file lives when it is not beside the database (a server database has no file).</summary>
+    public const string FileSettingName = "Security:KeyFile";
 
     private const string DefaultFileName = "botsuite.key";
     private const string Extension = ".key";
@@ -30,7 +33,7 @@ internal static class EncryptionKey
                 + $"'openssl rand -base64 {FieldCipher.KeySize}'.");
         }
 
-        var file = FilePathFor(databaseFile);
+        var file = FilePath(configuration, databaseFile);
         if (File.Exists(file))
         {
             logger.LogInformation("Using the encryption key file {KeyFile}", file);
@@ -58,6 +61,15 @@ internal static class EncryptionKey
             SettingName,
             file);
         return key;
+    }
+
+    /// <summary>The key file in use: <c>Security:KeyFile</c> when set, else <see cref="FilePathFor"/>.</summary>
+    public static string FilePath(IConfiguration configuration, string? databaseFile)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[FileSettingName] is { } path && !string.IsNullOrWhiteSpace(path)
+            ? Path.GetFullPath(path)
+            : FilePathFor(databaseFile);
     }
 
     /// <summary>Beside the database (<c>bot.db</c> → <c>bot.key</c>); in the current folder without a file.</summary>

@@ -8,8 +8,12 @@ namespace Bot.Host.Storage;
 /// creates) the encryption key and checks it against the words already stored, so a wrong key stops the start
 /// instead of failing every update later.
 /// </summary>
-internal sealed class DatabaseMigrationService(Migrator migrator, DbConnectionFactory factory, FieldCipher cipher)
-    : IHostedService
+internal sealed class DatabaseMigrationService(
+    Migrator migrator,
+    DbConnectionFactory factory,
+    FieldCipher cipher,
+    StorageReadiness readiness,
+    IConfiguration configuration) : IHostedService
 {
     // One encrypted value with where it is stored; the filter reads the format prefix, never the words.
     private const string SampleEncryptedSql = """
@@ -25,6 +29,7 @@ internal sealed class DatabaseMigrationService(Migrator migrator, DbConnectionFa
     {
         await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await CheckKeyAsync(cancellationToken).ConfigureAwait(false);
+        readiness.MarkMigrated();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -48,7 +53,7 @@ internal sealed class DatabaseMigrationService(Migrator migrator, DbConnectionFa
                 throw new InvalidOperationException(
                     $"The encryption key does not match the words already stored in the database. Restore the key "
                     + $"they were written with ({EncryptionKey.SettingName}, or the key file "
-                    + $"{EncryptionKey.FilePathFor(factory.DatabaseFile)}); a new key cannot read them.",
+                    + $"{EncryptionKey.FilePath(configuration, factory.DatabaseFile)}); a new key cannot read them.",
                     ex);
             }
         }

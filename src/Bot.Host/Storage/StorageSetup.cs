@@ -57,6 +57,8 @@ internal static class StorageSetup
         services.AddScoped<IOutbox, Outbox>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboxStore>();
+        services.AddScoped<QueueDepthStore>();
+        services.AddSingleton<StorageReadiness>();
         return builder;
     }
 

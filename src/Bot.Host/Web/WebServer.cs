@@ -39,12 +39,15 @@ internal sealed class WebServer(
         // The bot's host owns Ctrl+C and the start and stop messages; this inner application stays quiet.
         builder.Services.Replace(ServiceDescriptor.Singleton<IHostLifetime, InnerLifetime>());
         _app = builder.Build();
+        _app.UseRouting();
         if (settings.IsLoopback)
         {
-            // A web page elsewhere may point a name it controls at 127.0.0.1 (DNS rebinding); only local names pass.
+            // A web page elsewhere may point a name it controls at 127.0.0.1 (DNS rebinding); only local names reach
+            // the local-only pages. Webhooks arrive through a proxy under the bot's public name, so they are not held.
             _app.Use(async (context, next) =>
             {
-                if (!IsLocalHost(context.Request.Host.Host))
+                if (context.GetEndpoint()?.Metadata.GetMetadata<LocalOnly>() is not null
+                    && !IsLocalHost(context.Request.Host.Host))
                 {
                     context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
                     return;
@@ -54,10 +57,9 @@ internal sealed class WebServer(
             });
         }
 
-        _app.UseRouting();
         foreach (var source in endpoints)
         {
-            source.Map(_app);
+            source.Map(source.IsLocalOnly ? _app.MapGroup("").WithMetadata(LocalOnly.Instance) : _app);
         }
 
         try
@@ -80,9 +82,9 @@ internal sealed class WebServer(
 
         if (settings.IsLoopback)
         {
-            logger.LogInformation("Listening on loopback only: nothing outside this machine can reach it");
+            logger.LogInformation("Listening on loopback only: nothing outside this machine can reach it directly");
         }
-        else
+        else if (endpoints.Any(source => source.IsLocalOnly))
         {
             logger.LogWarning("Listening on {Address}, reachable from other machines; there is no login", settings.Address);
         }
@@ -107,6 +109,12 @@ internal sealed class WebServer(
     private static bool IsLocalHost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+
+    /// <summary>Marks the endpoints of an <see cref="IHttpEndpoints"/> that is <see cref="IHttpEndpoints.IsLocalOnly"/>.</summary>
+    private sealed class LocalOnly
+    {
+        public static LocalOnly Instance { get; } = new();
+    }
 
     private sealed class InnerLifetime : IHostLifetime
     {

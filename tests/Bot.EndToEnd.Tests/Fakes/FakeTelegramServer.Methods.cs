@@ -26,7 +26,7 @@ public sealed partial class FakeTelegramServer
     {
         "getMe", "getUpdates", "sendMessage", "sendPhoto", "sendDocument", "answerCallbackQuery", "setMyCommands", "deleteWebhook",
         "getWebhookInfo", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "getChatMemberCount",
-        "getChatMember",
+        "getChatMember", "setWebhook",
     }.ToDictionary(name => name, StringComparer.OrdinalIgnoreCase);
 
     // Any of these makes a button valid without callback_data.
@@ -120,12 +120,8 @@ public sealed partial class FakeTelegramServer
                 "answerCallbackQuery" => AnswerCallbackQueryLocked(request),
                 "setMyCommands" => SetMyCommandsLocked(request),
                 "deleteWebhook" => DeleteWebhookLocked(request),
-                "getWebhookInfo" => FakeTelegramReply.Ok(new JsonObject
-                {
-                    ["url"] = string.Empty,
-                    ["has_custom_certificate"] = false,
-                    ["pending_update_count"] = _updates.Count,
-                }),
+                "getWebhookInfo" => WebhookInfoLocked(),
+                "setWebhook" => SetWebhookLocked(request),
                 "editMessageText" => EditMessageLocked(request, editsText: true),
                 "editMessageReplyMarkup" => EditMessageLocked(request, editsText: false),
                 "deleteMessage" => DeleteMessageLocked(request),
@@ -161,6 +157,12 @@ public sealed partial class FakeTelegramServer
             // Logged in the same lock that registers the poll, so a test that saw the call knows the poll will
             // notice any update enqueued after that.
             _callLog.Add("getUpdates");
+            if (_webhookUrl is not null)
+            {
+                return RecordErrorLocked("getUpdates", null, FakeTelegramReply.Error(
+                    409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
+            }
+
             if (request.GetJson("allowed_updates") is JsonArray allowed)
             {
                 _allowedUpdates = allowed.Count == 0 ? null : [.. allowed.Select(kind => kind!.GetValue<string>())];
@@ -480,6 +482,8 @@ public sealed partial class FakeTelegramServer
 
     private FakeTelegramReply DeleteWebhookLocked(FakeTelegramRequest request)
     {
+        _webhookUrl = null;
+        _webhookSecret = null;
         if (request.GetBoolean("drop_pending_updates"))
         {
             _updates.Clear();

@@ -388,6 +388,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
         // Pending long polls end at once instead of holding shutdown for their full timeout.
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_webhookLoop is not null)
+        {
+            await _webhookLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         if (_app is not null)
         {
             await _app.StopAsync().ConfigureAwait(false);

@@ -147,6 +147,22 @@ public sealed class EncryptionKeyTests : IDisposable
         Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "botsuite.key"), file);
     }
 
+    [Fact]
+    public void Load_WithAKeyFileSetting_KeepsTheKeyThereInsteadOfBesideTheDatabase()
+    {
+        var elsewhere = Path.Combine(_folder, "keys", "shared.key");
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [EncryptionKey.FileSettingName] = elsewhere })
+            .Build();
+
+        var key = EncryptionKey.Load(settings, null, _log);
+        var again = EncryptionKey.Load(settings, DatabaseFile, new RecordingLogger());
+
+        Assert.Equal(key, Convert.FromBase64String(File.ReadAllText(elsewhere).Trim()));
+        Assert.Equal(key, again);
+        Assert.False(File.Exists(KeyFile));
+    }
+
     private static IConfiguration Settings(string? key = null) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Security:EncryptionKey"] = key })

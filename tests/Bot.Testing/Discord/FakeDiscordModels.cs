@@ -70,14 +70,14 @@ public sealed record FakeInteractionRecord(
     public bool IsAcknowledged => CallbackType is not null;
 }
 
-/// <summary>An interaction the fake sent to the bot.</summary>
+/// <summary>An interaction the fake sent to the bot; its gateway sequence, or null when it went over HTTP.</summary>
 public sealed record FakeInteraction(
     string Id,
     string Token,
     int Type,
     string ChannelId,
     string? GuildId,
-    int Sequence);
+    int? Sequence);
 
 /// <summary>A message a simulated user sent, as dispatched.</summary>
 public sealed record FakeUserMessage(string Id, string ChannelId, int? Sequence);

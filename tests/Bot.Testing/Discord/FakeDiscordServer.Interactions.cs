@@ -316,7 +316,8 @@ public sealed partial class FakeDiscordServer
         FakeGuildChannel? guildChannel,
         FakeMessage? sourceMessage)
     {
-        var session = SessionLocked();
+        // Over HTTP (an Interactions Endpoint URL is set) the gateway carries no interactions at all.
+        var session = InteractionsEndpoint is null ? SessionLocked() : null;
         var id = NextSnowflakeLocked();
         var token = $"itok-{id}-{Guid.NewGuid():N}";
         var channelId = guildChannel?.Id ?? user.DmChannelId;
@@ -379,6 +380,12 @@ public sealed partial class FakeDiscordServer
             channelId,
             _clock.Elapsed,
             sourceMessage?.Id);
+        if (session is null)
+        {
+            _ = Task.Run(() => DeliverOverHttpAsync(payload));
+            return new FakeInteraction(id, token, type, channelId, guildChannel?.GuildId, null);
+        }
+
         var sequence = EmitLocked(session, "INTERACTION_CREATE", payload);
         return new FakeInteraction(id, token, type, channelId, guildChannel?.GuildId, sequence);
     }

@@ -335,6 +335,18 @@ public sealed partial class FakeDiscordServer
                 ["name"] = BotUsername,
                 ["bot"] = BotUserJson(),
             })),
+            // What a bot's REST client reads when it logs in (Discord.Net's DiscordRestClient does).
+            ("GET", ["oauth2", "applications", "@me"]) => ("oauth2/applications/@me", true, (_, _) => new Reply(200, new JsonObject
+            {
+                ["id"] = ApplicationId,
+                ["name"] = BotUsername,
+                ["description"] = "",
+                ["bot_public"] = true,
+                ["bot_require_code_grant"] = false,
+                ["flags"] = 0,
+                ["verify_key"] = PublicKey,
+                ["bot"] = BotUserJson(),
+            })),
             ("GET", ["users", "@me"]) => ("users/@me", true, (_, _) => new Reply(200, BotUserJson())),
             ("POST", ["users", "@me", "channels"]) => ("users/@me/channels", true, (_, json) => CreateDmLocked(json)),
             ("GET", ["users", _]) => ("users/{user_id}", true, (p, _) => GetUserLocked(p[1])),

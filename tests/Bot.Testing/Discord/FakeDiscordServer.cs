@@ -196,6 +196,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         }
 
         AbortAllConnections();
+        _interactionsHttp.Dispose();
         if (_app is not null)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Bot.Core.Application;
 using Bot.Core.Ports;
 using Bot.Host.Pipeline;
 using Bot.Host.Storage;
@@ -24,7 +23,7 @@ internal sealed class DiscordAdapter(
     DiscordConnection connection,
     DiscordStateStore state,
     InboundPipeline pipeline,
-    CheckInOptions checkIn,
+    DiscordInteractionIntake intake,
     IEnumerable<IChatGateway> platforms,
     IOptions<DiscordOptions> options,
     HostExit exit,
@@ -263,37 +262,24 @@ internal sealed class DiscordAdapter(
     {
         try
         {
-            if (Facts(interaction) is not { } facts
-                || DiscordInteractionMapper.Map(facts, checkIn.MaxAnswerLength) is not { } intake)
+            if (await intake.TakeAsync(interaction).ConfigureAwait(false) is not { } taken)
             {
                 return;
             }
 
-            if (intake.Message is { } message)
-            {
-                // Remembered and committed first: from here on nothing the person did can be lost.
-                await state.RememberAsync(interaction.Id, interaction.ApplicationId, interaction.Token, CancellationToken.None)
-                    .ConfigureAwait(false);
-                await pipeline.AcceptAsync($"discord:interaction:{interaction.Id}", message, CancellationToken.None)
-                    .ConfigureAwait(false);
-            }
-
             try
             {
-                await AcknowledgeAsync(interaction, intake.Ack).ConfigureAwait(false);
+                await AcknowledgeAsync(interaction, taken.Ack).ConfigureAwait(false);
             }
-            catch (Exception) when (intake.Message is not null)
+            catch (Exception) when (taken.Message is not null)
             {
                 // Too late or refused: the person saw "interaction failed"; what they did still counts, and the
                 // replies to it go by DM.
-                await state.ForgetAsync(interaction.Id, CancellationToken.None).ConfigureAwait(false);
+                await intake.NotAcknowledgedAsync(interaction.Id).ConfigureAwait(false);
                 throw;
             }
 
-            if (intake.Message is not null)
-            {
-                await state.MarkAcknowledgedAsync(interaction.Id, CancellationToken.None).ConfigureAwait(false);
-            }
+            await intake.AcknowledgedAsync(interaction.Id, taken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -309,53 +295,16 @@ internal sealed class DiscordAdapter(
             (DiscordAck.DeferReply reply, SocketMessageComponent click) => click.DeferLoadingAsync(reply.Ephemeral, options),
             (DiscordAck.DeferReply reply, _) => interaction.DeferAsync(reply.Ephemeral, options),
             (DiscordAck.DeferUpdate, _) => interaction.DeferAsync(options: options),
-            (DiscordAck.AnswerForm form, _) => interaction.RespondWithModalAsync(new ModalBuilder()
-                .WithTitle(Copy.AnswerFormTitle)
-                .WithCustomId(form.CustomId)
-                .AddLabel(Copy.AnswerFieldLabel,
-                    new TextInputBuilder(DiscordInteractionMapper.AnswerInput, TextInputStyle.Paragraph,
-                        maxLength: form.MaxLength, required: true),
-                    Copy.AnswerFieldHint)
-                .Build(), options),
+            (DiscordAck.AnswerForm form, _) => interaction.RespondWithModalAsync(DiscordInteractionIntake.AnswerForm(form), options),
             (DiscordAck.Suggestions suggestions, SocketAutocompleteInteraction autocomplete) => autocomplete.RespondAsync(
                 suggestions.Values.Select(zone => new AutocompleteResult(zone, zone)), options),
             _ => Task.CompletedTask,
         };
     }
 
-    private static DiscordInteractionFacts? Facts(SocketInteraction interaction)
-    {
-        var user = interaction.User;
-        var facts = (DiscordInteractionKind kind) => new DiscordInteractionFacts(kind, interaction.Id, user.Id, NameOf(user),
-            user.IsBot, interaction.GuildId, interaction.ChannelId ?? 0);
-        return interaction switch
-        {
-            SocketSlashCommand command => facts(DiscordInteractionKind.Command) with
-            {
-                CommandName = command.Data.Name,
-                Options = DiscordCommands.Options(command.Data.Options.Select(o => (o.Name, (object?)o.Value))),
-            },
-            SocketMessageComponent click => facts(DiscordInteractionKind.Button) with { CustomId = click.Data.CustomId },
-            SocketModal form => facts(DiscordInteractionKind.ModalSubmit) with
-            {
-                CustomId = form.Data.CustomId,
-                Fields = form.Data.Components.Where(c => c.CustomId is not null)
-                    .GroupBy(c => c.CustomId, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.First().Value ?? "", StringComparer.Ordinal),
-            },
-            SocketAutocompleteInteraction autocomplete => facts(DiscordInteractionKind.Autocomplete) with
-            {
-                Typed = autocomplete.Data.Current?.Value?.ToString() ?? "",
-            },
-            _ => null,
-        };
-    }
-
     private static DiscordMessageFacts Facts(IMessage message) => new(
-        message.Id, message.Author.Id, NameOf(message.Author), message.Author.IsBot || message.Author.IsWebhook,
+        message.Id, message.Author.Id, DiscordInteractionIntake.NameOf(message.Author), message.Author.IsBot || message.Author.IsWebhook,
         (message.Channel as IGuildChannel)?.GuildId, message.Channel.Id, message.Content ?? "", message.EditedTimestamp);
-
-    private static string NameOf(IUser user) => user.GlobalName ?? user.Username;
 
     private Task Queue(DmWork work)
     {

@@ -23,6 +23,10 @@ internal sealed class DiscordConnection(IOptions<DiscordOptions> options, ILogge
 
     public void MarkLoggedIn() => _loggedIn.TrySetResult();
 
+    /// <summary>True while every shard of the current client is connected to the gateway.</summary>
+    public bool IsGatewayConnected =>
+        _client is { Shards.Count: > 0 } client && client.Shards.All(s => s.ConnectionState == ConnectionState.Connected);
+
     /// <summary>Counts the clients built so far; channel objects of an older client must not be used.</summary>
     public int Generation { get; private set; }
 

@@ -25,4 +25,13 @@ internal sealed class DiscordOptions
 
     /// <summary>A shard disconnected this long is rebuilt from scratch instead of waiting for the library.</summary>
     public TimeSpan ReconnectWatchdog { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The application's public key (Developer Portal, General Information): with it, interactions also arrive over
+    /// HTTP at <see cref="InteractionsPath"/>, signed by Discord and checked here.
+    /// </summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>Where the bot's web server takes interactions; the Interactions Endpoint URL ends with it.</summary>
+    public string InteractionsPath { get; set; } = "/discord/interactions";
 }

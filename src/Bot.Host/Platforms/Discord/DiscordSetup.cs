@@ -1,4 +1,7 @@
 using Bot.Core.Ports;
+using Bot.Host.Operations;
+using Bot.Host.Web;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Platforms.Discord;
@@ -25,6 +28,9 @@ internal static class DiscordSetup
                 "Discord:ShardIds must be shard numbers below Discord:Shards.")
             .Validate(o => o.ShardIds is not { Length: > 0 } || o.Shards is not null,
                 "Discord:ShardIds needs Discord:Shards (the total across all processes).")
+            .Validate(o => string.IsNullOrEmpty(o.PublicKey) || (o.PublicKey.Length == 64 && o.PublicKey.All(char.IsAsciiHexDigit)),
+                "Discord:PublicKey must be the application's public key: 64 hex digits (General Information tab).")
+            .Validate(o => o.InteractionsPath.StartsWith('/'), "Discord:InteractionsPath must start with /.")
             .ValidateOnStart();
         services.AddHttpClient<DiscordInteractionReplies>((provider, http) =>
         {
@@ -36,8 +42,16 @@ internal static class DiscordSetup
         services.AddSingleton<DiscordStateStore>();
         services.AddSingleton<DiscordChatGateway>();
         services.AddSingleton<IChatGateway>(provider => provider.GetRequiredService<DiscordChatGateway>());
+        services.AddSingleton<DiscordInteractionIntake>();
         services.AddSingleton<DiscordAdapter>();
         services.AddHostedService(provider => provider.GetRequiredService<DiscordAdapter>());
+        services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord", HealthStatus.Unhealthy,
+            [OperationsSetup.ReadyTag]);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.PublicKey)}"]))
+        {
+            builder.AddHttpEndpoints<DiscordInteractionsEndpoint>();
+        }
+
         return builder;
     }
 }

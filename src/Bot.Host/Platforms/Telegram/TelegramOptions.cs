@@ -13,4 +13,13 @@ internal sealed class TelegramOptions
 
     /// <summary>How long one getUpdates call waits for news.</summary>
     public int PollTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Webhook mode instead of long polling: the public HTTPS URL Telegram POSTs updates to; the bot serves its path
+    /// on the host's web server (behind a proxy that terminates TLS).
+    /// </summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>The secret Telegram sends with every update (1–256 of A–Z, a–z, 0–9, _ and -); derived from the token when unset.</summary>
+    public string? WebhookSecret { get; set; }
 }

@@ -1,10 +1,8 @@
 using System.Net;
 using Bot.Core.Application.Commands;
-using Bot.Host.Pipeline;
 using global::Telegram.Bot;
 using global::Telegram.Bot.Exceptions;
 using global::Telegram.Bot.Types;
-using global::Telegram.Bot.Types.Enums;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Platforms.Telegram;
@@ -15,18 +13,18 @@ namespace Bot.Host.Platforms.Telegram;
 /// </summary>
 internal sealed class TelegramPoller(
     ITelegramBotClient bot,
-    InboundPipeline pipeline,
+    TelegramIntake intake,
     IOptions<TelegramOptions> options,
     HostExit exit,
     ILogger<TelegramPoller> logger) : BackgroundService
 {
-    // Member changes are only sent when asked for by name; homes follow them.
-    private static readonly UpdateType[] Wanted =
-    [
-        UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember,
-        UpdateType.ChatMember,
-    ];
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private long _lastPolledAt;
+
+    /// <summary>How long ago the last getUpdates call came back; null before the first (readiness reads it).</summary>
+    public TimeSpan? SinceLastPoll =>
+        Interlocked.Read(ref _lastPolledAt) is var at and not 0 ? TimeProvider.System.GetElapsedTime(at) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,10 +37,11 @@ internal sealed class TelegramPoller(
             {
                 username ??= await StartSessionAsync(stoppingToken).ConfigureAwait(false);
                 var updates = await bot.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds,
-                    allowedUpdates: Wanted, cancellationToken: stoppingToken).ConfigureAwait(false);
+                    allowedUpdates: TelegramIntake.Wanted, cancellationToken: stoppingToken).ConfigureAwait(false);
+                Interlocked.Exchange(ref _lastPolledAt, TimeProvider.System.GetTimestamp());
                 foreach (var update in updates)
                 {
-                    await AcceptAsync(update, username, stoppingToken).ConfigureAwait(false);
+                    await intake.AcceptAsync(update, username, stoppingToken).ConfigureAwait(false);
                     offset = update.Id + 1;
                 }
 
@@ -80,29 +79,8 @@ internal sealed class TelegramPoller(
         await bot.SetMyCommands(CommandCatalog.All.Select(c => new BotCommand(c.Name, c.Description)),
             cancellationToken: ct).ConfigureAwait(false);
         logger.LogInformation("Telegram bot @{Username} is listening", me.Username);
-        return me.Username ?? "";
-    }
-
-    private async Task AcceptAsync(Update update, string username, CancellationToken ct)
-    {
-        var message = TelegramUpdateMapper.Map(update, username);
-        if (message is not null)
-        {
-            await pipeline.AcceptAsync($"telegram:{update.Id}", message, ct).ConfigureAwait(false);
-        }
-
-        if (update.CallbackQuery is { } query)
-        {
-            try
-            {
-                // Stops the button's spinner; the real answer arrives as a message through the outbox.
-                await bot.AnswerCallbackQuery(query.Id, cancellationToken: ct).ConfigureAwait(false);
-            }
-            catch (ApiRequestException ex)
-            {
-                logger.LogDebug("Could not answer callback query: {Message}", ex.Message);
-            }
-        }
+        intake.Username = me.Username ?? "";
+        return intake.Username;
     }
 
     private static Task DelayAsync(TimeSpan delay, CancellationToken ct) =>

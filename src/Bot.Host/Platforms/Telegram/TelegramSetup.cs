@@ -1,5 +1,8 @@
 using Bot.Core.Ports;
+using Bot.Host.Operations;
+using Bot.Host.Web;
 using global::Telegram.Bot;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Platforms.Telegram;
@@ -10,6 +13,10 @@ internal static class TelegramSetup
     public static bool IsConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.Token)}"]);
 
+    /// <summary>True when updates come by webhook (<c>Telegram:WebhookUrl</c>) rather than long polling.</summary>
+    public static bool IsWebhook(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.WebhookUrl)}"]);
+
     public static IHostApplicationBuilder AddTelegramAdapter(this IHostApplicationBuilder builder)
     {
         if (!IsConfigured(builder.Configuration))
@@ -19,6 +26,11 @@ internal static class TelegramSetup
 
         builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section)
             .Validate(o => o.PollTimeoutSeconds is >= 0 and <= 50, "Telegram:PollTimeoutSeconds must be 0–50.")
+            .Validate(o => o.WebhookUrl is null || o.WebhookUrl.IsAbsoluteUri,
+                "Telegram:WebhookUrl must be an absolute URL, e.g. https://bot.example.com/telegram.")
+            .Validate(o => string.IsNullOrEmpty(o.WebhookSecret)
+                    || (o.WebhookSecret.Length <= 256 && o.WebhookSecret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')),
+                "Telegram:WebhookSecret must be 1–256 characters of A–Z, a–z, 0–9, _ and -.")
             .ValidateOnStart();
         // Every Bot API URL carries the token: the default request logging (whole URLs) must never run for it.
         builder.Services.AddHttpClient(nameof(TelegramGateway))
@@ -40,6 +52,17 @@ internal static class TelegramSetup
         });
         builder.Services.AddSingleton<IChatGateway, TelegramGateway>();
         builder.Services.AddSingleton<IChatAudience, TelegramChatAudience>();
+        builder.Services.AddSingleton<TelegramIntake>();
+        builder.Services.AddHealthChecks().AddCheck<TelegramHealthCheck>("telegram", HealthStatus.Unhealthy,
+            [OperationsSetup.ReadyTag]);
+        if (IsWebhook(builder.Configuration))
+        {
+            builder.Services.AddSingleton<TelegramWebhook>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<TelegramWebhook>());
+            builder.AddHttpEndpoints<TelegramWebhookEndpoints>();
+            return builder;
+        }
+
         builder.Services.AddSingleton<TelegramPoller>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TelegramPoller>());
         return builder;

@@ -26,6 +26,8 @@ internal sealed partial class PlaygroundEndpoints(
 
     public string Title => "Playground: open it in your browser";
 
+    public bool IsLocalOnly => true;
+
     public void Map(IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
