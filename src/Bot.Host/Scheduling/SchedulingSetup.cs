@@ -12,6 +12,15 @@ namespace Bot.Host.Scheduling;
 internal static class SchedulingSetup
 {
     public const string SchedulerName = "botsuite";
+
+    /// <summary>
+    /// The setting that overrides when the sweep runs (a Quartz cron expression, seconds first, in UTC); on the
+    /// minute unless set. Tests that cannot wait for the next minute run it every few seconds.
+    /// </summary>
+    public const string SweepCronSetting = "Scheduling:SweepCron";
+
+    private const string EveryMinute = "0 * * * * ?";
+
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SweepRunner>();
@@ -20,6 +29,16 @@ internal static class SchedulingSetup
         var shared = StorageProviders.From(builder.Configuration) == StorageProvider.Postgres
             && PlaygroundSetup.AllowsPlatforms(builder.Configuration);
         var connectionString = shared ? StorageSetup.CreateFactoryConnectionString(builder.Configuration) : null;
+        var cron = builder.Configuration[SweepCronSetting] is { Length: > 0 } configured ? configured : EveryMinute;
+        try
+        {
+            _ = new CronExpression(cron);
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidOperationException(
+                $"{SweepCronSetting} \"{cron}\" is not a Quartz cron expression (seconds first, e.g. \"{EveryMinute}\").", ex);
+        }
         builder.Services.AddQuartz(quartz =>
         {
             if (connectionString is not null)
@@ -45,7 +64,7 @@ internal static class SchedulingSetup
             quartz.AddTrigger(trigger => trigger
                 .ForJob(SweepJob.Key)
                 .WithIdentity("checkin-sweep-every-minute")
-                .WithCronSchedule("0 * * * * ?", cron => cron
+                .WithCronSchedule(cron, schedule => schedule
                     .InTimeZone(TimeZoneInfo.Utc)
                     .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });

@@ -110,6 +110,15 @@ public sealed partial class FakeTelegramServer
             return await GetUpdatesAsync(request, context.RequestAborted).ConfigureAwait(false);
         }
 
+        if (method == "sendMessage" && HoldIfHolding() is { } gate)
+        {
+            // Held unprocessed until dropped (or until the caller goes away); then the connection ends unanswered,
+            // as if the request had never reached Telegram.
+            await gate.WaitAsync(context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            context.Abort();
+            throw new OperationCanceledException(context.RequestAborted);
+        }
+
         lock (_gate)
         {
             _callLog.Add(method);

@@ -14,9 +14,30 @@ public sealed partial class FakeTelegramServer
     private string? _webhookUrl;
     private string? _webhookSecret;
     private Task? _webhookLoop;
+    private string[] _webhookTargets = [];
+    private int _nextTarget;
 
     /// <summary>The pause before an update the bot did not take (non-2xx or no answer) is sent again.</summary>
     public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Where updates go instead of the URL set with setWebhook, as a load balancer in front of several nodes would
+    /// spread them: each delivery to the next URL in turn, so an update a node did not take (down, or not 2xx) is
+    /// retried on the next one. Empty (the default): the URL set with setWebhook. Delivery still waits for setWebhook.
+    /// </summary>
+    public IReadOnlyList<string> WebhookTargets
+    {
+        get => Locked(() => _webhookTargets);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            lock (_gate)
+            {
+                _webhookTargets = [.. value];
+                SignalLocked();
+            }
+        }
+    }
 
     /// <summary>The URL set with setWebhook; null while the bot polls.</summary>
     public string? WebhookUrl => Locked(() => _webhookUrl);
@@ -36,7 +57,7 @@ public sealed partial class FakeTelegramServer
             () => _webhookDeliveries.FirstOrDefault(predicate) is { } found ? (true, found) : (false, null!),
             limit,
             () => $"No webhook delivery matched within {Seconds(limit)} s; deliveries: "
-                + string.Join(", ", _webhookDeliveries.Select(d => $"{d.UpdateId}→{d.Status}")));
+                + string.Join(", ", _webhookDeliveries.Select(d => $"{d.UpdateId}→{d.Url}:{d.Status}")));
     }
 
     private T Locked<T>(Func<T> read)
@@ -111,9 +132,15 @@ public sealed partial class FakeTelegramServer
             lock (_gate)
             {
                 _updates.RemoveAll(update => !IsWantedLocked(update.Kind));
-                url = _webhookUrl;
+                url = _webhookUrl is null || _webhookTargets.Length == 0
+                    ? _webhookUrl
+                    : _webhookTargets[_nextTarget % _webhookTargets.Length];
                 secret = _webhookSecret;
                 next = url is null ? null : _updates.FirstOrDefault();
+                if (next is not null)
+                {
+                    _nextTarget++;
+                }
                 changed = _changed.Task;
             }
 
@@ -127,7 +154,7 @@ public sealed partial class FakeTelegramServer
             bool taken;
             lock (_gate)
             {
-                _webhookDeliveries.Add(new WebhookDelivery(next.UpdateId, status));
+                _webhookDeliveries.Add(new WebhookDelivery(next.UpdateId, status, url!));
                 taken = status is >= 200 and < 300;
                 if (taken)
                 {
@@ -172,5 +199,5 @@ public sealed partial class FakeTelegramServer
     }
 }
 
-/// <summary>One POST of an update to the bot's webhook and the status it answered (0 when it did not answer).</summary>
-public sealed record WebhookDelivery(long UpdateId, int Status);
+/// <summary>One POST of an update to the bot's webhook, where to, and the status it answered (0: no answer).</summary>
+public sealed record WebhookDelivery(long UpdateId, int Status, string Url);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Bot.Host.Scheduling;
 using Bot.Host.Storage;
-using Bot.Host.Tests.Storage;
+using Bot.Testing.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;

@@ -1,5 +1,6 @@
 using Bot.Host.Delivery;
 using Bot.Host.Storage;
+using Bot.Testing.Postgres;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 

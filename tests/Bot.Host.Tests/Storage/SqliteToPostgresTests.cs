@@ -3,6 +3,7 @@ using Bot.Core.Application.Messages;
 using Bot.Core.Domain;
 using Bot.Core.Ports;
 using Bot.Host.Storage;
+using Bot.Testing.Postgres;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

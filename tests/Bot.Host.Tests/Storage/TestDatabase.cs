@@ -5,6 +5,7 @@ using Bot.Core.Application;
 using Bot.Core.Ports;
 using Bot.Host.Storage;
 using Bot.Testing.Fakes;
+using Bot.Testing.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

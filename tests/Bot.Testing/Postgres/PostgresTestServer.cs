@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Bot.Host.Tests.Storage;
+namespace Bot.Testing.Postgres;
 
 /// <summary>
 /// The PostgreSQL server the tests use: <c>BOT_TEST_POSTGRES</c>, a connection string to it (.ci/run starts a
@@ -8,7 +8,7 @@ namespace Bot.Host.Tests.Storage;
 /// when PostgreSQL is installed. Each test database is created fresh on it and dropped afterwards. With neither,
 /// the PostgreSQL tests fail, saying how to get one: they never pass by not running.
 /// </summary>
-internal static class PostgresTestServer
+public static class PostgresTestServer
 {
     public const string Variable = "BOT_TEST_POSTGRES";
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Bot.Host.Tests.Storage;
+namespace Bot.Testing.Postgres;
 
 /// <summary>
 /// A PostgreSQL cluster of the test process's own, for when <c>BOT_TEST_POSTGRES</c> is unset: Debian's
