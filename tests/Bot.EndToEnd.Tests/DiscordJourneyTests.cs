@@ -125,16 +125,7 @@ public sealed class DiscordJourneyTests
     {
         await using var bot = await BotTestHost.StartAsync(telegram: true, discord: true);
         var discord = bot.Discord!;
-        var alex = bot.User(1001, "Alex");
-        var dana = discord.AddUser("501", "dana", "Dana");
-        await discord.WaitForBotReadyAsync();
-
-        bot.Telegram.SendText(alex, "/pair");
-        var invite = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("/join ", StringComparison.Ordinal));
-        var code = Journeys.JoinLine().Match(invite.Text).Value["/join ".Length..];
-        var join = await discord.InvokeSlashCommandAsync(dana, "join", new Dictionary<string, object> { ["code"] = code });
-        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("You and Alex are paired", StringComparison.Ordinal) == true);
-        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("You and Dana are paired", StringComparison.Ordinal));
+        var (alex, dana) = await Journeys.PairedAcrossAsync(bot);
         bot.Telegram.SendText(alex, "/checkin");
         await Journeys.PulseOnDiscordAsync(discord, dana, 5, 5);
         await Journeys.PulseAsync(bot, alex, (4, 4));

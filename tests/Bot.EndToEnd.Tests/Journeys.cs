@@ -103,6 +103,24 @@ internal static partial class Journeys
         return channel;
     }
 
+    /// <summary>
+    /// Alex on Telegram (who makes the code) and Dana on Discord (who joins with it), paired, once each was told.
+    /// </summary>
+    public static async Task<(FakeTelegramUser Alex, FakeDiscordUser Dana)> PairedAcrossAsync(BotTestHost bot)
+    {
+        var discord = bot.Discord ?? throw new InvalidOperationException("Start the host with Discord too.");
+        var alex = bot.User(1001, "Alex");
+        var dana = discord.AddUser("501", "dana", "Dana");
+        await discord.WaitForBotReadyAsync();
+        bot.Telegram.SendText(alex, "/pair");
+        var invite = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("/join ", StringComparison.Ordinal));
+        var code = JoinLine().Match(invite.Text).Value["/join ".Length..];
+        var join = await discord.InvokeSlashCommandAsync(dana, "join", new Dictionary<string, object> { ["code"] = code });
+        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("You and Alex are paired", StringComparison.Ordinal) == true);
+        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("You and Dana are paired", StringComparison.Ordinal));
+        return (alex, dana);
+    }
+
     /// <summary>Dana and Eli, both on Discord, paired with each other.</summary>
     public static async Task<(FakeDiscordUser Dana, FakeDiscordUser Eli)> PairedOnDiscordAsync(FakeDiscordServer discord)
     {

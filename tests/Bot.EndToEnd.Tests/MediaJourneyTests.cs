@@ -39,14 +39,7 @@ public sealed class MediaJourneyTests
     {
         await using var bot = await BotTestHost.StartAsync(telegram: true, discord: true);
         var discord = bot.Discord!;
-        var alex = bot.User(1001, "Alex");
-        var dana = discord.AddUser("501", "dana", "Dana");
-        await discord.WaitForBotReadyAsync();
-        bot.Telegram.SendText(alex, "/pair");
-        var invite = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("/join ", StringComparison.Ordinal));
-        var code = Journeys.JoinLine().Match(invite.Text).Value["/join ".Length..];
-        await Journeys.SlashReplyAsync(discord, dana, "join", new Dictionary<string, object> { ["code"] = code });
-        await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("You and Dana are paired", StringComparison.Ordinal));
+        var (alex, dana) = await Journeys.PairedAcrossAsync(bot);
         await Journeys.ReplyAsync(bot, alex, "/question date night");
         await Journeys.DmAsync(discord, dana, "deck for you");
 

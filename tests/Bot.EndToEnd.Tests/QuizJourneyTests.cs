@@ -12,14 +12,7 @@ public sealed class QuizJourneyTests
     {
         await using var bot = await BotTestHost.StartAsync(telegram: true, discord: true);
         var discord = bot.Discord!;
-        var alex = bot.User(1001, "Alex");
-        var dana = discord.AddUser("501", "dana", "Dana");
-        await discord.WaitForBotReadyAsync();
-        bot.Telegram.SendText(alex, "/pair");
-        var invite = await bot.Telegram.WaitForMessageAsync(alex.Id, m => m.Text.Contains("/join ", StringComparison.Ordinal));
-        var code = Journeys.JoinLine().Match(invite.Text).Value["/join ".Length..];
-        var join = await discord.InvokeSlashCommandAsync(dana, "join", new Dictionary<string, object> { ["code"] = code });
-        await discord.WaitForInteractionAsync(join.Id, r => r.Original?.Content.Contains("paired", StringComparison.Ordinal) == true);
+        var (alex, dana) = await Journeys.PairedAcrossAsync(bot);
 
         var start = await discord.InvokeSlashCommandAsync(dana, "quiz", new Dictionary<string, object> { ["quiz"] = "weekend" });
         await discord.WaitForInteractionAsync(start.Id, r => r.Original?.Content.Contains("(1/5) About you", StringComparison.Ordinal) == true);

@@ -17,7 +17,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 {
     // Shaped like a real token (the library checks length and that the first part encodes the bot's id).
     public const string DefaultToken = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE0.fake-token-for-tests-only_0123456789abcdefghijk";
-    public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(20);
 
     private readonly Lock _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
